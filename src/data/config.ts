@@ -1,0 +1,93 @@
+import duckdbMvpWasm from 'asset:@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm';
+import duckdbEhWasm from 'asset:@duckdb/duckdb-wasm/dist/duckdb-eh.wasm';
+import duckdbMvpWorker from 'asset:@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js';
+import duckdbEhWorker from 'asset:@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js';
+import parquetWasm from 'asset:parquet-wasm/esm/parquet_wasm_bg.wasm';
+import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
+import { PiccoliDataError } from './errors.js';
+
+/**
+ * Page-wide settings of the data layer. Call `configure()` before the first element
+ * connects (or at any time for settings read on each use, such as timeouts).
+ *
+ * @example
+ * import { configure } from 'piccoli-dashboard/data';
+ * configure({ assetBase: '/static/piccoli/' });
+ */
+export interface PiccoliConfig {
+  /**
+   * Where the engine's wasm and worker files (and the bundled data) are served from.
+   * Default: beside the bundle itself, resolved from its own URL, so copying dist/ to
+   * any web server is enough.
+   */
+  assetBase?: string | URL;
+  /**
+   * Base URL of a DuckDB extension repository the site serves itself (the layout of
+   * `INSTALL x FROM '<url>'`). When set, Parquet is read by DuckDB's own reader;
+   * otherwise by the parquet-wasm fallback shipped in the bundle. No third-party host is
+   * ever contacted unless configured here.
+   */
+  extensionRepository?: string;
+  /** A DuckDB-WASM instance the page already has; piccoli then starts none of its own. */
+  duckdb?: AsyncDuckDB | Promise<AsyncDuckDB>;
+  /** Abort a download when no byte arrives for this long. Default 30 000 ms. */
+  stallTimeoutMs?: number;
+  /** Largest file a source may have. Default 1 GiB. */
+  maxBytes?: number;
+}
+
+const current: PiccoliConfig = {};
+
+export function configure(options: PiccoliConfig): void {
+  if (options.assetBase !== undefined) {
+    try {
+      new URL(String(options.assetBase), document.baseURI);
+    } catch {
+      throw new PiccoliDataError('invalid-option', `invalid assetBase: ${String(options.assetBase)}`);
+    }
+  }
+  if (options.extensionRepository !== undefined) {
+    // Reaching DuckDB as a literal; reject what could not be a URL at all.
+    if (!/^(https?:\/\/|\/|\.\.?\/)[^\s'"\\]*$/.test(options.extensionRepository)) {
+      throw new PiccoliDataError(
+        'invalid-option',
+        `invalid extensionRepository: ${JSON.stringify(options.extensionRepository)}`,
+      );
+    }
+  }
+  Object.assign(current, options);
+}
+
+export function config(): Readonly<PiccoliConfig> {
+  return current;
+}
+
+/** The URL of a file the build places under `<folder>/<name>` beside the bundle. */
+function resolveAsset(defaultUrl: string, folder: string): string {
+  if (current.assetBase === undefined) return new URL(defaultUrl, document.baseURI).href;
+  const base = new URL(String(current.assetBase), document.baseURI);
+  const name = defaultUrl.split(/[?#]/)[0]!.split('/').pop()!;
+  return new URL(`${folder}/${name}`, base.href.endsWith('/') ? base : `${base.href}/`).href;
+}
+
+export function engineAssets() {
+  return {
+    mvp: {
+      mainModule: resolveAsset(duckdbMvpWasm, 'duckdb'),
+      mainWorker: resolveAsset(duckdbMvpWorker, 'duckdb'),
+    },
+    eh: {
+      mainModule: resolveAsset(duckdbEhWasm, 'duckdb'),
+      mainWorker: resolveAsset(duckdbEhWorker, 'duckdb'),
+    },
+  };
+}
+
+export function parquetWasmUrl(): string {
+  return resolveAsset(parquetWasm, 'parquet');
+}
+
+/** The URL of a data file shipped beside the bundle (dist/data/<name>). */
+export function bundledDataUrl(defaultUrl: string): string {
+  return resolveAsset(defaultUrl, 'data');
+}

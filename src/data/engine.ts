@@ -1,0 +1,292 @@
+import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { Table } from 'apache-arrow';
+import { config, engineAssets } from './config.js';
+import {
+  PiccoliDataError,
+  abortError,
+  isAbortError,
+  messageOf,
+  translateDuckDBError,
+} from './errors.js';
+import type { LoadProgress } from './fetch.js';
+import { readSource, type SourceInput, type LoadedSource } from './sources.js';
+import { checkTableName, quoteIdent, quoteLiteral } from './sql/quote.js';
+
+/** A value DuckDB can bind to a `?` placeholder. */
+export type SqlParam = string | number | bigint | boolean | null | Date;
+
+export interface QueryOptions {
+  /** Abort the query (DuckDB is asked to interrupt it) when this signal fires. */
+  signal?: AbortSignal;
+}
+
+export interface LoadOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: LoadProgress) => void;
+}
+
+/** Fired on the engine while a source downloads and while the engine itself starts. */
+export class EngineProgressEvent extends Event {
+  constructor(
+    readonly phase: 'engine' | 'source',
+    readonly source: string,
+    readonly loaded: number,
+    readonly total: number | undefined,
+  ) {
+    super('progress');
+  }
+}
+
+interface SourceEntry {
+  key: string;
+  input: SourceInput;
+  /** Undefined after an engine restart, until the source is loaded again. */
+  promise?: Promise<LoadedSource>;
+}
+
+const GLOBAL_KEY = Symbol.for('piccoli-dashboard.engine');
+let stagingCounter = 0;
+
+/**
+ * The one DuckDB-WASM engine of a page. It starts lazily on first need, exactly once
+ * however many elements ask at the same time, and every piccoli element shares it
+ * (also across two copies of the library, through a global symbol).
+ *
+ * @example
+ * const engine = getEngine();
+ * await engine.load({ name: 'events', url: '/data/programmes.parquet' });
+ * const table = await engine.query('SELECT count(*) AS n FROM events WHERE programme = ?', ['piccoli']);
+ */
+export class PiccoliEngine extends EventTarget {
+  /** How many DuckDB instances this engine has started (1 on a healthy page). */
+  instancesStarted = 0;
+  private _db?: Promise<AsyncDuckDB>;
+  private _sources = new Map<string, SourceEntry>();
+  private _usesOwnDuckDB = false;
+
+  /** Start the engine if needed and resolve when it answers queries. */
+  ready(): Promise<AsyncDuckDB> {
+    this._db ??= this._start().catch((e) => {
+      this._db = undefined; // a later call may try again (e.g. after a network blip)
+      throw e instanceof PiccoliDataError
+        ? e
+        : new PiccoliDataError('engine', `The DuckDB engine could not start: ${messageOf(e)}`, undefined, {
+            cause: e,
+          });
+    });
+    return this._db;
+  }
+
+  /** True once `ready()` has been asked for (the engine is starting or started). */
+  get started(): boolean {
+    return this._db !== undefined;
+  }
+
+  private async _start(): Promise<AsyncDuckDB> {
+    const given = config().duckdb;
+    if (given) {
+      this._usesOwnDuckDB = true;
+      const db = await given;
+      await this._setup(db);
+      return db;
+    }
+    const duckdb = await import('@duckdb/duckdb-wasm');
+    const bundle = await duckdb.selectBundle(engineAssets());
+    const worker = makeWorker(bundle.mainWorker!);
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    this.instancesStarted++;
+    worker.addEventListener('error', () => this._crashed());
+    await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
+      this.dispatchEvent(new EngineProgressEvent('engine', 'duckdb', p.bytesLoaded, p.bytesTotal || undefined));
+    });
+    await db.open({ query: { castBigIntToDouble: false } });
+    await this._setup(db);
+    return db;
+  }
+
+  /** Keep DuckDB from contacting any host the site did not configure. */
+  private async _setup(db: AsyncDuckDB): Promise<void> {
+    const conn = await db.connect();
+    try {
+      const repo = config().extensionRepository;
+      if (repo) {
+        await conn.query(`SET custom_extension_repository = ${quoteLiteral(repo)}`);
+      } else {
+        await conn.query('SET autoinstall_known_extensions = false').catch(() => undefined);
+      }
+    } finally {
+      await conn.close();
+    }
+  }
+
+  /** Called when the worker dies: the next use starts a fresh one and reloads sources. */
+  private _crashed(): void {
+    const old = this._db;
+    this._db = undefined;
+    old?.then((db) => db.terminate()).catch(() => undefined);
+    // Sources must be loaded again into the new instance; keep what they were.
+    for (const entry of this._sources.values()) entry.promise = undefined;
+  }
+
+  /**
+   * Register a named table from a URL (Parquet, Arrow IPC file or stream, CSV) or an
+   * in-memory Arrow table. Loading the same name from the same source again returns the
+   * same promise, so several elements share one download. Loading a name from a new
+   * source replaces the table only once the new one has loaded: a failed reload loses
+   * nothing.
+   */
+  load(input: SourceInput, opts: LoadOptions = {}): Promise<LoadedSource> {
+    let name: string;
+    try {
+      name = checkTableName(input.name);
+    } catch (e) {
+      return Promise.reject(new PiccoliDataError('invalid-option', messageOf(e), input.name));
+    }
+    const key = sourceKey(input);
+    const existing = this._sources.get(name);
+    if (existing && existing.key === key && existing.promise) return existing.promise;
+    const promise = this._load(name, input, opts).catch((e) => {
+      // Forget a failed load so that a retry fetches again; keep the previous good one.
+      if (this._sources.get(name)?.promise === promise) {
+        if (existing?.promise) this._sources.set(name, existing);
+        else this._sources.delete(name);
+      }
+      throw e;
+    });
+    this._sources.set(name, { key, input, promise });
+    return promise;
+  }
+
+  /** The load of `name` in progress or done, if any. */
+  loaded(name: string): Promise<LoadedSource> | undefined {
+    const entry = this._sources.get(name);
+    if (!entry) return undefined;
+    if (!entry.promise) return this.load(entry.input);
+    return entry.promise;
+  }
+
+  private async _load(name: string, input: SourceInput, opts: LoadOptions): Promise<LoadedSource> {
+    const source = input.url ? String(input.url) : name;
+    const db = await this.ready();
+    const staging = `__piccoli_staging_${++stagingCounter}`;
+    const conn = await db.connect();
+    try {
+      const info = await readSource(db, conn, staging, input, {
+        signal: opts.signal,
+        stallTimeoutMs: config().stallTimeoutMs,
+        maxBytes: config().maxBytes,
+        extensionRepository: config().extensionRepository,
+        onProgress: (p) => {
+          opts.onProgress?.(p);
+          this.dispatchEvent(new EngineProgressEvent('source', p.source, p.loaded, p.total));
+        },
+      });
+      if (opts.signal?.aborted) throw abortError(source);
+      await conn.query(
+        `BEGIN TRANSACTION; DROP TABLE IF EXISTS ${quoteIdent(name)}; ` +
+          `ALTER TABLE ${quoteIdent(staging)} RENAME TO ${quoteIdent(name)}; COMMIT`,
+      );
+      return { ...info, name };
+    } catch (e) {
+      await conn.query(`ROLLBACK`).catch(() => undefined);
+      await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`).catch(() => undefined);
+      const err = translateDuckDBError(e, undefined, source);
+      if (err.code === 'engine') this._crashed();
+      throw err;
+    } finally {
+      await conn.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Run SQL and return an Arrow table. Values go in `params` (bound to `?`), never into
+   * the text. With a signal, aborting interrupts the query in DuckDB and rejects with a
+   * PiccoliDataError of code 'aborted'.
+   */
+  async query(sql: string, params: readonly SqlParam[] = [], opts: QueryOptions = {}): Promise<Table> {
+    const { signal } = opts;
+    if (signal?.aborted) throw abortError();
+    const db = await this.ready();
+    // Sources replayed after a crash must be back before the query that needs them.
+    await Promise.all(
+      [...this._sources.values()].map((s) => (s.promise ?? this.load(s.input)).catch(() => undefined)),
+    );
+    if (signal?.aborted) throw abortError();
+    const conn = await db.connect();
+    let cancelled = false;
+    const onAbort = () => {
+      cancelled = true;
+      conn.cancelSent().catch(() => undefined);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const { Table } = await import('apache-arrow');
+      const reader = params.length
+        ? await sendPrepared(conn, sql, params)
+        : await conn.send(sql, true);
+      const batches = [];
+      for await (const batch of reader) {
+        if (cancelled) break;
+        batches.push(batch);
+      }
+      if (cancelled || signal?.aborted) throw abortError();
+      return batches.length ? new Table(batches) : new Table(reader.schema);
+    } catch (e) {
+      if (cancelled || signal?.aborted || isAbortError(e)) throw abortError();
+      const err = translateDuckDBError(e, sql);
+      if (err.code === 'engine') this._crashed();
+      throw err;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      await conn.close().catch(() => undefined);
+    }
+  }
+
+  /** Names of the tables loaded so far (or loading). */
+  tableNames(): string[] {
+    return [...this._sources.keys()];
+  }
+
+  /** Stop the worker. The next use starts a new one and reloads every source. */
+  async restart(): Promise<void> {
+    this._crashed();
+  }
+
+  /** Whether the page handed in its own DuckDB instance. */
+  get external(): boolean {
+    return this._usesOwnDuckDB;
+  }
+}
+
+async function sendPrepared(conn: AsyncDuckDBConnection, sql: string, params: readonly SqlParam[]) {
+  const stmt = await conn.prepare(sql);
+  try {
+    return await stmt.send(...params);
+  } finally {
+    // The stream is materialised by the connection; the statement itself can go.
+    stmt.close().catch(() => undefined);
+  }
+}
+
+function sourceKey(input: SourceInput): string {
+  if (input.url) return `url:${new URL(String(input.url), document.baseURI).href}:${input.format ?? ''}`;
+  return `table:${input.name}:${++stagingCounter}`; // in-memory tables always reload
+}
+
+/**
+ * A worker from our own origin is started directly (a strict CSP allows that); one from
+ * another origin, when a site loads the bundle from a different host, goes through a
+ * same-origin blob that imports it, as browsers refuse cross-origin worker URLs.
+ */
+function makeWorker(url: string): Worker {
+  const u = new URL(url, document.baseURI);
+  if (u.origin === location.origin) return new Worker(u);
+  const blob = new Blob([`importScripts(${JSON.stringify(u.href)});`], { type: 'text/javascript' });
+  return new Worker(URL.createObjectURL(blob));
+}
+
+/** The page's engine, created on first call and shared by everything on the page. */
+export function getEngine(): PiccoliEngine {
+  const g = globalThis as unknown as Record<symbol, PiccoliEngine | undefined>;
+  return (g[GLOBAL_KEY] ??= new PiccoliEngine());
+}

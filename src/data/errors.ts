@@ -1,0 +1,107 @@
+/**
+ * Typed errors of the data layer. Every failure a user can cause (a bad URL, a file
+ * that is not what it claims, a failing query) becomes a `PiccoliDataError` whose
+ * message names the source and the cause, in words an editor can act on.
+ */
+
+/** What went wrong, for code that wants to react (retry, show a hint) rather than read. */
+export type PiccoliErrorCode =
+  | 'http' // the server answered with an error status
+  | 'network' // no answer at all (offline, DNS, CORS)
+  | 'timeout' // the server stopped sending
+  | 'empty' // zero bytes
+  | 'format' // the bytes are not the format the name or option says
+  | 'corrupt' // the right format, but truncated or damaged
+  | 'schema' // readable, but the columns are not the expected ones
+  | 'missing-table' // a query names a table that was never loaded
+  | 'extension' // DuckDB-WASM could not fetch one of its extensions
+  | 'engine' // the engine could not start, or its worker died
+  | 'query' // DuckDB rejected the SQL
+  | 'aborted' // superseded or cancelled by the caller
+  | 'invalid-option'; // an attribute or option value we cannot use
+
+export class PiccoliDataError extends Error {
+  override readonly name = 'PiccoliDataError';
+  constructor(
+    readonly code: PiccoliErrorCode,
+    message: string,
+    /** The source (URL or table name) the error is about, when there is one. */
+    readonly source?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** True for the error a superseded or cancelled operation ends with. */
+export function isAbortError(e: unknown): boolean {
+  return (
+    (e instanceof PiccoliDataError && e.code === 'aborted') ||
+    (e instanceof DOMException && e.name === 'AbortError')
+  );
+}
+
+export function abortError(source?: string): PiccoliDataError {
+  return new PiccoliDataError('aborted', 'The operation was cancelled.', source);
+}
+
+export function messageOf(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+/**
+ * Messages DuckDB-WASM gives when it tries to download an extension (parquet, json,
+ * httpfs ...) from its extension host and cannot. The worst is a bare wasm trap,
+ * "table index is out of bounds", which says nothing about extensions at all
+ * (duckdb/duckdb-wasm#1658, #1707).
+ */
+const EXTENSION_SYMPTOMS = [
+  /table index is out of bounds/i,
+  /extension .* (could not be loaded|not found|failed)/i,
+  /failed to (download|install|load) extension/i,
+  /extensions\.duckdb\.org/i,
+  /Catalog Error: .*(read_parquet|parquet_scan|read_json).* does not exist/i,
+  /install(ing)? extension/i,
+];
+
+/** Translate a raw DuckDB error into a typed one; `source` names what was being read. */
+export function translateDuckDBError(e: unknown, sql?: string, source?: string): PiccoliDataError {
+  if (e instanceof PiccoliDataError) return e;
+  const raw = messageOf(e);
+  if (EXTENSION_SYMPTOMS.some((re) => re.test(raw))) {
+    const ext = /parquet/i.test(raw + (sql ?? '')) ? 'parquet' : /json/i.test(raw) ? 'json' : 'an';
+    return new PiccoliDataError(
+      'extension',
+      `DuckDB-WASM could not load the ${ext} extension: it fetches extensions from an extension ` +
+        `host that this page cannot reach. Serve the extension yourself and set ` +
+        `configure({ extensionRepository }), or let piccoli read Parquet with its built-in reader ` +
+        `(the default). DuckDB said: ${firstLine(raw)}`,
+      source,
+      { cause: e },
+    );
+  }
+  const missing = /Table with name (\S+) does not exist/i.exec(raw);
+  if (missing) {
+    return new PiccoliDataError(
+      'missing-table',
+      `There is no table named ${missing[1]} in the engine: load a source with that name first.`,
+      missing[1],
+      { cause: e },
+    );
+  }
+  if (/RuntimeError|unreachable|memory access out of bounds|worker (was )?terminated/i.test(raw)) {
+    return new PiccoliDataError(
+      'engine',
+      `The DuckDB engine stopped (${firstLine(raw)}); it will restart on the next query.`,
+      source,
+      { cause: e },
+    );
+  }
+  return new PiccoliDataError('query', raw, source, { cause: e });
+}
+
+function firstLine(s: string): string {
+  const line = s.split('\n')[0]!.trim();
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}

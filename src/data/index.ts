@@ -1,0 +1,11 @@
+/**
+ * The data layer of piccoli-dashboard: one shared DuckDB-WASM engine per page, sources
+ * loaded into it by URL or from memory, and typed errors. No DOM rendering, no Lit.
+ */
+export { configure, config, type PiccoliConfig } from './config.js';
+export { getEngine, PiccoliEngine, EngineProgressEvent, type QueryOptions, type LoadOptions, type SqlParam } from './engine.js';
+export { isArrowTable, type SourceInput, type LoadedSource, type ArrowTableLike } from './sources.js';
+export { PiccoliDataError, isAbortError, type PiccoliErrorCode } from './errors.js';
+export type { LoadProgress } from './fetch.js';
+export { detectFormat, formatFromName, type SourceFormat } from './sniff.js';
+export { quoteIdent, quoteLiteral } from './sql/quote.js';

@@ -1,0 +1,8 @@
+/**
+ * piccoli-dashboard: importing this module registers every element.
+ * @example
+ * <script type="module" src="/piccoli/piccoli.js"></script>
+ * <piccoli-progress></piccoli-progress>
+ */
+export * from './data/index.js';
+export * from './events/index.js';

@@ -1,0 +1,53 @@
+// Browser tests: real headless Chromium (Debian's, or CHROME_PATH), TypeScript through
+// esbuild, and the same `asset:` imports as the build, served from node_modules/ and data/.
+import { relative } from 'node:path';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { assetPath } from './rollup.config.mjs';
+
+const root = new URL('.', import.meta.url).pathname;
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/** `asset:x` -> a module whose default export is the URL the dev server serves x at. */
+function assets() {
+  return {
+    name: 'piccoli-assets',
+    resolveImport({ source }) {
+      if (source.startsWith('asset:')) return `/__asset__?spec=${encodeURIComponent(source.slice(6))}`;
+    },
+    serve(context) {
+      if (context.path !== '/__asset__') return;
+      const spec = new URL(context.url, 'http://x').searchParams.get('spec');
+      const url = `/${relative(root, assetPath(spec))}`;
+      return { body: `export default new URL(${JSON.stringify(url)}, location.origin).href;`, type: 'js' };
+    },
+  };
+}
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'import', 'default'] },
+  rootDir: root,
+  concurrency: 1,
+  testFramework: { config: { timeout: 60000 } },
+  testsFinishTimeout: 20 * 60 * 1000,
+  browserStartTimeout: 60000,
+  plugins: [assets(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.json` })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+};
