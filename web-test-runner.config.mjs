@@ -24,7 +24,29 @@ function assets() {
   };
 }
 
+/** Misbehaving servers for the robustness tests: an error status, and one that stalls. */
+async function badServers(ctx, next) {
+  if (ctx.path === '/__status__/500.parquet') {
+    ctx.status = 500;
+    ctx.body = 'Internal Server Error';
+    return;
+  }
+  if (ctx.path === '/__stall__/data.parquet') {
+    ctx.status = 200;
+    ctx.set('content-type', 'application/octet-stream');
+    ctx.set('content-length', '100000');
+    const { PassThrough } = await import('node:stream');
+    const body = new PassThrough();
+    body.write(Buffer.from('PAR1'));
+    ctx.body = body; // never ends: the client must give up by itself
+    setTimeout(() => body.destroy(), 20_000);
+    return;
+  }
+  return next();
+}
+
 export default {
+  middleware: [badServers],
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'import', 'default'] },
   rootDir: root,

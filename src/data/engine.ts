@@ -5,6 +5,7 @@ import {
   PiccoliDataError,
   abortError,
   isAbortError,
+  isWasmTrap,
   messageOf,
   translateDuckDBError,
 } from './errors.js';
@@ -63,6 +64,8 @@ export class PiccoliEngine extends EventTarget {
   private _db?: Promise<AsyncDuckDB>;
   private _sources = new Map<string, SourceEntry>();
   private _usesOwnDuckDB = false;
+  /** Rejects when the current instance dies, so calls waiting on its worker end too. */
+  private _death = deathWatch();
 
   /** Start the engine if needed and resolve when it answers queries. */
   ready(): Promise<AsyncDuckDB> {
@@ -121,6 +124,14 @@ export class PiccoliEngine extends EventTarget {
 
   /** Called when the worker dies: the next use starts a fresh one and reloads sources. */
   private _crashed(): void {
+    const death = this._death;
+    this._death = deathWatch();
+    // Later, so that the call that hit the crash reports its own, more precise error.
+    setTimeout(() =>
+      death.reject(
+        new PiccoliDataError('engine', 'The DuckDB engine stopped while working; it restarts on the next request.'),
+      ),
+    );
     const old = this._db;
     this._db = undefined;
     old?.then((db) => db.terminate()).catch(() => undefined);
@@ -145,7 +156,7 @@ export class PiccoliEngine extends EventTarget {
     const key = sourceKey(input);
     const existing = this._sources.get(name);
     if (existing && existing.key === key && existing.promise) return existing.promise;
-    const promise = this._load(name, input, opts).catch((e) => {
+    const promise = Promise.race([this._load(name, input, opts), this._death.promise]).catch((e) => {
       // Forget a failed load so that a retry fetches again; keep the previous good one.
       if (this._sources.get(name)?.promise === promise) {
         if (existing?.promise) this._sources.set(name, existing);
@@ -188,13 +199,16 @@ export class PiccoliEngine extends EventTarget {
       );
       return { ...info, name };
     } catch (e) {
-      await conn.query(`ROLLBACK`).catch(() => undefined);
-      await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`).catch(() => undefined);
-      const err = translateDuckDBError(e, undefined, source);
-      if (err.code === 'engine') this._crashed();
-      throw err;
+      if (isWasmTrap(e)) {
+        this._crashed(); // the old worker will not answer a clean-up
+      } else {
+        await conn.query(`ROLLBACK`).catch(() => undefined);
+        await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`).catch(() => undefined);
+      }
+      throw translateDuckDBError(e, undefined, source);
     } finally {
-      await conn.close().catch(() => undefined);
+      // Not awaited: after a crash the old worker never answers.
+      void conn.close().catch(() => undefined);
     }
   }
 
@@ -203,7 +217,12 @@ export class PiccoliEngine extends EventTarget {
    * the text. With a signal, aborting interrupts the query in DuckDB and rejects with a
    * PiccoliDataError of code 'aborted'.
    */
-  async query(sql: string, params: readonly SqlParam[] = [], opts: QueryOptions = {}): Promise<Table> {
+  query(sql: string, params: readonly SqlParam[] = [], opts: QueryOptions = {}): Promise<Table> {
+    // DuckDB-WASM drops, without rejecting, requests pending when its worker dies.
+    return Promise.race([this._query(sql, params, opts), this._death.promise]);
+  }
+
+  private async _query(sql: string, params: readonly SqlParam[], opts: QueryOptions): Promise<Table> {
     const { signal } = opts;
     if (signal?.aborted) throw abortError();
     const db = await this.ready();
@@ -233,12 +252,12 @@ export class PiccoliEngine extends EventTarget {
       return batches.length ? new Table(batches) : new Table(reader.schema);
     } catch (e) {
       if (cancelled || signal?.aborted || isAbortError(e)) throw abortError();
-      const err = translateDuckDBError(e, sql);
-      if (err.code === 'engine') this._crashed();
-      throw err;
+      if (isWasmTrap(e)) this._crashed();
+      throw translateDuckDBError(e, sql);
     } finally {
       signal?.removeEventListener('abort', onAbort);
-      await conn.close().catch(() => undefined);
+      // Not awaited: after a crash the old worker never answers.
+      void conn.close().catch(() => undefined);
     }
   }
 
@@ -283,6 +302,13 @@ function makeWorker(url: string): Worker {
   if (u.origin === location.origin) return new Worker(u);
   const blob = new Blob([`importScripts(${JSON.stringify(u.href)});`], { type: 'text/javascript' });
   return new Worker(URL.createObjectURL(blob));
+}
+
+function deathWatch() {
+  let reject!: (e: PiccoliDataError) => void;
+  const promise = new Promise<never>((_, r) => (reject = r));
+  promise.catch(() => undefined); // observed by whoever races it; never unhandled
+  return { promise, reject };
 }
 
 /** The page's engine, created on first call and shared by everything on the page. */

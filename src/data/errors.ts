@@ -57,7 +57,6 @@ export function messageOf(e: unknown): string {
  * (duckdb/duckdb-wasm#1658, #1707).
  */
 const EXTENSION_SYMPTOMS = [
-  /table index is out of bounds/i,
   /extension .* (could not be loaded|not found|failed)/i,
   /failed to (download|install|load) extension/i,
   /extensions\.duckdb\.org/i,
@@ -65,11 +64,27 @@ const EXTENSION_SYMPTOMS = [
   /install(ing)? extension/i,
 ];
 
+/**
+ * A WebAssembly trap inside DuckDB-WASM. After one the instance's memory cannot be
+ * trusted, so the engine is restarted. With 1.32 an extension that cannot be fetched
+ * ends in such a trap: "table index is out of bounds" with autoinstall on,
+ * "function signature mismatch" with it off (duckdb/duckdb-wasm#1658).
+ */
+export function isWasmTrap(e: unknown): boolean {
+  return /table index is out of bounds|function signature mismatch|unreachable|memory access out of bounds|RuntimeError/i.test(
+    messageOf(e),
+  );
+}
+
+/** SQL that makes DuckDB reach for an extension it does not have built in. */
+const NEEDS_EXTENSION = /\b(read_parquet|parquet_scan|parquet_metadata|parquet_schema|read_json\w*|INSTALL|LOAD)\b|\.parquet'|\.json'/i;
+
 /** Translate a raw DuckDB error into a typed one; `source` names what was being read. */
 export function translateDuckDBError(e: unknown, sql?: string, source?: string): PiccoliDataError {
   if (e instanceof PiccoliDataError) return e;
   const raw = messageOf(e);
-  if (EXTENSION_SYMPTOMS.some((re) => re.test(raw))) {
+  const trap = isWasmTrap(raw);
+  if (EXTENSION_SYMPTOMS.some((re) => re.test(raw)) || (trap && sql && NEEDS_EXTENSION.test(sql))) {
     const ext = /parquet/i.test(raw + (sql ?? '')) ? 'parquet' : /json/i.test(raw) ? 'json' : 'an';
     return new PiccoliDataError(
       'extension',
@@ -90,7 +105,7 @@ export function translateDuckDBError(e: unknown, sql?: string, source?: string):
       { cause: e },
     );
   }
-  if (/RuntimeError|unreachable|memory access out of bounds|worker (was )?terminated/i.test(raw)) {
+  if (trap || /worker (was )?terminated/i.test(raw)) {
     return new PiccoliDataError(
       'engine',
       `The DuckDB engine stopped (${firstLine(raw)}); it will restart on the next query.`,
