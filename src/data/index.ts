@@ -9,3 +9,15 @@ export { PiccoliDataError, isAbortError, type PiccoliErrorCode } from './errors.
 export type { LoadProgress } from './fetch.js';
 export { detectFormat, formatFromName, type SourceFormat } from './sniff.js';
 export { quoteIdent, quoteLiteral } from './sql/quote.js';
+export {
+  loadEvents,
+  loadComuni,
+  fetchSummary,
+  fetchMeta,
+  defaultEventsUrl,
+  EVENTS_TABLE,
+  COMUNI_TABLE,
+  type FunnelSummary,
+  type ProgrammeMeta,
+} from './programme-data.js';
+export { getSelectionStore, SelectionStore, SelectionChangeEvent, type AreaSelection, type AreaLevel } from '../state/selection.js';

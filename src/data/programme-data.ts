@@ -1,0 +1,128 @@
+import programmesParquet from 'asset:/data/programmes.parquet';
+import comuniParquet from 'asset:/data/comuni.parquet';
+import summaryJson from 'asset:/data/summary.json';
+import metaJson from 'asset:/data/programmes-meta.json';
+import { bundledDataUrl } from './config.js';
+import { getEngine, type LoadOptions } from './engine.js';
+import { PiccoliDataError, messageOf } from './errors.js';
+import type { LoadedSource } from './sources.js';
+
+/**
+ * The programme data shipped beside the bundle (dist/data/, built by `npm run data`;
+ * schema in data/SCHEMA.md) and how elements get it into the shared engine. Elements
+ * that name the same file share one table and one download.
+ */
+
+/** Table name of the bundled stage-events file in the engine. */
+export const EVENTS_TABLE = 'programme_events';
+export const COMUNI_TABLE = 'comuni';
+
+export function defaultEventsUrl(): string {
+  return bundledDataUrl(programmesParquet);
+}
+
+/**
+ * Load a stage-events file (the bundled one when `src` is empty) and return its table
+ * name: a fixed name for the bundled file, one derived from the URL otherwise, so two
+ * elements with the same `src` share the table.
+ */
+export async function loadEvents(src?: string | null, opts?: LoadOptions): Promise<{ table: string; info: LoadedSource }> {
+  const url = src ? new URL(src, document.baseURI).href : defaultEventsUrl();
+  const table = src ? `events_${hash(url)}` : EVENTS_TABLE;
+  const info = await getEngine().load({ name: table, url }, opts);
+  checkEventsSchema(info, url);
+  return { table, info };
+}
+
+export async function loadComuni(opts?: LoadOptions): Promise<string> {
+  await getEngine().load({ name: COMUNI_TABLE, url: bundledDataUrl(comuniParquet) }, opts);
+  return COMUNI_TABLE;
+}
+
+/** Columns every stage-events file must have, with the type families DuckDB must see. */
+export const EVENTS_COLUMNS: Record<string, RegExp> = {
+  programme: /VARCHAR/,
+  entity_code: /VARCHAR/,
+  province_code: /VARCHAR/,
+  region_code: /VARCHAR/,
+  stage: /VARCHAR/,
+  stage_order: /INT/,
+  date: /DATE|TIMESTAMP/,
+};
+
+function checkEventsSchema(info: LoadedSource, url: string): void {
+  const have = new Map(info.columns.map((c) => [c.name, c.type]));
+  const missing = Object.keys(EVENTS_COLUMNS).filter((c) => !have.has(c));
+  if (missing.length) {
+    throw new PiccoliDataError(
+      'schema',
+      `${url} is not a programme stage-events file: it lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`,
+      url,
+    );
+  }
+  const wrong = Object.entries(EVENTS_COLUMNS).filter(([c, re]) => !re.test(have.get(c)!));
+  if (wrong.length) {
+    throw new PiccoliDataError(
+      'schema',
+      `${url}: ${wrong.map(([c]) => `column ${c} has type ${have.get(c)}`).join('; ')}; see data/SCHEMA.md.`,
+      url,
+    );
+  }
+}
+
+/** The precomputed funnel summary (data/summary.json) used for first paint. */
+export interface FunnelSummary {
+  source: string;
+  hash: string;
+  provinces: Record<string, { sigla: string; name: string; region_code: string; region_name: string }>;
+  programmes: Record<string, { stages: string[]; rows: [stage_order: number, province_code: string, date: string, count: number][] }>;
+}
+
+export interface ProgrammeMeta {
+  programme: string;
+  name_it: string;
+  name_en: string;
+  operator?: string;
+  entity_kind: 'comune' | 'provincia';
+  start_date?: string;
+  end_date?: string;
+  source_citation?: string;
+  stages: { stage: string; stage_order: number; label_it: string; label_en: string }[];
+  [key: string]: unknown;
+}
+
+let summaryPromise: Promise<FunnelSummary | null> | undefined;
+let metaPromise: Promise<ProgrammeMeta[]> | undefined;
+
+/** The summary, or null when it cannot be had (the engine then answers everything). */
+export function fetchSummary(): Promise<FunnelSummary | null> {
+  summaryPromise ??= fetch(bundledDataUrl(summaryJson))
+    .then((r) => (r.ok ? (r.json() as Promise<FunnelSummary>) : null))
+    .catch(() => null);
+  return summaryPromise;
+}
+
+/** Programme names, stages and labels (data/programmes-meta.json). */
+export function fetchMeta(): Promise<ProgrammeMeta[]> {
+  metaPromise ??= fetch(bundledDataUrl(metaJson))
+    .then(async (r) => {
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      const body = (await r.json()) as { programmes: ProgrammeMeta[] };
+      return body.programmes;
+    })
+    .catch((e: unknown) => {
+      metaPromise = undefined;
+      throw new PiccoliDataError('http', `The programme list could not be loaded: ${messageOf(e)}`);
+    });
+  return metaPromise;
+}
+
+/** FNV-1a, 32 bits, hex: short stable table names from URLs. */
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
