@@ -1,0 +1,113 @@
+// `piccoli-data import <file.csv|file.parquet> --out <file.parquet>`
+//
+// Validates a programme's own stage-events file against the ISTAT registry
+// and the stage rules (see data/SCHEMA.md) and, only if the whole file is
+// valid, writes it in the programmes.parquet shape. The output is written
+// to a temporary file next to it and renamed, so an existing output is
+// never left half-written.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { openDb } from './lib/duck.mjs';
+import { UsageError, VALID_EVENTS_QUERY, validateEventsFile } from './lib/validate.mjs';
+import { writeParquet } from './lib/tables.mjs';
+
+const DATA = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export const USAGE = `Usage: piccoli-data import <file.csv|file.parquet> --out <file.parquet> [options]
+
+Validates a programme's stage events and converts them to the programmes.parquet shape.
+
+Options:
+  --out <file>        output Parquet file (required; replaced only if the input is valid)
+  --registry <file>   comuni registry (default: data/comuni.parquet of this package)
+  --stages <file>     known stages to check stage ids against (default: data/stages.parquet)
+  --max-errors <n>    errors to list (default 50; the total is always given)
+  --json              print the result as JSON on stdout
+  -h, --help          this help
+
+Rows are numbered as in a spreadsheet: the header is row 1, the first data row is row 2.
+Exit status: 0 valid and written, 1 invalid (nothing written), 2 usage or read error.`;
+
+/**
+ * @param {string} input
+ * @param {{ out: string, registry?: string, stages?: string, maxErrors?: number }} opts
+ */
+export async function importFile(input, opts) {
+  const registryPath = resolve(opts.registry ?? join(DATA, 'comuni.parquet'));
+  if (!existsSync(input)) throw new UsageError(`${input}: no such file`);
+  if (!existsSync(registryPath)) throw new UsageError(`${registryPath}: registry not found (run npm run data, or pass --registry)`);
+  const conn = await openDb();
+  try {
+    const result = await validateEventsFile(conn, resolve(input), {
+      registryPath,
+      stagesPath: opts.stages ? resolve(opts.stages) : join(DATA, 'stages.parquet'),
+      maxErrors: opts.maxErrors,
+    });
+    if (result.valid) await writeParquet(conn, VALID_EVENTS_QUERY, resolve(opts.out));
+    return result;
+  } finally {
+    conn.closeSync();
+  }
+}
+
+/**
+ * CLI entry point. Returns the exit status instead of exiting, for tests.
+ * @param {string[]} argv arguments after `import`
+ * @param {{ stdout: (s: string) => void, stderr: (s: string) => void }} io
+ */
+export async function main(argv, io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        registry: { type: 'string' },
+        stages: { type: 'string' },
+        'max-errors': { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    io.stderr(`${/** @type {Error} */ (err).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1 || !values.out) {
+    io.stderr(`${USAGE}\n`);
+    return 2;
+  }
+  const maxErrors = values['max-errors'] === undefined ? 50 : Number(values['max-errors']);
+  if (!Number.isInteger(maxErrors) || maxErrors < 1) {
+    io.stderr('--max-errors must be a positive whole number\n');
+    return 2;
+  }
+  const [input] = positionals;
+  let result;
+  try {
+    result = await importFile(input, { out: values.out, registry: values.registry, stages: values.stages, maxErrors });
+  } catch (err) {
+    // DuckDB read errors (a CSV row with too many fields, a corrupt Parquet
+    // file) come here: the file cannot be read at all.
+    io.stderr(`piccoli-data import: ${/** @type {Error} */ (err).message}\n`);
+    return 2;
+  }
+  if (values.json) io.stdout(`${JSON.stringify({ input, out: values.out, ...result })}\n`);
+  for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
+  if (!result.valid) {
+    io.stderr(`${input}: ${result.errorCount} error${result.errorCount === 1 ? '' : 's'}; nothing written.\n`);
+    for (const e of result.errors) io.stderr(`row ${e.row}: ${e.message}\n`);
+    if (result.errorCount > result.errors.length) io.stderr(`... and ${result.errorCount - result.errors.length} more\n`);
+    return 1;
+  }
+  if (!values.json) io.stdout(`${input}: ${result.rows} rows valid; wrote ${values.out}\n`);
+  return 0;
+}
