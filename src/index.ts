@@ -6,3 +6,4 @@
  */
 export * from './data/index.js';
 export * from './events/index.js';
+export { PiccoliProgress } from './components/piccoli-progress/piccoli-progress.js';

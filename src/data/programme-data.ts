@@ -73,7 +73,7 @@ function checkEventsSchema(info: LoadedSource, url: string): void {
 /** The precomputed funnel summary (data/summary.json) used for first paint. */
 export interface FunnelSummary {
   source: string;
-  hash: string;
+  sha256_16: string;
   provinces: Record<string, { sigla: string; name: string; region_code: string; region_name: string }>;
   programmes: Record<string, { stages: string[]; rows: [stage_order: number, province_code: string, date: string, count: number][] }>;
 }

@@ -31,3 +31,4 @@ declare global {
     'piccoli-error': PiccoliErrorEvent;
   }
 }
+export * from './stage-select.js';

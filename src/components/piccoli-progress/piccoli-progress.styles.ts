@@ -1,0 +1,184 @@
+import { css } from 'lit';
+
+/**
+ * Defaults that sit well in an Italian public-administration page (Designers Italia:
+ * primary #0066CC, text #1A1A1A, grey #5C6F82 at 5.3:1 on white; Titillium Web when the
+ * page has it). Everything is overridable with custom properties and ::part.
+ */
+export const styles = css`
+  :host {
+    --_primary: var(--piccoli-color-primary, #0066cc);
+    --_text: var(--piccoli-color-text, #1a1a1a);
+    --_muted: var(--piccoli-color-muted, #5c6f82);
+    --_track: var(--piccoli-color-track, #e6eef7);
+    --_bg: var(--piccoli-color-background, #ffffff);
+    --_error: var(--piccoli-color-error, #a61919);
+    --_space: var(--piccoli-space, 0.75rem);
+    --_radius: var(--piccoli-radius, 4px);
+    display: block;
+    container-type: inline-size;
+    color: var(--_text);
+    background: var(--_bg);
+    font-family: var(--piccoli-font, 'Titillium Web', system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
+    font-size: var(--piccoli-font-size, 1rem);
+    line-height: 1.4;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  figure {
+    margin: 0;
+    padding: var(--_space);
+  }
+  figcaption {
+    margin-bottom: var(--_space);
+  }
+  .title {
+    display: block;
+    font-weight: 700;
+    font-size: 1.125em;
+  }
+  .sub {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  th,
+  td {
+    padding: 0.35em 0.25em;
+    vertical-align: top;
+    text-align: right;
+    border-bottom: 1px solid var(--_track);
+  }
+  thead th {
+    font-weight: 400;
+    vertical-align: bottom;
+    font-size: 0.75em;
+    color: var(--_muted);
+  }
+  thead th:first-child,
+  tbody th {
+    text-align: left;
+    font-weight: 400;
+    width: 55%;
+  }
+  .count {
+    font-weight: 700;
+    font-size: 1.125em;
+  }
+  .share {
+    color: var(--_muted);
+    font-size: 0.875em;
+    white-space: nowrap;
+  }
+  button.stage {
+    all: unset;
+    box-sizing: border-box;
+    display: block;
+    width: 100%;
+    cursor: pointer;
+    border-radius: var(--_radius);
+  }
+  button.stage:focus-visible {
+    outline: 3px solid var(--_primary);
+    outline-offset: 2px;
+  }
+  button.stage[aria-pressed='true'] .label {
+    font-weight: 700;
+  }
+  .bar {
+    display: block;
+    height: 0.5em;
+    margin-top: 0.3em;
+    background: var(--_track);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+  .bar > span {
+    display: block;
+    height: 100%;
+    width: var(--w, 0%);
+    background: var(--_primary);
+    transition: width 200ms ease-out;
+  }
+  .source {
+    margin: var(--_space) 0 0;
+    color: var(--_muted);
+    font-size: 0.75em;
+  }
+  .message {
+    margin: 0;
+    padding: var(--_space);
+    border-left: 4px solid var(--_muted);
+    background: var(--_track);
+  }
+  .message.error {
+    border-left-color: var(--_error);
+  }
+  .skeleton .ph {
+    display: inline-block;
+    height: 0.9em;
+    width: 3em;
+    border-radius: var(--_radius);
+    background: var(--_track);
+  }
+  .skeleton th .ph {
+    width: 70%;
+  }
+  .progress {
+    color: var(--_muted);
+    font-size: 0.75em;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton .ph {
+      animation: pulse 1.2s ease-in-out infinite alternate;
+    }
+  }
+  @keyframes pulse {
+    to {
+      opacity: 0.45;
+    }
+  }
+  .compact ul {
+    list-style: none;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1em;
+    margin: 0;
+    padding: 0;
+  }
+  .compact li .count {
+    margin-right: 0.25em;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  /* A sidebar (280 px and up): the share of all eligible stays in the table for screen
+     readers, the bar shows it to the eye. */
+  @container (max-width: 420px) {
+    .elig {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    tbody th {
+      width: auto;
+    }
+    .count {
+      font-size: 1em;
+    }
+  }
+`;

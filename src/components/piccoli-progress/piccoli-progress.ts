@@ -1,0 +1,440 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { QueryController } from '../../controllers/query-controller.js';
+import { getEngine } from '../../data/engine.js';
+import { PiccoliDataError } from '../../data/errors.js';
+import {
+  fetchMeta,
+  fetchSummary,
+  loadEvents,
+  type FunnelSummary,
+  type ProgrammeMeta,
+} from '../../data/programme-data.js';
+import {
+  areasQuery,
+  entityQuery,
+  funnelQuery,
+  lastDateQuery,
+  programmesQuery,
+  type FunnelFilter,
+} from '../../data/sql/funnel.js';
+import { funnelFromSummary, lastDateFromSummary } from '../../data/summary-funnel.js';
+import { PiccoliErrorEvent, PiccoliLoadProgressEvent } from '../../events/index.js';
+import { PiccoliStageSelectEvent } from '../../events/stage-select.js';
+import { formatDate, formatInteger, formatPercent, pickLang, type Lang } from '../../i18n/index.js';
+import { getSelectionStore, type AreaSelection, type SelectionChangeEvent } from '../../state/selection.js';
+import { styles } from './piccoli-progress.styles.js';
+import { STRINGS, shown, type Strings } from './strings.js';
+
+interface Area {
+  code: string;
+  name: string;
+  sigla?: string;
+  regionCode?: string;
+}
+
+interface StageCount {
+  stage: string;
+  order: number;
+  n: number;
+}
+
+/** What a run computed: raw counts and names; formatting happens at render, per language. */
+interface Funnel {
+  programme: string;
+  meta?: ProgrammeMeta;
+  filter: FunnelFilter;
+  area: { kind: 'italy' } | { kind: 'region' | 'province'; name: string } | { kind: 'entity'; name: string };
+  stages: StageCount[];
+  via: 'summary' | 'engine';
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Stage counts of the programmes seen so far, so a skeleton has the final height. */
+const stageCountHint = new Map<string, number>();
+
+/**
+ * The programme funnel: how many entities reached each stage (engaged -> needs analysed
+ * -> plan submitted ...), with shares of the previous stage and of all eligible ones.
+ * First paint comes from a small precomputed summary shipped with the data; the shared
+ * DuckDB-WASM engine starts only for what the summary cannot answer (`src`, `comune`).
+ *
+ * @summary Embeddable programme funnel (PICCOLI and sibling programmes).
+ *
+ * @fires piccoli-stage-select - A stage was chosen; detail has the stage, count and filter.
+ * @fires piccoli-load-progress - Bytes loaded of a data file, while it downloads.
+ * @fires piccoli-error - The element shows an error message; detail has code and message.
+ *
+ * @csspart figure - The whole funnel.
+ * @csspart caption - Title, area and date.
+ * @csspart table - The stage table.
+ * @csspart stage - A stage row.
+ * @csspart bar - A stage's bar (share of all eligible).
+ * @csspart source - The source line.
+ * @csspart message - Error and empty messages.
+ *
+ * @cssproperty --piccoli-color-primary - Bars and focus ring (default #0066CC).
+ * @cssproperty --piccoli-color-text - Text (default #1A1A1A).
+ * @cssproperty --piccoli-color-muted - Secondary text (default #5C6F82).
+ * @cssproperty --piccoli-color-track - Bar track, rules, skeleton (default #E6EEF7).
+ * @cssproperty --piccoli-color-background - Background (default white).
+ * @cssproperty --piccoli-font - Font family (Titillium Web when the page has it).
+ * @cssproperty --piccoli-space - Padding unit (default 0.75rem).
+ *
+ * @example
+ * <piccoli-progress></piccoli-progress>
+ * <piccoli-progress province="PC" as-of="2021-10-31"></piccoli-progress>
+ * <piccoli-progress programme="next-generation-siena" view="compact" lang="en"></piccoli-progress>
+ */
+@customElement('piccoli-progress')
+export class PiccoliProgress extends LitElement {
+  static override styles = styles;
+
+  private readonly _funnel = new QueryController<Funnel>(this, (signal) => this._compute(signal));
+  private readonly _onSelection = (e: Event) => {
+    if (!this.ignoreSelection) this._selection = (e as SelectionChangeEvent).selection;
+  };
+
+  @state() private _selection: AreaSelection | null = null;
+  @state() private _selectedStage: string | null = null;
+  @state() private _progress: number | null = null;
+
+  /** Programme id (data/SCHEMA.md): piccoli, province-e-comuni, next-generation-siena, piacenza-fabbisogni. */
+  @property({ reflect: true }) programme?: string;
+  /** Region: ISTAT code (08) or name (Emilia-Romagna). */
+  @property({ reflect: true }) region?: string;
+  /** Province: sigla (PC) or ISTAT code (033). */
+  @property({ reflect: true }) province?: string;
+  /** One entity: ISTAT code or exact name of a comune. */
+  @property({ reflect: true }) comune?: string;
+  /** Show the funnel as it stood on this day (YYYY-MM-DD). Default: the latest data. */
+  @property({ attribute: 'as-of', reflect: true }) asOf?: string;
+  /** A stage-events file (Parquet, Arrow or CSV) instead of the bundled data. */
+  @property({ reflect: true }) src?: string;
+  /** `full` (bars with labels, default) or `compact` (one line of numbers). */
+  @property({ reflect: true }) view: string = 'full';
+  /** Do not follow the page's area selection (e.g. a map click). */
+  @property({ type: Boolean, attribute: 'ignore-selection' }) ignoreSelection = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const store = getSelectionStore();
+    store.addEventListener('change', this._onSelection);
+    if (!this.ignoreSelection) this._selection = store.current;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    getSelectionStore().removeEventListener('change', this._onSelection);
+  }
+
+  private get _lang(): Lang {
+    return pickLang(this.getAttribute('lang'), this);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const inputs = ['programme', 'region', 'province', 'comune', 'asOf', 'src', '_selection', 'ignoreSelection'];
+    if (inputs.some((k) => changed.has(k as keyof PiccoliProgress)) || this._funnel.status === 'initial') {
+      this._selectedStage = null;
+      void this._funnel.run();
+    }
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    // Messages are written in the element's language when computed.
+    if (name === 'lang' && this._funnel.status === 'error') void this._funnel.run();
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  protected override updated(): void {
+    if (this._funnel.status === 'error' && this._funnel.error && this._reportedError !== this._funnel.error) {
+      this._reportedError = this._funnel.error;
+      const { code, message, source } = this._funnel.error;
+      this.dispatchEvent(new PiccoliErrorEvent({ code, message, source }));
+    }
+  }
+  private _reportedError?: PiccoliDataError;
+
+  /** Work out the funnel: from the summary when it can answer, else from the engine. */
+  private async _compute(signal: AbortSignal): Promise<Funnel> {
+    const t = STRINGS[this._lang];
+    const bad = (msg: string) => new PiccoliDataError('invalid-option', msg);
+    if (this.view !== 'full' && this.view !== 'compact') throw bad(t.badView(shown(this.view)));
+    if (this.asOf !== undefined && this.asOf !== null && !validDate(this.asOf)) throw bad(t.badDate(shown(this.asOf)));
+    const sel = this.ignoreSelection ? null : this._selection;
+    const regionAttr = sel ? (sel.level === 'region' ? sel.code : undefined) : this.region || undefined;
+    const provinceAttr = sel ? (sel.level === 'province' ? sel.code : undefined) : this.province || undefined;
+
+    const metas = await fetchMeta().catch(() => [] as ProgrammeMeta[]);
+    if (!this.src && !this.comune) {
+      const summary = await fetchSummary();
+      const programme = this.programme || 'piccoli';
+      if (summary?.programmes[programme]) {
+        const meta = metas.find((m) => m.programme === programme);
+        const areas = summaryAreas(summary);
+        const area = resolveArea(areas, regionAttr, provinceAttr, t);
+        const asOf = this.asOf || lastDateFromSummary(summary, programme)!;
+        const filter: FunnelFilter = { programme, asOf, ...area.filter };
+        const rows = funnelFromSummary(summary, filter)!;
+        // A programme of one province (Next Generation Siena) is named by its province.
+        const only = new Set(summary.programmes[programme]!.rows.map((r) => r[1]));
+        const label: Funnel['area'] =
+          area.label.kind === 'italy' && only.size === 1
+            ? { kind: 'province', name: summary.provinces[[...only][0]!]?.name ?? '' }
+            : area.label;
+        return { programme, meta, filter, area: label, via: 'summary', stages: fillStages(rows, meta) };
+      }
+      if (summary && !metas.some((m) => m.programme === programme)) throw bad(t.unknownProgramme(shown(programme)));
+    }
+
+    // The engine: another file, one comune, or no summary.
+    const { table } = await loadEvents(this.src, {
+      signal,
+      onProgress: (p) => {
+        this._progress = p.total ? p.loaded / p.total : null;
+        this.dispatchEvent(new PiccoliLoadProgressEvent(p));
+      },
+    });
+    this._progress = null;
+    const engine = getEngine();
+    const q = async ({ sql, params }: { sql: string; params: unknown[] }) =>
+      (await engine.query(sql, params as never, { signal })).toArray().map((r) => r.toJSON() as Record<string, unknown>);
+    const inFile = (await q(programmesQuery(table))).map((r) => String(r.programme));
+    const programme = this.programme || (inFile.includes('piccoli') || inFile.length !== 1 ? 'piccoli' : inFile[0]!);
+    if (!inFile.includes(programme)) throw bad(t.unknownProgramme(shown(programme)));
+    const meta = metas.find((m) => m.programme === programme);
+    const areaRows = await q(areasQuery(table, programme));
+    const areas = areaRows.map((r) => ({
+      province: { code: String(r.province_code), name: String(r.province_name ?? r.province_code), sigla: r.province_sigla ? String(r.province_sigla) : undefined, regionCode: String(r.region_code) },
+      region: { code: String(r.region_code), name: String(r.region_name ?? r.region_code) },
+    }));
+    const area = resolveArea(areas, regionAttr, provinceAttr, t);
+    let filter: FunnelFilter;
+    let label: Funnel['area'] = area.label;
+    const asOf = this.asOf || String((await q(lastDateQuery(table, programme)))[0]?.last ?? '');
+    if (this.comune) {
+      const found = await q(entityQuery(table, programme, this.comune.trim()));
+      if (found.length !== 1) throw bad(t.unknownComune(shown(this.comune)));
+      filter = { programme, asOf, entityCode: String(found[0]!.entity_code) };
+      label = { kind: 'entity', name: String(found[0]!.entity_name ?? found[0]!.entity_code) };
+    } else {
+      filter = { programme, asOf, ...area.filter };
+    }
+    const rows = (await q(funnelQuery(table, filter))).map((r) => ({
+      stage_order: Number(r.stage_order),
+      stage: String(r.stage),
+      n: Number(r.n),
+    }));
+    return { programme, meta, filter, area: label, via: 'engine', stages: fillStages(rows, meta) };
+  }
+
+  private _select(s: StageCount, f: Funnel): void {
+    const selected = this._selectedStage !== s.stage;
+    this._selectedStage = selected ? s.stage : null;
+    const { asOf, regionCode, provinceCode, entityCode } = f.filter;
+    this.dispatchEvent(
+      new PiccoliStageSelectEvent({
+        programme: f.programme,
+        stage: s.stage,
+        stageOrder: s.order,
+        label: stageLabel(s.stage, f.meta, this._lang),
+        count: s.n,
+        filter: { asOf, regionCode, provinceCode, entityCode },
+        selected,
+      }),
+    );
+  }
+
+  protected override render(): TemplateResult {
+    const lang = this._lang;
+    const t = STRINGS[lang];
+    const { status, value, error } = this._funnel;
+    if (status === 'error' && error) {
+      return html`<div class="message error" role="alert" part="message">
+        <strong>${t.errorTitle}.</strong> ${error.message}
+      </div>`;
+    }
+    if (status !== 'complete' || !value) return this._skeleton(t);
+    return this._funnelView(value, lang, t);
+  }
+
+  private _skeleton(t: Strings): TemplateResult {
+    const rows = stageCountHint.get(this.programme || 'piccoli') ?? 5;
+    const pct = this._progress === null ? null : formatPercent(this._progress, this._lang);
+    return html`<figure class="skeleton ${this.view === 'compact' ? 'compact' : ''}" part="figure" aria-busy="true">
+      <figcaption part="caption">
+        <span class="title"><span class="ph"></span></span>
+        <span class="sub" role="status">${pct ? t.loadingBytes(pct) : t.loading}</span>
+      </figcaption>
+      ${this.view === 'compact'
+        ? html`<ul>${Array.from({ length: rows }, () => html`<li><span class="ph"></span></li>`)}</ul>`
+        : html`<table part="table" aria-hidden="true">
+            <tbody>
+              ${Array.from({ length: rows }, () => html`<tr>
+                <th><span class="ph"></span><span class="bar"></span></th>
+                <td><span class="ph count"></span></td>
+                <td><span class="ph"></span></td>
+                <td class="elig"><span class="ph"></span></td>
+              </tr>`)}
+            </tbody>
+          </table>`}
+      <p class="source" part="source">&nbsp;</p>
+    </figure>`;
+  }
+
+  private _funnelView(f: Funnel, lang: Lang, t: Strings): TemplateResult {
+    stageCountHint.set(f.programme, f.stages.length);
+    const title = f.meta ? (lang === 'it' ? f.meta.name_it : f.meta.name_en) : f.programme;
+    const shortTitle = title.split(' - ')[0]!;
+    const area = areaLabel(f.area, t);
+    const date = formatDate(f.filter.asOf, lang);
+    const eligible = f.stages[0]?.n ?? 0;
+    const reached = f.stages[1]?.n ?? 0;
+    const entities = t.entities[f.meta?.entity_kind ?? 'comune'];
+    const caption = html`<figcaption part="caption">
+      <span class="title">${shortTitle}</span>
+      <span class="sub">${area} · ${t.asOf(date)}</span>
+    </figcaption>`;
+    const source = html`<p class="source" part="source">
+      ${t.source}: ${f.meta?.operator ?? f.programme}${f.meta?.provenance_note ? html`. ${t.simulated}` : nothing}
+    </p>`;
+    if (eligible === 0 || reached === 0) {
+      return html`<figure part="figure">${caption}
+        <p class="message" role="status" part="message">${eligible === 0 ? t.noEligible(area) : t.empty(area, date)}</p>
+        ${source}
+      </figure>`;
+    }
+    const rows = f.stages.map((s, i) => ({
+      s,
+      label: stageLabel(s.stage, f.meta, lang),
+      prev: i === 0 ? null : s.n / (f.stages[i - 1]!.n || NaN),
+      elig: s.n / eligible,
+    }));
+    const stageButton = (r: (typeof rows)[number], inner: TemplateResult) =>
+      html`<button
+        class="stage"
+        type="button"
+        aria-pressed=${this._selectedStage === r.s.stage ? 'true' : 'false'}
+        @click=${() => this._select(r.s, f)}
+      >${inner}</button>`;
+    const table = (hidden: boolean) => html`<table part="table" class=${hidden ? 'visually-hidden' : ''}>
+      <caption class="visually-hidden">${t.tableCaption(shortTitle, area, date)}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${t.stage}</th>
+          <th scope="col">${entities}</th>
+          <th scope="col">${t.ofPreviousShort}</th>
+          <th scope="col" class="elig">${t.ofEligibleShort}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (r) => html`<tr part="stage" data-stage=${r.s.stage}>
+            <th scope="row">
+              ${hidden
+                ? r.label
+                : stageButton(
+                    r,
+                    html`<span class="label">${r.label}</span
+                      ><span class="bar" part="bar" aria-hidden="true"
+                        ><span style="--w: ${(r.elig * 100).toFixed(2)}%"></span
+                      ></span>`,
+                  )}
+            </th>
+            <td class="count">${formatInteger(r.s.n, lang)}</td>
+            <td class="share">${r.prev === null ? '' : formatPercent(r.prev, lang)}<span class="visually-hidden">${r.prev === null ? '' : ` ${t.ofPrevious}`}</span></td>
+            <td class="share elig">${formatPercent(r.elig, lang)}<span class="visually-hidden"> ${t.ofEligible}</span></td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+    if (this.view === 'compact') {
+      return html`<figure part="figure" class="compact">
+        ${caption}
+        <ul aria-hidden="false">
+          ${rows.map(
+            (r) => html`<li part="stage" data-stage=${r.s.stage}>
+              ${stageButton(r, html`<span class="count">${formatInteger(r.s.n, lang)}</span><span class="label">${r.label}</span>`)}
+            </li>`,
+          )}
+        </ul>
+        ${table(true)} ${source}
+      </figure>`;
+    }
+    return html`<figure part="figure">${caption} ${table(false)} ${source}</figure>`;
+  }
+}
+
+function validDate(s: string): boolean {
+  const m = DATE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+  return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
+}
+
+function summaryAreas(summary: FunnelSummary) {
+  return Object.entries(summary.provinces).map(([code, p]) => ({
+    province: { code, name: p.name, sigla: p.sigla, regionCode: p.region_code },
+    region: { code: p.region_code, name: p.region_name },
+  }));
+}
+
+/** Compare names the way people type them: no case, accents, spaces or dashes. */
+function norm(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]/gi, '').toLowerCase();
+}
+
+function resolveArea(
+  areas: { province: Area; region: Area }[],
+  region: string | undefined,
+  province: string | undefined,
+  t: Strings,
+): { filter: Pick<FunnelFilter, 'regionCode' | 'provinceCode'>; label: Funnel['area'] } {
+  if (province) {
+    const v = province.trim();
+    const code = /^\d{1,3}$/.test(v) ? v.padStart(3, '0') : null;
+    const p = areas.find((a) => (code ? a.province.code === code : a.province.sigla?.toUpperCase() === v.toUpperCase() || norm(a.province.name) === norm(v)))?.province;
+    if (!p) throw new PiccoliDataError('invalid-option', t.unknownProvince(shown(province)));
+    return { filter: { provinceCode: p.code }, label: { kind: 'province', name: p.name } };
+  }
+  if (region) {
+    const v = region.trim();
+    const code = /^\d{1,2}$/.test(v) ? v.padStart(2, '0') : null;
+    const r = areas.find((a) => (code ? a.region.code === code : norm(a.region.name) === norm(v)))?.region;
+    if (!r) throw new PiccoliDataError('invalid-option', t.unknownRegion(shown(region)));
+    return { filter: { regionCode: r.code }, label: { kind: 'region', name: r.name } };
+  }
+  return { filter: {}, label: { kind: 'italy' } };
+}
+
+function areaLabel(a: Funnel['area'], t: Strings): string {
+  if (a.kind === 'italy') return t.italy;
+  if (a.kind === 'province') return t.province(a.name);
+  return a.name;
+}
+
+/** Every stage of the programme in order, with 0 for stages nobody has reached yet. */
+function fillStages(rows: { stage_order: number; stage: string; n: number }[], meta?: ProgrammeMeta): StageCount[] {
+  const byOrder = new Map(rows.map((r) => [r.stage_order, r]));
+  const stages = meta?.stages.length
+    ? [...meta.stages].sort((a, b) => a.stage_order - b.stage_order).map((s) => ({ stage: s.stage, order: s.stage_order }))
+    : rows.map((r) => ({ stage: r.stage, order: r.stage_order }));
+  return stages.map((s) => ({ ...s, n: byOrder.get(s.order)?.n ?? 0 }));
+}
+
+function stageLabel(stage: string, meta: ProgrammeMeta | undefined, lang: Lang): string {
+  const s = meta?.stages.find((x) => x.stage === stage);
+  if (s) return lang === 'it' ? s.label_it : s.label_en;
+  return stage.replaceAll('_', ' ');
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'piccoli-progress': PiccoliProgress;
+  }
+}

@@ -1,0 +1,83 @@
+import type { SqlParam } from '../engine.js';
+import { quoteIdent } from './quote.js';
+
+/** Which slice of a programme a funnel counts. Codes are ISTAT codes, already resolved. */
+export interface FunnelFilter {
+  programme: string;
+  /** Count only events on or before this day (YYYY-MM-DD). */
+  asOf: string;
+  regionCode?: string;
+  provinceCode?: string;
+  /** An entity code (ISTAT code of a comune, or of a province for province programmes). */
+  entityCode?: string;
+}
+
+export interface BuiltQuery {
+  sql: string;
+  params: SqlParam[];
+}
+
+function where(f: FunnelFilter): { clause: string; params: SqlParam[] } {
+  const parts = ['programme = ?', 'date <= CAST(? AS DATE)'];
+  const params: SqlParam[] = [f.programme, f.asOf];
+  if (f.regionCode) {
+    parts.push('region_code = ?');
+    params.push(f.regionCode);
+  }
+  if (f.provinceCode) {
+    parts.push('province_code = ?');
+    params.push(f.provinceCode);
+  }
+  if (f.entityCode) {
+    parts.push('entity_code = ?');
+    params.push(f.entityCode);
+  }
+  return { clause: parts.join(' AND '), params };
+}
+
+/**
+ * Entities that reached each stage by `asOf`. Stage 0 is 'eligible', so shares of all
+ * eligible entities and of the previous stage both come from this one result.
+ * @example funnelQuery('programme_events', { programme: 'piccoli', asOf: '2021-10-31' })
+ */
+export function funnelQuery(table: string, f: FunnelFilter): BuiltQuery {
+  const { clause, params } = where(f);
+  return {
+    sql:
+      `SELECT stage_order::INTEGER AS stage_order, min(stage) AS stage, count(DISTINCT entity_code)::INTEGER AS n ` +
+      `FROM ${quoteIdent(table)} WHERE ${clause} GROUP BY stage_order ORDER BY stage_order`,
+    params,
+  };
+}
+
+/** The last day with an event of the programme: the default `as-of`. */
+export function lastDateQuery(table: string, programme: string): BuiltQuery {
+  return {
+    sql: `SELECT strftime(max(date), '%Y-%m-%d') AS last FROM ${quoteIdent(table)} WHERE programme = ?`,
+    params: [programme],
+  };
+}
+
+/** Programmes, areas and entities present in a file: to check attribute values against. */
+export function areasQuery(table: string, programme: string): BuiltQuery {
+  return {
+    sql:
+      `SELECT DISTINCT province_code, province_sigla, province_name, region_code, region_name ` +
+      `FROM ${quoteIdent(table)} WHERE programme = ? ORDER BY province_code`,
+    params: [programme],
+  };
+}
+
+/** The entity a `comune` attribute names: by ISTAT code or by exact name (any case). */
+export function entityQuery(table: string, programme: string, codeOrName: string): BuiltQuery {
+  return {
+    sql:
+      `SELECT DISTINCT entity_code, entity_name, province_code, region_code FROM ${quoteIdent(table)} ` +
+      `WHERE programme = ? AND (entity_code = ? OR lower(entity_name) = lower(?)) ORDER BY entity_code LIMIT 2`,
+    params: [programme, codeOrName, codeOrName],
+  };
+}
+
+export function programmesQuery(table: string): BuiltQuery {
+  return { sql: `SELECT DISTINCT programme FROM ${quoteIdent(table)} ORDER BY programme`, params: [] };
+}

@@ -1,0 +1,245 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/components/piccoli-progress/piccoli-progress.js';
+import type { PiccoliProgress } from '../../src/components/piccoli-progress/piccoli-progress.js';
+import { getEngine } from '../../src/data/engine.js';
+import { fetchSummary, loadEvents } from '../../src/data/programme-data.js';
+import { funnelQuery } from '../../src/data/sql/funnel.js';
+import { funnelFromSummary } from '../../src/data/summary-funnel.js';
+import { getSelectionStore } from '../../src/state/selection.js';
+import type { PiccoliStageSelectEvent } from '../../src/events/stage-select.js';
+
+interface Expected {
+  last: string;
+  national: number[];
+  national20211031: number[];
+  provinces: Record<string, number[]>;
+  emptyAt20211031: string;
+  siena: number[];
+}
+const expected: Expected = await (await fetch('/test/fixtures/generated/funnel-expected.json')).json();
+
+/** Wait until the element shows data, an error or an empty message. */
+async function settled(el: PiccoliProgress) {
+  await waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy="true"]'), 'element never left loading', { timeout: 30000 });
+  await el.updateComplete;
+}
+
+/** The counts a reader sees, parsed back from the formatted text. */
+function shownCounts(el: PiccoliProgress, lang: 'it' | 'en' = 'it'): number[] {
+  return [...el.shadowRoot!.querySelectorAll('tbody td.count')].map((td) =>
+    Number(td.textContent!.trim().replaceAll(lang === 'it' ? '.' : ',', '')),
+  );
+}
+
+function text(el: PiccoliProgress): string {
+  return el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+}
+
+describe('<piccoli-progress>', () => {
+  afterEach(() => getSelectionStore().set(null));
+
+  it('<piccoli-progress as-of=2021-10-31> reads the published 612 / 568 / 485', async () => {
+    const el = await fixture<PiccoliProgress>(html`<piccoli-progress as-of="2021-10-31"></piccoli-progress>`);
+    await settled(el);
+    expect(shownCounts(el)).to.deep.equal(expected.national20211031);
+    expect(shownCounts(el).slice(1, 4)).to.deep.equal([612, 568, 485]);
+    expect(text(el)).to.contain('5.490');
+    expect(text(el)).to.contain('Dati al 31 ottobre 2021');
+  });
+
+  it('<piccoli-progress> with no attributes shows the national funnel of the latest data', async () => {
+    const el = await fixture<PiccoliProgress>(html`<piccoli-progress></piccoli-progress>`);
+    await settled(el);
+    expect(shownCounts(el)).to.deep.equal(expected.national);
+  });
+
+  it("<piccoli-progress province=PC> shows Piacenza's funnel, as native DuckDB counts it", async () => {
+    const el = await fixture<PiccoliProgress>(html`<piccoli-progress province="PC"></piccoli-progress>`);
+    await settled(el);
+    expect(shownCounts(el)).to.deep.equal(expected.provinces.PC);
+    expect(text(el)).to.contain('Provincia di Piacenza');
+    el.province = '033'; // the ISTAT code names the same province
+    await el.updateComplete;
+    await settled(el);
+    expect(shownCounts(el)).to.deep.equal(expected.provinces.PC);
+  });
+
+  it('as-of changes the numbers as the data says', async () => {
+    const el = await fixture<PiccoliProgress>(html`<piccoli-progress province="PC" as-of="2021-10-31"></piccoli-progress>`);
+    await settled(el);
+    const early = shownCounts(el);
+    el.asOf = expected.last;
+    await el.updateComplete;
+    await settled(el);
+    expect(shownCounts(el)).to.deep.equal(expected.provinces.PC);
+    expect(early).to.not.deep.equal(shownCounts(el));
+  });
+
+  it('the summary and the engine give the same funnel for Italy and every province', async () => {
+    const summary = (await fetchSummary())!;
+    const { table } = await loadEvents();
+    const filters = [{}, ...Object.keys(summary.provinces).map((provinceCode) => ({ provinceCode }))];
+    for (const asOf of ['2021-10-31', expected.last]) {
+      for (const f of filters) {
+        const filter = { programme: 'piccoli', asOf, ...f };
+        const { sql, params } = funnelQuery(table, filter);
+        const fromEngine = (await getEngine().query(sql, params)).toArray().map((r) => [r.stage_order, r.n]);
+        const fromSummary = funnelFromSummary(summary, filter)!.map((r) => [r.stage_order, r.n]);
+        expect(fromSummary, JSON.stringify(filter)).to.deep.equal(fromEngine);
+      }
+    }
+  });
+
+  it('src= (the engine path) gives the same numbers, and two elements start one engine and one download', async () => {
+    const src = '/data/programmes.arrow';
+    const before = performance.getEntriesByType('resource').filter((e) => e.name.endsWith(src)).length;
+    const wrap = await fixture<HTMLDivElement>(html`<div>
+      <piccoli-progress src=${src} province="PC"></piccoli-progress>
+      <piccoli-progress src=${src}></piccoli-progress>
+    </div>`);
+    const [a, b] = [...wrap.querySelectorAll('piccoli-progress')];
+    await settled(a!);
+    await settled(b!);
+    expect(shownCounts(a!)).to.deep.equal(expected.provinces.PC);
+    expect(shownCounts(b!)).to.deep.equal(expected.national);
+    expect(getEngine().instancesStarted).to.equal(1);
+    const after = performance.getEntriesByType('resource').filter((e) => e.name.endsWith(src)).length;
+    expect(after - before).to.equal(1);
+  });
+
+  it('comune= shows one comune through the engine', async () => {
+    const el = await fixture<PiccoliProgress>(html`<piccoli-progress comune="Massa Martana"></piccoli-progress>`);
+    await settled(el);
+    const counts = shownCounts(el);
+    expect(counts[0]).to.equal(1);
+    expect(counts[1]).to.equal(1); // admitted to participatory design (published)
+    expect(text(el)).to.contain('Massa Martana');
+  });
+
+  it('shows a skeleton while loading, of the same height as the result', async () => {
+    const el = await fixture<PiccoliProgress>(html`<piccoli-progress programme="piccoli" region="Umbria"></piccoli-progress>`, {});
+    const busy = el.shadowRoot!.querySelector('[aria-busy="true"]');
+    expect(busy, 'skeleton on first render').to.exist;
+    const h0 = el.getBoundingClientRect().height;
+    await settled(el);
+    const h1 = el.getBoundingClientRect().height;
+    expect(Math.abs(h1 - h0)).to.be.below(h1 * 0.15 + 1);
+  });
+
+  it('says so when a province has eligible comuni but none engaged yet', async () => {
+    const el = await fixture<PiccoliProgress>(
+      html`<piccoli-progress province=${expected.emptyAt20211031} as-of="2021-10-31"></piccoli-progress>`,
+    );
+    await settled(el);
+    const msg = el.shadowRoot!.querySelector('[role="status"]')!;
+    expect(msg.textContent).to.match(/Nessun ente ha ancora aderito al programma in Provincia di .+ al 31 ottobre 2021/);
+  });
+
+  it('says so when the programme has nobody eligible in the area', async () => {
+    const el = await fixture<PiccoliProgress>(html`<piccoli-progress programme="next-generation-siena" province="PC"></piccoli-progress>`);
+    await settled(el);
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('Il programma non riguarda enti in Provincia di Piacenza');
+  });
+
+  const badAttributes: [string, Record<string, string>, RegExp][] = [
+    ['an unknown programme', { programme: 'pnrr-2099' }, /Programma sconosciuto: «pnrr-2099»/],
+    ['an unknown province', { province: 'ZZ' }, /Provincia sconosciuta: «ZZ»/],
+    ['an unknown region', { region: 'Atlantide' }, /Regione sconosciuta: «Atlantide»/],
+    ['an impossible date', { 'as-of': '2021-02-30' }, /Data non valida in as-of: «2021-02-30»/],
+    ['an SQL injection attempt', { province: "PC' OR 1=1 --" }, /Provincia sconosciuta: «PC' OR 1=1 --»/],
+    ['markup in an attribute', { region: '<img src=x onerror=alert(1)>' }, /Regione sconosciuta: «<img src=x onerror=alert\(1\)>»/],
+    ['an unknown comune', { comune: "x'); DROP TABLE programme_events; --" }, /Comune non presente nel programma/],
+  ];
+  for (const [label, attrs, message] of badAttributes) {
+    it(`${label} gets a clear message inside the element, and nothing is thrown`, async () => {
+      const el = document.createElement('piccoli-progress');
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      const errorEvent = oneEvent(el, 'piccoli-error');
+      document.body.append(el);
+      try {
+        await errorEvent;
+        await settled(el);
+        const alert = el.shadowRoot!.querySelector('[role="alert"]');
+        expect(alert, 'an alert').to.exist;
+        expect(alert!.textContent!.replace(/\s+/g, ' ')).to.match(message);
+        expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+      } finally {
+        el.remove();
+      }
+    });
+  }
+
+  it('after a hostile comune, the data is intact', async () => {
+    const t = await getEngine().query("SELECT count(*)::INTEGER AS n FROM programme_events WHERE programme = 'piccoli' AND stage_order = 0");
+    expect(t.getChild('n')!.get(0)).to.equal(expected.national[0]);
+  });
+
+  it('lang=en formats numbers the English way; it the Italian way', async () => {
+    const el = await fixture<PiccoliProgress>(html`<piccoli-progress lang="en" as-of="2021-10-31"></piccoli-progress>`);
+    await settled(el);
+    expect(shownCounts(el, 'en')).to.deep.equal(expected.national20211031);
+    expect(text(el)).to.contain('5,490');
+    expect(text(el)).to.contain('Data as of 31 October 2021');
+    expect(text(el)).to.match(/92\.8%/); // 568 / 612
+    el.setAttribute('lang', 'it');
+    await el.updateComplete;
+    expect(text(el)).to.contain('5.490');
+    expect(el.shadowRoot!.textContent).to.match(/92,8\u00a0%/);
+  });
+
+  it('selecting a stage with the keyboard emits piccoli-stage-select with the stage and the filter', async () => {
+    const el = await fixture<PiccoliProgress>(html`<piccoli-progress province="PC" as-of="2021-10-31"></piccoli-progress>`);
+    await settled(el);
+    const buttons = el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.stage');
+    expect(buttons.length).to.equal(5);
+    buttons[1]!.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(buttons[1]);
+    const ev = oneEvent(el, 'piccoli-stage-select') as Promise<PiccoliStageSelectEvent>;
+    buttons[1]!.click(); // Enter and Space activate a <button> natively
+    const { detail } = await ev;
+    expect(detail.stage).to.equal('engaged');
+    expect(detail.count).to.equal(shownCounts(el)[1]);
+    expect(detail.filter).to.deep.include({ provinceCode: '033', asOf: '2021-10-31' });
+    expect(detail.selected).to.equal(true);
+    await el.updateComplete;
+    expect(buttons[1]!.getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('follows the page selection (a map click) and returns to its own filter when cleared', async () => {
+    const el = await fixture<PiccoliProgress>(html`<piccoli-progress></piccoli-progress>`);
+    await settled(el);
+    getSelectionStore().set({ level: 'province', code: '033' });
+    await el.updateComplete;
+    await settled(el);
+    expect(shownCounts(el)).to.deep.equal(expected.provinces.PC);
+    getSelectionStore().set(null);
+    await el.updateComplete;
+    await settled(el);
+    expect(shownCounts(el)).to.deep.equal(expected.national);
+  });
+
+  it('compact view: one line of numbers, and the table still there for screen readers', async () => {
+    const el = await fixture<PiccoliProgress>(html`<piccoli-progress view="compact" programme="next-generation-siena"></piccoli-progress>`);
+    await settled(el);
+    const items = [...el.shadowRoot!.querySelectorAll('li .count')].map((n) => Number(n.textContent));
+    expect(items).to.deep.equal(expected.siena);
+    expect(el.shadowRoot!.querySelector('table.visually-hidden')).to.exist;
+  });
+
+  it('is accessible (axe finds no violation), in full and compact views', async () => {
+    const el = await fixture<PiccoliProgress>(html`<piccoli-progress province="PC"></piccoli-progress>`);
+    await settled(el);
+    await expect(el).to.be.accessible();
+    el.view = 'compact';
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
+  it('fits a 280 px sidebar without overflowing', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 280px"><piccoli-progress></piccoli-progress></div>`);
+    const el = wrap.querySelector('piccoli-progress')!;
+    await settled(el);
+    const figure = el.shadowRoot!.querySelector('figure')!;
+    expect(figure.scrollWidth).to.be.at.most(280);
+  });
+});
