@@ -103,23 +103,50 @@ export class PiccoliEngine extends EventTarget {
       this.dispatchEvent(new EngineProgressEvent('engine', 'duckdb', p.bytesLoaded, p.bytesTotal || undefined));
     });
     await db.open({ query: { castBigIntToDouble: false } });
-    await this._setup(db);
+    if (!(await this._setup(db))) {
+      // Fetching the parquet extension trapped the instance: start a clean one without it.
+      await db.terminate().catch(() => undefined);
+      return this._start();
+    }
     return db;
   }
 
-  /** Keep DuckDB from contacting any host the site did not configure. */
-  private async _setup(db: AsyncDuckDB): Promise<void> {
+  /** Whether Parquet goes through DuckDB's own reader (a site-served extension). */
+  private _parquetViaDuckDB = false;
+  private _parquetExtensionFailed = false;
+
+  /**
+   * Keep DuckDB from contacting any host the site did not configure, and load the
+   * parquet extension from the site's repository when there is one. Returns false when
+   * that attempt left the instance unusable.
+   */
+  private async _setup(db: AsyncDuckDB): Promise<boolean> {
     const conn = await db.connect();
     try {
+      await conn.query('SET autoinstall_known_extensions = false').catch(() => undefined);
       const repo = config().extensionRepository;
-      if (repo) {
-        await conn.query(`SET custom_extension_repository = ${quoteLiteral(repo)}`);
-      } else {
-        await conn.query('SET autoinstall_known_extensions = false').catch(() => undefined);
+      if (!repo || this._parquetExtensionFailed) return true;
+      try {
+        await conn.query(`SET custom_extension_repository = ${quoteLiteral(new URL(repo, document.baseURI).href)}`);
+        await conn.query('INSTALL parquet; LOAD parquet');
+        this._parquetViaDuckDB = true;
+      } catch (e) {
+        this._parquetExtensionFailed = true;
+        console.warn(
+          `piccoli-dashboard: ${translateDuckDBError(e, 'LOAD parquet').message} ` +
+            'Parquet files are read with the built-in reader (parquet-wasm) instead.',
+        );
+        return !isWasmTrap(e);
       }
+      return true;
     } finally {
-      await conn.close();
+      void conn.close().catch(() => undefined);
     }
+  }
+
+  /** Which reader Parquet sources go through on this page. */
+  get parquetReader(): 'duckdb' | 'parquet-wasm' {
+    return this._parquetViaDuckDB ? 'duckdb' : 'parquet-wasm';
   }
 
   /** Called when the worker dies: the next use starts a fresh one and reloads sources. */
@@ -186,7 +213,7 @@ export class PiccoliEngine extends EventTarget {
         signal: opts.signal,
         stallTimeoutMs: config().stallTimeoutMs,
         maxBytes: config().maxBytes,
-        extensionRepository: config().extensionRepository,
+        parquetViaDuckDB: this._parquetViaDuckDB,
         onProgress: (p) => {
           opts.onProgress?.(p);
           this.dispatchEvent(new EngineProgressEvent('source', p.source, p.loaded, p.total));

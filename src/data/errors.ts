@@ -57,7 +57,7 @@ export function messageOf(e: unknown): string {
  * (duckdb/duckdb-wasm#1658, #1707).
  */
 const EXTENSION_SYMPTOMS = [
-  /extension .* (could not be loaded|not found|failed)/i,
+  /extension .* (could not be loaded|not found|failed|is not available)/i,
   /failed to (download|install|load) extension/i,
   /extensions\.duckdb\.org/i,
   /Catalog Error: .*(read_parquet|parquet_scan|read_json).* does not exist/i,

@@ -48,7 +48,8 @@ export interface LoadedSource {
 }
 
 interface ReadOptions extends FetchOptions {
-  extensionRepository?: string;
+  /** The parquet extension is loaded: read Parquet with DuckDB itself. */
+  parquetViaDuckDB?: boolean;
 }
 
 /** Fetch and decode `input` into the table `staging` of `db`. */
@@ -81,7 +82,7 @@ export async function readSource(
   let reader: LoadedSource['reader'] = 'duckdb';
   try {
     if (format === 'parquet') {
-      if (opts.extensionRepository) {
+      if (opts.parquetViaDuckDB) {
         await db.registerFileBuffer(fileName, bytes);
         try {
           await conn.query(`CREATE TABLE ${quoteIdent(staging)} AS SELECT * FROM read_parquet(${quoteLiteral(fileName)})`);
