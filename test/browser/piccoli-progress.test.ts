@@ -243,3 +243,38 @@ describe('<piccoli-progress>', () => {
     expect(figure.scrollWidth).to.be.at.most(280);
   });
 });
+
+describe('<piccoli-progress src=…> with a bad file', () => {
+  const cases: [string, string, RegExp][] = [
+    ['a 404', '/data/non-esiste.parquet', /Il file \/data\/non-esiste\.parquet non è stato caricato: il server ha risposto 404\./],
+    ['a file that is not a programme', '/test/fixtures/generated/rows.parquet', /non ha le colonne di un programma/],
+    ['an HTML page named .parquet', '/test/fixtures/generated/page.parquet', /non è nel formato atteso/],
+  ];
+  for (const [label, src, message] of cases) {
+    it(`${label}: an Italian message in the element, technical details, and the page unaffected`, async () => {
+      const wrap = await fixture<HTMLDivElement>(html`<div>
+        <piccoli-progress src=${src}></piccoli-progress>
+        <piccoli-progress province="PC"></piccoli-progress>
+      </div>`);
+      const [bad, good] = [...wrap.querySelectorAll('piccoli-progress')] as PiccoliProgress[];
+      await settled(bad!);
+      await settled(good!);
+      const alert = bad!.shadowRoot!.querySelector('[role="alert"]')!;
+      expect(alert.textContent!.replace(/\s+/g, ' ')).to.match(message);
+      expect(alert.querySelector('details')).to.exist;
+      expect(shownCounts(good!)).to.deep.equal(expected.provinces.PC);
+      await expect(bad!).to.be.accessible();
+    });
+  }
+
+  it('a 404 offers to try again', async () => {
+    const el = await fixture<PiccoliProgress>(html`<piccoli-progress src="/data/non-esiste.parquet"></piccoli-progress>`);
+    await settled(el);
+    const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('button.retry')!;
+    expect(retry.textContent).to.equal('Riprova');
+    el.src = '/data/programmes.parquet'; // e.g. the file is back, or the editor fixed the URL
+    await el.updateComplete;
+    await settled(el);
+    expect(shownCounts(el)).to.deep.equal(expected.national);
+  });
+});

@@ -22,6 +22,7 @@ import { funnelFromSummary, lastDateFromSummary } from '../../data/summary-funne
 import { PiccoliErrorEvent, PiccoliLoadProgressEvent } from '../../events/index.js';
 import { PiccoliStageSelectEvent } from '../../events/stage-select.js';
 import { formatDate, formatInteger, formatPercent, pickLang, type Lang } from '../../i18n/index.js';
+import { describeError } from '../../i18n/errors.js';
 import { getSelectionStore, type AreaSelection, type SelectionChangeEvent } from '../../state/selection.js';
 import { styles } from './piccoli-progress.styles.js';
 import { STRINGS, shown, type Strings } from './strings.js';
@@ -255,8 +256,11 @@ export class PiccoliProgress extends LitElement {
     const t = STRINGS[lang];
     const { status, value, error } = this._funnel;
     if (status === 'error' && error) {
+      const d = describeError(error, lang);
       return html`<div class="message error" role="alert" part="message">
-        <strong>${t.errorTitle}.</strong> ${error.message}
+        <strong>${t.errorTitle}.</strong> ${d.text}
+        ${d.detail ? html`<details><summary>${t.details}</summary><code>${d.detail}</code></details>` : nothing}
+        ${d.retry ? html`<button class="retry" type="button" @click=${() => this._funnel.run()}>${t.retry}</button>` : nothing}
       </div>`;
     }
     if (status !== 'complete' || !value) return this._skeleton(t);

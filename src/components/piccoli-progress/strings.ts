@@ -28,6 +28,8 @@ export const STRINGS = {
     badDate: (v: string) => `Data non valida in as-of: «${v}» (formato AAAA-MM-GG).`,
     badView: (v: string) => `Vista sconosciuta: «${v}» (full o compact).`,
     selectedHint: 'Selezionata',
+    details: 'Dettagli tecnici',
+    retry: 'Riprova',
   },
   en: {
     loading: 'Loading data…',
@@ -55,6 +57,8 @@ export const STRINGS = {
     badDate: (v: string) => `Invalid date in as-of: “${v}” (format YYYY-MM-DD).`,
     badView: (v: string) => `Unknown view: “${v}” (full or compact).`,
     selectedHint: 'Selected',
+    details: 'Technical details',
+    retry: 'Try again',
   },
 } satisfies Record<Lang, unknown>;
 
