@@ -278,3 +278,22 @@ describe('<piccoli-progress src=…> with a bad file', () => {
     expect(shownCounts(el)).to.deep.equal(expected.national);
   });
 });
+
+describe('<piccoli-progress> loading a large file', () => {
+  it('emits piccoli-load-progress up to the whole file, bubbling out of the element', async () => {
+    const seen: { loaded: number; total?: number }[] = [];
+    const listener = (e: Event) => seen.push((e as unknown as { detail: { loaded: number; total?: number } }).detail);
+    document.addEventListener('piccoli-load-progress', listener);
+    try {
+      const el = await fixture<PiccoliProgress>(html`<piccoli-progress src="/data/programmes.arrow?progress"></piccoli-progress>`);
+      await settled(el);
+      expect(shownCounts(el)).to.deep.equal(expected.national);
+    } finally {
+      document.removeEventListener('piccoli-load-progress', listener);
+    }
+    const fileEvents = seen.filter((d) => d.total && d.total > 400_000);
+    expect(fileEvents.length).to.be.greaterThan(0);
+    const last = fileEvents.at(-1)!;
+    expect(last.loaded).to.equal(last.total);
+  });
+});

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { QueryController } from '../../controllers/query-controller.js';
-import { getEngine } from '../../data/engine.js';
+import { getEngine, type EngineProgressEvent } from '../../data/engine.js';
 import { PiccoliDataError } from '../../data/errors.js';
 import {
   fetchMeta,
@@ -98,7 +98,7 @@ export class PiccoliProgress extends LitElement {
 
   @state() private _selection: AreaSelection | null = null;
   @state() private _selectedStage: string | null = null;
-  @state() private _progress: number | null = null;
+  @state() private _progress: { phase: 'engine' | 'source'; share: number } | null = null;
 
   /** Programme id (data/SCHEMA.md): piccoli, province-e-comuni, next-generation-siena, piacenza-fabbisogni. */
   @property({ reflect: true }) programme?: string;
@@ -193,16 +193,29 @@ export class PiccoliProgress extends LitElement {
       if (summary && !metas.some((m) => m.programme === programme)) throw bad(t.unknownProgramme(shown(programme)));
     }
 
-    // The engine: another file, one comune, or no summary.
-    const { table } = await loadEvents(this.src, {
-      signal,
-      onProgress: (p) => {
-        this._progress = p.total ? p.loaded / p.total : null;
-        this.dispatchEvent(new PiccoliLoadProgressEvent(p));
-      },
-    });
-    this._progress = null;
+    // The engine: another file, one comune, or no summary. Its own start (a large wasm
+    // download the first time) is reported like a file's.
     const engine = getEngine();
+    const onEngine = (e: Event) => {
+      const p = e as EngineProgressEvent;
+      if (p.phase !== 'engine') return;
+      this._progress = p.total ? { phase: 'engine', share: p.loaded / p.total } : null;
+      this.dispatchEvent(new PiccoliLoadProgressEvent({ source: p.source, loaded: p.loaded, total: p.total }));
+    };
+    engine.addEventListener('progress', onEngine);
+    let table: string;
+    try {
+      ({ table } = await loadEvents(this.src, {
+        signal,
+        onProgress: (p) => {
+          this._progress = p.total ? { phase: 'source', share: p.loaded / p.total } : null;
+          this.dispatchEvent(new PiccoliLoadProgressEvent(p));
+        },
+      }));
+    } finally {
+      engine.removeEventListener('progress', onEngine);
+      this._progress = null;
+    }
     const q = async ({ sql, params }: { sql: string; params: unknown[] }) =>
       (await engine.query(sql, params as never, { signal })).toArray().map((r) => r.toJSON() as Record<string, unknown>);
     const inFile = (await q(programmesQuery(table))).map((r) => String(r.programme));
@@ -269,11 +282,12 @@ export class PiccoliProgress extends LitElement {
 
   private _skeleton(t: Strings): TemplateResult {
     const rows = stageCountHint.get(this.programme || 'piccoli') ?? 5;
-    const pct = this._progress === null ? null : formatPercent(this._progress, this._lang);
+    const p = this._progress;
+    const status = p ? (p.phase === 'engine' ? t.startingEngine : t.loadingBytes)(formatPercent(p.share, this._lang)) : t.loading;
     return html`<figure class="skeleton ${this.view === 'compact' ? 'compact' : ''}" part="figure" aria-busy="true">
       <figcaption part="caption">
         <span class="title"><span class="ph"></span></span>
-        <span class="sub" role="status">${pct ? t.loadingBytes(pct) : t.loading}</span>
+        <span class="sub" role="status">${status}</span>
       </figcaption>
       ${this.view === 'compact'
         ? html`<ul>${Array.from({ length: rows }, () => html`<li><span class="ph"></span></li>`)}</ul>`
