@@ -1,7 +1,7 @@
 // Builds dist/: one bundle registering every element (piccoli.js), one entry per element,
 // the data layer (data.js), lazily loaded chunks for the engine, and the engine's wasm
 // and worker files plus the bundled data, so that a site serves everything itself.
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, resolve } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -39,6 +39,8 @@ function assets() {
     name: 'piccoli-assets',
     buildStart() {
       emitted.clear();
+      // Stale hashed chunks of earlier builds must not ship or be measured.
+      rmSync(resolve(root, 'dist'), { recursive: true, force: true });
       // Ship the programme data beside the bundle: copying dist/ anywhere is enough.
       const dataDir = resolve(root, 'data');
       if (existsSync(dataDir)) {

@@ -7,3 +7,4 @@
 export * from './data/index.js';
 export * from './events/index.js';
 export { PiccoliProgress } from './components/piccoli-progress/piccoli-progress.js';
+export { PiccoliMap } from './components/piccoli-map/piccoli-map.js';

@@ -32,3 +32,4 @@ declare global {
   }
 }
 export * from './stage-select.js';
+export * from './area-select.js';

@@ -1,0 +1,603 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import tilesJson from 'asset:/data/province-tiles.json';
+import { QueryController } from '../../controllers/query-controller.js';
+import { bundledDataUrl } from '../../data/config.js';
+import { getEngine } from '../../data/engine.js';
+import { PiccoliDataError, messageOf } from '../../data/errors.js';
+import { fetchBytes } from '../../data/fetch.js';
+import { fetchMeta, loadEvents, type ProgrammeMeta } from '../../data/programme-data.js';
+import { lastDateQuery } from '../../data/sql/funnel.js';
+import { areaMetricQuery, nameColumn, stagesQuery, type BuiltQuery } from '../../data/sql/map.js';
+import { PiccoliAreaSelectEvent } from '../../events/area-select.js';
+import { PiccoliErrorEvent, PiccoliLoadProgressEvent } from '../../events/index.js';
+import { formatDate, formatInteger, formatPercent, pickLang, type Lang } from '../../i18n/index.js';
+import { GeoError, geoGeometry, parseGeo } from '../../map/geo.js';
+import { metricNames, parseMetric, type Metric, type StageInfo } from '../../map/metric.js';
+import { REGIONS_CREDIT, regionGeometry } from '../../map/regions.js';
+import {
+  DEFAULT_PALETTE,
+  colourScale,
+  legendItems,
+  nearestInDirection,
+  paintMap,
+  renderMap,
+  type MapView,
+  type Palette,
+} from '../../map/render.js';
+import { TILE, TILE_GAP, TILE_GRID, tileGeometry, type TileLayout } from '../../map/tiles.js';
+import type { AreaDatum, MapGeometry, MapLevel, MapShape } from '../../map/types.js';
+import { getSelectionStore, type AreaSelection, type SelectionChangeEvent } from '../../state/selection.js';
+import { styles } from './piccoli-map.styles.js';
+import { STRINGS, shown, type Strings } from './strings.js';
+
+/** What a run computed: geometry and raw numbers; text is made at render, per language. */
+interface MapData {
+  programme: string;
+  meta?: ProgrammeMeta;
+  metric: Metric;
+  asOf: string;
+  geometry: MapGeometry;
+  values: Map<string, AreaDatum>;
+  /** Where the shapes come from, for the credit line. */
+  credit: { kind: 'regions' } | { kind: 'tiles' } | { kind: 'geo'; host: string };
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const LEVELS: readonly MapLevel[] = ['region', 'province', 'comune'];
+/** Stages of a programme in a table: asked once per page, not on every date change. */
+const stagesCache = new Map<string, Promise<StageInfo[]>>();
+let tilesPromise: Promise<MapGeometry> | undefined;
+let mapCounter = 0;
+
+/**
+ * A choropleth of a programme's progress by region (real shapes) or by province (a tile
+ * grid), or over a site's own boundaries (`geo` + `key`). Clicking an area, or pressing
+ * Enter on it, selects it for the whole page: every piccoli element sharing the engine
+ * follows the selection. The same numbers are in a table for screen readers.
+ *
+ * @summary Regional and provincial map of a capacity-building programme, cross-filtering the page.
+ *
+ * @fires piccoli-area-select - An area was selected or unselected; detail has level, code, name, selected.
+ * @fires piccoli-load-progress - Bytes loaded of a data file, while it downloads.
+ * @fires piccoli-error - The element shows an error message; detail has code and message.
+ *
+ * @csspart figure - The whole map.
+ * @csspart caption - Title, metric and date.
+ * @csspart map - The box holding the SVG drawing.
+ * @csspart legend - The colour legend.
+ * @csspart tooltip - The hover and focus tooltip.
+ * @csspart credit - Source and boundary credit line.
+ * @csspart message - Error and empty messages.
+ *
+ * @cssproperty --piccoli-color-primary - Focus ring and selection outline (default #0066CC).
+ * @cssproperty --piccoli-color-text - Text (default #1A1A1A).
+ * @cssproperty --piccoli-color-muted - Secondary text (default #5C6F82).
+ * @cssproperty --piccoli-color-background - Background (default white).
+ * @cssproperty --piccoli-map-color-1 - Lightest class of the sequential scale (default #DCEBFA); -2 … -5 the others, to #003D7A.
+ * @cssproperty --piccoli-map-color-nodata - Areas without data, under the hatching (default #E6E9F2).
+ * @cssproperty --piccoli-map-color-nodata-lines - Hatching of areas without data (default #8E99AB).
+ * @cssproperty --piccoli-map-color-border - Lines between areas (default white).
+ * @cssproperty --piccoli-font - Font family (Titillium Web when the page has it).
+ *
+ * @example
+ * <piccoli-map></piccoli-map>
+ * <piccoli-map level="province" metric="plan-submitted-share" as-of="2021-10-31"></piccoli-map>
+ * <piccoli-map level="comune" geo="/geo/comuni-pc.geojson" key="PRO_COM_T"></piccoli-map>
+ */
+@customElement('piccoli-map')
+export class PiccoliMap extends LitElement {
+  static override styles = styles;
+
+  private readonly _data = new QueryController<MapData>(this, (signal) => this._compute(signal));
+  private readonly _onSelection = (e: Event) => {
+    this._shared = (e as SelectionChangeEvent).selection;
+  };
+  private readonly _id = `pm${++mapCounter}`;
+  private _view: MapView | null = null;
+  private _paintKey: unknown[] = [];
+  private _reportedError?: PiccoliDataError;
+
+  @query('.map-box') private _box?: HTMLElement;
+  @query('.tooltip') private _tipEl?: HTMLElement;
+
+  /** The page's shared selection (regions and provinces). */
+  @state() private _shared: AreaSelection | null = null;
+  /** A comune selected on a `level="comune"` map (not shared: the store has no comuni). */
+  @state() private _localSelection: string | null = null;
+  /** The area holding the map's one Tab stop. */
+  @state() private _focusCode: string | null = null;
+  @state() private _tip: { code: string; x: number; y: number } | null = null;
+  @state() private _progress: number | null = null;
+
+  /** `region` (default), `province`, or `comune` (with `geo`). */
+  @property({ reflect: true }) level: string = 'region';
+  /** `<stage>-share` (share of eligible entities) or `<stage>` (count), e.g. `engaged-share`, `plan-submitted`. */
+  @property({ reflect: true }) metric: string = 'engaged-share';
+  /** Programme id (data/SCHEMA.md). Default `piccoli`. */
+  @property({ reflect: true }) programme?: string;
+  /** Show the map as it stood on this day (YYYY-MM-DD). Default: the latest data. */
+  @property({ attribute: 'as-of', reflect: true }) asOf?: string;
+  /** A stage-events file (Parquet, Arrow or CSV) instead of the bundled data. */
+  @property({ reflect: true }) src?: string;
+  /** A GeoJSON or TopoJSON file with the areas to draw (polygons). */
+  @property({ reflect: true }) geo?: string;
+  /** The feature property of `geo` that holds the ISTAT code of each area. */
+  @property({ reflect: true }) key?: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const store = getSelectionStore();
+    store.addEventListener('change', this._onSelection);
+    this._shared = store.current;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    getSelectionStore().removeEventListener('change', this._onSelection);
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') {
+      if (this._data.status === 'error') void this._data.run(); // messages are written in the language
+      this.requestUpdate();
+    }
+  }
+
+  private get _lang(): Lang {
+    return pickLang(this.getAttribute('lang'), this);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const inputs = ['level', 'metric', 'programme', 'asOf', 'src', 'geo', 'key'];
+    if (inputs.some((k) => changed.has(k as keyof PiccoliMap)) || this._data.status === 'initial') {
+      if (changed.has('level') || changed.has('geo') || changed.has('key')) this._localSelection = null;
+      void this._data.run();
+    }
+    const d = this._data.status === 'complete' ? this._data.value : undefined;
+    if (d) this._paint(d);
+  }
+
+  protected override updated(): void {
+    if (this._data.status === 'error' && this._data.error && this._reportedError !== this._data.error) {
+      this._reportedError = this._data.error;
+      const { code, message, source } = this._data.error;
+      this.dispatchEvent(new PiccoliErrorEvent({ code, message, source }));
+    }
+    this._placeTooltip();
+  }
+
+  // --- data -------------------------------------------------------------------------
+
+  private async _compute(signal: AbortSignal): Promise<MapData> {
+    const t = STRINGS[this._lang];
+    const bad = (msg: string) => new PiccoliDataError('invalid-option', msg);
+    const level = this.level as MapLevel;
+    if (!LEVELS.includes(level) || (level === 'comune' && !this.geo)) throw bad(t.badLevel(shown(String(this.level))));
+    if (this.asOf && !validDate(this.asOf)) throw bad(t.badDate(shown(this.asOf)));
+    if (this.geo && !this.key) throw bad(t.needKey);
+
+    const geometryPromise = this._geometry(level, signal, t);
+    geometryPromise.catch(() => undefined); // reported below, after the data's own errors
+    const { table, info } = await loadEvents(this.src, {
+      signal,
+      onProgress: (p) => {
+        this._progress = p.total ? p.loaded / p.total : null;
+        this.dispatchEvent(new PiccoliLoadProgressEvent(p));
+      },
+    });
+    this._progress = null;
+    const programme = this.programme || 'piccoli';
+    const [metas, stages] = await Promise.all([
+      fetchMeta().catch(() => [] as ProgrammeMeta[]),
+      this._stages(table, programme, signal),
+    ]);
+    if (!stages.length) throw bad(t.unknownProgramme(shown(programme)));
+    const metric = parseMetric(this.metric || 'engaged-share', stages);
+    if (!metric) throw bad(t.unknownMetric(shown(this.metric), metricNames(stages).join(', ')));
+    const asOf = this.asOf || String((await rows(lastDateQuery(table, programme), signal))[0]?.last ?? '');
+    const hasNames = info.columns.some((c) => c.name === nameColumn(level));
+    const found = await rows(areaMetricQuery(table, { programme, level, stageOrder: metric.stageOrder, asOf }, hasNames), signal);
+    const geometry = await geometryPromise;
+    const names = new Map(geometry.shapes.map((s) => [s.code, s.name]));
+    const values = new Map<string, AreaDatum>();
+    for (const r of found) {
+      const code = String(r.code);
+      const eligible = Number(r.eligible);
+      const reached = Number(r.reached);
+      const name = r.name == null ? (names.get(code) ?? code) : String(r.name);
+      values.set(code, { code, name, eligible, reached, value: metric.share ? reached / eligible : reached });
+    }
+    if (this.geo && found.length && !geometry.shapes.some((s) => values.has(s.code))) {
+      const sample = geometry.shapes.slice(0, 3).map((s) => s.code).join(', ');
+      throw bad(t.geoNoMatch(shown(this.key!), sample));
+    }
+    const credit: MapData['credit'] = this.geo
+      ? { kind: 'geo', host: new URL(this.geo, document.baseURI).host || this.geo }
+      : level === 'region'
+        ? { kind: 'regions' }
+        : { kind: 'tiles' };
+    return { programme, meta: metas.find((m) => m.programme === programme), metric, asOf, geometry, values, credit };
+  }
+
+  private _stages(table: string, programme: string, signal: AbortSignal): Promise<StageInfo[]> {
+    const key = `${table}\u0000${programme}`;
+    let p = stagesCache.get(key);
+    if (!p) {
+      p = rows(stagesQuery(table, programme), signal).then((r) =>
+        r.map((x) => ({ stage: String(x.stage), stage_order: Number(x.stage_order) })),
+      );
+      stagesCache.set(key, p);
+      p.catch(() => stagesCache.delete(key)); // an aborted or failed run must not stick
+    }
+    return p;
+  }
+
+  /** The shapes: bundled regions, the tile grid, or the site's boundary file. */
+  private async _geometry(level: MapLevel, signal: AbortSignal, t: Strings): Promise<MapGeometry> {
+    if (!this.geo) {
+      if (level === 'region') return regionGeometry();
+      tilesPromise ??= fetch(bundledDataUrl(tilesJson))
+        .then((r) => {
+          if (!r.ok) throw new Error(`HTTP ${r.status}`);
+          return r.json() as Promise<TileLayout>;
+        })
+        .then(tileGeometry)
+        .catch((e: unknown) => {
+          tilesPromise = undefined;
+          throw new PiccoliDataError('http', `The province tile layout could not be loaded: ${messageOf(e)}`);
+        });
+      return tilesPromise;
+    }
+    const url = new URL(this.geo, document.baseURI).href;
+    const bytes = await fetchBytes(url, { signal });
+    const text = new TextDecoder().decode(bytes);
+    try {
+      return geoGeometry(parseGeo(text), this.key!, level);
+    } catch (e) {
+      if (!(e instanceof GeoError)) throw e;
+      const p = e.problem;
+      const name = shown(this.geo);
+      const msg =
+        p.kind === 'not-json'
+          ? t.geoNotJson(name)
+          : p.kind === 'not-geo'
+            ? t.geoNotGeo(name)
+            : p.kind === 'no-features'
+              ? t.geoNoFeatures(name)
+              : p.kind === 'no-key'
+                ? t.geoNoKey(shown(p.key), p.available.join(', '))
+                : t.geoNoMatch(shown(p.key), p.sample.join(', '));
+      throw new PiccoliDataError('format', msg, url, { cause: e });
+    }
+  }
+
+  // --- drawing ------------------------------------------------------------------------
+
+  /** The selected area of this map's level, from the page's store or the local comune. */
+  private get _selected(): string | null {
+    const level = this._data.value?.geometry.level ?? this.level;
+    if (level === 'comune') return this._localSelection;
+    return this._shared && this._shared.level === level ? this._shared.code : null;
+  }
+
+  private _palette(): Palette {
+    const css = getComputedStyle(this);
+    const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+    const p = DEFAULT_PALETTE;
+    return {
+      colours: p.colours.map((c, i) => v(`--piccoli-map-color-${i + 1}`, c)),
+      noData: v('--piccoli-map-color-nodata', p.noData),
+      noDataLines: v('--piccoli-map-color-nodata-lines', p.noDataLines),
+      text: v('--piccoli-color-text', p.text),
+      textOnDark: p.textOnDark,
+    };
+  }
+
+  /** Build the drawing once per geometry, then recolour it in place. */
+  private _paint(d: MapData): void {
+    const lang = this._lang;
+    const t = STRINGS[lang];
+    const selected = this._selected;
+    if (this._focusCode && !d.geometry.shapes.some((s) => s.code === this._focusCode)) this._focusCode = null;
+    const focusCode = this._focusCode ?? selected ?? d.geometry.shapes[0]?.code ?? null;
+    const key = [d, lang, selected, focusCode];
+    if (this._view?.geometry === d.geometry && key.every((k, i) => k === this._paintKey[i])) return;
+    this._paintKey = key;
+    const palette = this._palette();
+    if (this._view?.geometry !== d.geometry) {
+      this._view = renderMap(d.geometry, { idPrefix: this._id, label: '', palette });
+    }
+    this._view.svg.setAttribute('aria-label', t.mapLabel(this._title(d, lang, t)));
+    const scale = colourScale([...d.values.values()].map((v) => v.value), d.metric.share, palette);
+    paintMap(this._view, {
+      values: d.values,
+      scale,
+      selected,
+      focusCode,
+      idPrefix: this._id,
+      palette,
+      describe: (s, v) => {
+        // A tile shows its sigla: the accessible name must contain the visible text.
+        const name = s.label && s.label !== (v?.name ?? s.name) ? `${v?.name ?? s.name} (${s.label})` : (v?.name ?? s.name);
+        const sel = s.code === selected ? ` (${t.selected})` : '';
+        if (!v) return `${name}: ${t.noData}${sel}`;
+        return `${name}: ${this._formatValue(d, v.value, lang)}, ${this._counts(d, v, lang, t)}${sel}`;
+      },
+    });
+  }
+
+  private _formatValue(d: MapData, value: number, lang: Lang): string {
+    return d.metric.share ? formatPercent(value, lang) : formatInteger(value, lang);
+  }
+
+  private _counts(d: MapData, v: AreaDatum, lang: Lang, t: Strings): string {
+    return t.ofEligible(formatInteger(v.reached, lang), formatInteger(v.eligible, lang), this._entities(d, t));
+  }
+
+  private _entities(d: MapData, t: Strings): string {
+    return t.entities[d.meta?.entity_kind ?? 'comune'];
+  }
+
+  private _stageLabel(d: MapData, lang: Lang): string {
+    const s = d.meta?.stages.find((x) => x.stage === d.metric.stage);
+    return s ? (lang === 'it' ? s.label_it : s.label_en) : d.metric.stage.replaceAll('_', ' ');
+  }
+
+  private _title(d: MapData, lang: Lang, t: Strings): string {
+    const stage = this._stageLabel(d, lang);
+    const what = d.metric.share ? t.shareOf(stage, this._entities(d, t)) : t.countOf(stage, this._entities(d, t));
+    return `${what}, ${t.byLevel[d.geometry.level]}`;
+  }
+
+  private _placeTooltip(): void {
+    const tip = this._tipEl;
+    const box = this._box;
+    if (!tip || !box || !this._tip) return;
+    const w = tip.offsetWidth;
+    const h = tip.offsetHeight;
+    const left = Math.max(0, Math.min(box.clientWidth - w, this._tip.x - w / 2));
+    const above = this._tip.y - h - 12;
+    tip.style.left = `${left}px`;
+    tip.style.top = `${above >= 0 ? above : this._tip.y + 16}px`;
+  }
+
+  // --- interaction --------------------------------------------------------------------
+
+  private _areaOf(e: Event): { el: SVGElement; shape: MapShape } | null {
+    const el = (e.target as Element | null)?.closest?.('[data-code]') as SVGElement | null;
+    const code = el?.getAttribute('data-code');
+    const shape = code ? this._view?.geometry.shapes.find((s) => s.code === code) : undefined;
+    return el && shape ? { el, shape } : null;
+  }
+
+  private _handleClick(e: MouseEvent): void {
+    const a = this._areaOf(e);
+    if (!a) return;
+    this._focusCode = a.shape.code;
+    this._toggle(a.shape);
+  }
+
+  private _handleKeydown(e: KeyboardEvent): void {
+    const a = this._areaOf(e);
+    const view = this._view;
+    if (!a || !view) return;
+    const shapes = view.geometry.shapes;
+    const dirs: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    let next: MapShape | null | undefined;
+    if (e.key in dirs) {
+      const [dx, dy] = dirs[e.key]!;
+      next = nearestInDirection(shapes, a.shape, dx, dy);
+      e.preventDefault(); // no page scroll, even at the map's edge
+    } else if (e.key === 'Home') next = shapes[0];
+    else if (e.key === 'End') next = shapes[shapes.length - 1];
+    else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      this._toggle(a.shape);
+      return;
+    } else if (e.key === 'Escape') {
+      this._tip = null;
+      if (this._selected) this._select(null);
+      return;
+    }
+    if (next) {
+      e.preventDefault();
+      this._focusCode = next.code;
+      view.areas.get(next.code)!.setAttribute('tabindex', '0');
+      a.el.setAttribute('tabindex', '-1');
+      (view.areas.get(next.code) as SVGElement & { focus(): void }).focus();
+    }
+  }
+
+  private _handleFocusIn(e: FocusEvent): void {
+    const a = this._areaOf(e);
+    if (!a || !this._box) return;
+    const r = a.el.getBoundingClientRect();
+    const b = this._box.getBoundingClientRect();
+    this._focusCode = a.shape.code;
+    this._tip = { code: a.shape.code, x: r.left + r.width / 2 - b.left, y: r.top + r.height / 2 - b.top };
+  }
+
+  private _handlePointerMove(e: PointerEvent): void {
+    const a = this._areaOf(e);
+    if (!a || !this._box) {
+      if (this._tip) this._tip = null;
+      return;
+    }
+    const b = this._box.getBoundingClientRect();
+    this._tip = { code: a.shape.code, x: e.clientX - b.left, y: e.clientY - b.top };
+  }
+
+  private _hideTip(): void {
+    this._tip = null;
+  }
+
+  private _toggle(shape: MapShape): void {
+    this._select(this._selected === shape.code ? null : shape);
+  }
+
+  /** Select an area (or clear with null): the page's store, this map, and the event. */
+  private _select(shape: MapShape | null): void {
+    const d = this._data.value;
+    if (!d) return;
+    const level = d.geometry.level;
+    const previous = this._selected;
+    const code = shape?.code ?? previous;
+    if (!code) return;
+    const name = d.values.get(code)?.name ?? d.geometry.shapes.find((s) => s.code === code)?.name ?? code;
+    if (level === 'comune') this._localSelection = shape ? shape.code : null;
+    else {
+      getSelectionStore().set(shape ? { level, code, name } : null, this);
+      this._shared = getSelectionStore().current;
+    }
+    this.dispatchEvent(new PiccoliAreaSelectEvent({ level, code, name, selected: shape !== null }));
+  }
+
+  /** Clear this map's selection (and the page's, for regions and provinces). */
+  clearSelection(): void {
+    if (this._selected) this._select(null);
+  }
+
+  // --- render -------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    const lang = this._lang;
+    const t = STRINGS[lang];
+    const { status, value, error } = this._data;
+    if (status === 'error' && error) {
+      return html`<div class="message error" role="alert" part="message"><strong>${t.errorTitle}.</strong> ${error.message}</div>`;
+    }
+    if (status !== 'complete' || !value || !this._view) return this._skeleton(t);
+    return this._mapView(value, lang, t);
+  }
+
+  private _ratio(): string {
+    const vb = this._view?.geometry.viewBox;
+    if (vb) return `${vb[2]} / ${vb[3]}`;
+    if (this.geo) return '1 / 1';
+    if (this.level === 'province') {
+      const step = TILE + TILE_GAP;
+      return `${TILE_GRID.columns * step} / ${TILE_GRID.rows * step}`;
+    }
+    const [, , w, h] = regionGeometry().viewBox;
+    return `${w} / ${h}`;
+  }
+
+  private _skeleton(t: Strings): TemplateResult {
+    const pct = this._progress === null ? null : formatPercent(this._progress, this._lang);
+    return html`<figure part="figure" class="skeleton" aria-busy="true">
+      <figcaption part="caption">
+        <span class="title"><span class="ph"></span></span>
+        <span class="sub" role="status">${pct ? `${t.loading} ${pct}` : t.loading}</span>
+      </figcaption>
+      <div class="map-box" part="map" style="aspect-ratio: ${this._ratio()}"><div class="ph map-ph"></div></div>
+      <ul class="legend" part="legend" aria-hidden="true">
+        ${Array.from({ length: DEFAULT_PALETTE.colours.length + 1 }, () => html`<li><span class="swatch ph"></span><span class="ph"></span></li>`)}
+      </ul>
+      <p class="credit" part="credit">&nbsp;</p>
+    </figure>`;
+  }
+
+  private _mapView(d: MapData, lang: Lang, t: Strings): TemplateResult {
+    const view = this._view!;
+    const title = d.meta ? (lang === 'it' ? d.meta.name_it : d.meta.name_en).split(' - ')[0]! : d.programme;
+    const what = this._title(d, lang, t);
+    const date = formatDate(d.asOf, lang);
+    const scale = colourScale([...d.values.values()].map((v) => v.value), d.metric.share, this._palette());
+    const fmt = (n: number) => (d.metric.share ? formatPercent(n, lang).replace(/,0(?=\s?%)/, '') : formatInteger(n, lang));
+    const items = legendItems(scale);
+    const tipArea = this._tip ? d.geometry.shapes.find((s) => s.code === this._tip!.code) : undefined;
+    const tipValue = tipArea ? d.values.get(tipArea.code) : undefined;
+    const empty = d.values.size === 0;
+    const sorted = [...d.geometry.shapes].sort((a, b) =>
+      (d.values.get(a.code)?.name ?? a.name).localeCompare(d.values.get(b.code)?.name ?? b.name, lang),
+    );
+    const credit =
+      d.credit.kind === 'regions'
+        ? html`<a href=${REGIONS_CREDIT.href} rel="license noopener">${lang === 'it' ? REGIONS_CREDIT.text : REGIONS_CREDIT.textEn}</a>`
+        : d.credit.kind === 'tiles'
+          ? t.tiles
+          : t.geoCredit(d.credit.host);
+    return html`<figure part="figure">
+      <figcaption part="caption">
+        <span class="title">${title}</span>
+        <span class="sub">${what} · ${t.asOf(date)}</span>
+      </figcaption>
+      <div
+        class="map-box"
+        part="map"
+        style="aspect-ratio: ${this._ratio()}"
+        @click=${this._handleClick}
+        @keydown=${this._handleKeydown}
+        @focusin=${this._handleFocusIn}
+        @focusout=${this._hideTip}
+        @pointermove=${this._handlePointerMove}
+        @pointerleave=${this._hideTip}
+      >
+        ${view.svg}
+        ${empty ? html`<p class="message empty" role="status" part="message">${t.empty}</p>` : nothing}
+        ${tipArea
+          ? html`<div class="tooltip" part="tooltip" aria-hidden="true" data-code=${tipArea.code}>
+              <strong class="tip-name">${tipValue?.name ?? tipArea.name}</strong>
+              ${tipValue
+                ? html`<span class="tip-value">${this._formatValue(d, tipValue.value, lang)}</span>
+                    <span class="tip-counts">${this._counts(d, tipValue, lang, t)}</span>`
+                : html`<span class="tip-value nodata">${t.noData}</span>`}
+            </div>`
+          : nothing}
+      </div>
+      <ul class="legend" part="legend" aria-label=${what}>
+        ${items.map(
+          (it) => html`<li><span class="swatch" style="background:${it.colour}"></span><span>${fmt(it.from)}–${fmt(it.to)}</span></li>`,
+        )}
+        <li><span class="swatch nodata"></span><span>${t.noDataLegend}</span></li>
+      </ul>
+      <p class="credit" part="credit">${credit}</p>
+      <table class="visually-hidden">
+        <caption>${t.tableCaption(`${title}: ${what}`, t.asOf(date))}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${t.levelName[d.geometry.level]}</th>
+            <th scope="col">${t.value}</th>
+            <th scope="col">${t.reached}</th>
+            <th scope="col">${t.eligible}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${sorted.map((s) => {
+            const v = d.values.get(s.code);
+            return html`<tr data-code=${s.code}>
+              <th scope="row">${v?.name ?? s.name}</th>
+              ${v
+                ? html`<td>${this._formatValue(d, v.value, lang)}</td><td>${formatInteger(v.reached, lang)}</td><td>${formatInteger(v.eligible, lang)}</td>`
+                : html`<td>${t.noData}</td><td></td><td></td>`}
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+    </figure>`;
+  }
+}
+
+async function rows({ sql, params }: BuiltQuery, signal: AbortSignal): Promise<Record<string, unknown>[]> {
+  const table = await getEngine().query(sql, params, { signal });
+  return table.toArray().map((r) => r.toJSON() as Record<string, unknown>);
+}
+
+function validDate(s: string): boolean {
+  const m = DATE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+  return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'piccoli-map': PiccoliMap;
+  }
+}

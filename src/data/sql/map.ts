@@ -1,0 +1,63 @@
+import type { SqlParam } from '../engine.js';
+import { quoteIdent } from './quote.js';
+
+/** Levels a map colours, and the fixed columns each one groups by (never from input). */
+export type MapQueryLevel = 'region' | 'province' | 'comune';
+
+const LEVEL_COLUMNS: Record<MapQueryLevel, { code: string; name: string }> = {
+  region: { code: 'region_code', name: 'region_name' },
+  province: { code: 'province_code', name: 'province_name' },
+  comune: { code: 'entity_code', name: 'entity_name' },
+};
+
+export interface AreaMetricFilter {
+  programme: string;
+  level: MapQueryLevel;
+  /** The stage whose reach is counted: entities with an event at this order or later. */
+  stageOrder: number;
+  /** Count only events on or before this day (YYYY-MM-DD). */
+  asOf: string;
+}
+
+export interface BuiltQuery {
+  sql: string;
+  params: SqlParam[];
+}
+
+/**
+ * Per area: entities eligible (every stage-0 row, whatever its date) and entities that
+ * reached `stageOrder` by `asOf`. Areas with no eligible entity are absent: the map
+ * shows them as "no data", not as zero. `hasNames` is false for a file without the
+ * name column of the level (names then come from the map).
+ * @example areaMetricQuery('programme_events', { programme: 'piccoli', level: 'region', stageOrder: 1, asOf: '2021-10-31' })
+ */
+export function areaMetricQuery(table: string, f: AreaMetricFilter, hasNames = true): BuiltQuery {
+  const cols = LEVEL_COLUMNS[f.level];
+  if (!cols) throw new TypeError(`invalid level: ${String(f.level)}`);
+  const code = quoteIdent(cols.code);
+  const name = hasNames ? `min(${quoteIdent(cols.name)})` : 'NULL::VARCHAR';
+  return {
+    sql:
+      `SELECT ${code} AS code, ${name} AS name, ` +
+      `count(DISTINCT entity_code) FILTER (WHERE stage_order = 0)::INTEGER AS eligible, ` +
+      `count(DISTINCT entity_code) FILTER (WHERE stage_order >= ? AND date <= CAST(? AS DATE))::INTEGER AS reached ` +
+      `FROM ${quoteIdent(table)} WHERE programme = ? AND ${code} IS NOT NULL ` +
+      `GROUP BY ${code} HAVING count(*) FILTER (WHERE stage_order = 0) > 0 ORDER BY ${code}`,
+    params: [f.stageOrder, f.asOf, f.programme],
+  };
+}
+
+/** The stages of a programme present in a file, in order (empty: unknown programme). */
+export function stagesQuery(table: string, programme: string): BuiltQuery {
+  return {
+    sql:
+      `SELECT stage_order::INTEGER AS stage_order, min(stage) AS stage FROM ${quoteIdent(table)} ` +
+      `WHERE programme = ? GROUP BY stage_order ORDER BY stage_order`,
+    params: [programme],
+  };
+}
+
+/** The name column a level's query reads, to check a file has it. */
+export function nameColumn(level: MapQueryLevel): string {
+  return LEVEL_COLUMNS[level].name;
+}

@@ -1,0 +1,183 @@
+import { scaleQuantize, type ScaleQuantize } from 'd3';
+import type { AreaDatum, MapGeometry, MapShape } from './types.js';
+
+/**
+ * The map view: geometry -> SVG nodes once, then `paintMap` recolours those nodes by
+ * setting attributes (fill, labels, pressed state). A new date or selection never
+ * rebuilds the drawing. No Lit and no DuckDB here: data in, nodes out.
+ */
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+export interface MapView {
+  svg: SVGSVGElement;
+  geometry: MapGeometry;
+  /** The focusable element of each area, by ISTAT code. */
+  areas: Map<string, SVGElement>;
+  /** Tile texts (sigla), by code: a layer of their own, outside the buttons. */
+  labels: Map<string, SVGTextElement>;
+  /** Outline drawn over the selected area (so neighbours never cover it). */
+  outline: SVGElement;
+}
+
+export interface Palette {
+  /** Light to dark; as many classes as colours. */
+  colours: string[];
+  noData: string;
+  noDataLines: string;
+  /** Text on a tile, on light and on dark fills. */
+  text: string;
+  textOnDark: string;
+}
+
+export const DEFAULT_PALETTE: Palette = {
+  // Sequential blues ending at Designers Italia's #0066CC and a darker step.
+  colours: ['#DCEBFA', '#A6CBF2', '#5B9DE3', '#0066CC', '#003D7A'],
+  noData: '#E6E9F2',
+  noDataLines: '#8E99AB',
+  text: '#1A1A1A',
+  textOnDark: '#FFFFFF',
+};
+
+function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG, name);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  return node;
+}
+
+/**
+ * Draw every area once. `idPrefix` keeps ids unique when a page has several maps.
+ * Areas are `role="button"` with roving tabindex (one Tab stop; the element moves focus
+ * with the arrow keys).
+ */
+export function renderMap(geometry: MapGeometry, opts: { idPrefix: string; label: string; palette?: Palette }): MapView {
+  const p = opts.palette ?? DEFAULT_PALETTE;
+  const svg = el('svg', { viewBox: geometry.viewBox.join(' '), role: 'group', 'aria-label': opts.label, class: `map ${geometry.level}` });
+  const defs = el('defs', {});
+  const pattern = el('pattern', { id: `${opts.idPrefix}-nodata`, patternUnits: 'userSpaceOnUse', width: 6, height: 6, patternTransform: 'rotate(45)' });
+  pattern.append(el('rect', { width: 6, height: 6, fill: p.noData, class: 'nodata-bg' }), el('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: p.noDataLines, 'stroke-width': 1.5, class: 'nodata-line' }));
+  defs.append(pattern);
+  svg.append(defs);
+  const g = el('g', { class: 'areas' });
+  const areas = new Map<string, SVGElement>();
+  const labels = new Map<string, SVGTextElement>();
+  const labelLayer = el('g', { class: 'labels', 'aria-hidden': 'true', 'pointer-events': 'none' });
+  for (const s of geometry.shapes) {
+    const area =
+      s.kind === 'tile'
+        ? el('rect', { x: s.x!, y: s.y!, width: s.size!, height: s.size!, rx: 3 })
+        : el('path', { d: s.d ?? '' });
+    if (s.kind === 'tile') {
+      const text = el('text', { x: s.centre[0], y: s.centre[1], 'text-anchor': 'middle', 'dominant-baseline': 'central' });
+      text.textContent = s.label ?? '';
+      labelLayer.append(text);
+      labels.set(s.code, text);
+    }
+    area.setAttribute('class', 'area');
+    area.setAttribute('data-code', s.code);
+    area.setAttribute('role', 'button');
+    area.setAttribute('tabindex', '-1');
+    area.setAttribute('aria-pressed', 'false');
+    area.setAttribute('aria-label', s.name);
+    g.append(area);
+    areas.set(s.code, area);
+  }
+  svg.append(g);
+  if (labels.size) svg.append(labelLayer);
+  const outline = el('path', { class: 'outline', d: '', fill: 'none', 'aria-hidden': 'true', 'pointer-events': 'none' });
+  svg.append(outline);
+  return { svg, geometry, areas, labels, outline };
+}
+
+/** The outline of a shape as path data: its own path, or a tile's square. */
+function outlinePath(s: MapShape): string {
+  if (s.kind === 'path') return s.d ?? '';
+  const { x = 0, y = 0, size = 0 } = s;
+  return `M${x},${y}h${size}v${size}h${-size}Z`;
+}
+
+export interface PaintOptions {
+  values: ReadonlyMap<string, AreaDatum>;
+  /** Colour class of a value. */
+  scale: ScaleQuantize<string>;
+  /** What an area says to a screen reader and in its tooltip. */
+  describe: (shape: MapShape, datum: AreaDatum | undefined) => string;
+  selected: string | null;
+  /** The area that holds the map's one Tab stop. */
+  focusCode: string | null;
+  idPrefix: string;
+  palette?: Palette;
+}
+
+/** Recolour and relabel the areas in place. Cheap: attributes only. */
+export function paintMap(view: MapView, o: PaintOptions): void {
+  const p = o.palette ?? DEFAULT_PALETTE;
+  const darkFrom = Math.ceil(p.colours.length / 2); // the darker classes take white text
+  for (const s of view.geometry.shapes) {
+    const area = view.areas.get(s.code)!;
+    const d = o.values.get(s.code);
+    const fill = d ? o.scale(d.value) : `url(#${o.idPrefix}-nodata)`;
+    if (area.getAttribute('fill') !== fill) area.setAttribute('fill', fill);
+    if (d) area.removeAttribute('data-nodata');
+    else area.setAttribute('data-nodata', '');
+    const text = view.labels.get(s.code);
+    if (text) {
+      const dark = d !== undefined && p.colours.indexOf(fill) >= darkFrom;
+      text.setAttribute('fill', dark ? p.textOnDark : p.text);
+    }
+    const label = o.describe(s, d);
+    if (area.getAttribute('aria-label') !== label) area.setAttribute('aria-label', label);
+    area.setAttribute('aria-pressed', String(s.code === o.selected));
+    area.setAttribute('tabindex', s.code === o.focusCode ? '0' : '-1');
+  }
+  const sel = o.selected ? view.geometry.shapes.find((s) => s.code === o.selected) : undefined;
+  view.outline.setAttribute('d', sel ? outlinePath(sel) : '');
+}
+
+/**
+ * A quantized colour scale from 0 to a rounded maximum. Classes of equal width read
+ * better on a legend than a continuous ramp and keep every fill one of a few colours.
+ */
+export function colourScale(values: Iterable<number>, share: boolean, palette: Palette = DEFAULT_PALETTE): ScaleQuantize<string> {
+  let max = 0;
+  for (const v of values) if (Number.isFinite(v) && v > max) max = v;
+  if (max === 0) max = share ? 1 : palette.colours.length;
+  if (share) max = Math.min(1, max);
+  const s = scaleQuantize<string>().domain([0, max]).range(palette.colours).nice(palette.colours.length);
+  if (share && s.domain()[1]! > 1) s.domain([0, 1]);
+  return s;
+}
+
+export interface LegendItem {
+  colour: string;
+  from: number;
+  to: number;
+}
+
+/** The classes of a scale, lowest first, for a legend. */
+export function legendItems(scale: ScaleQuantize<string>): LegendItem[] {
+  const [lo, hi] = scale.domain() as [number, number];
+  const cuts = [lo, ...scale.thresholds(), hi];
+  return scale.range().map((colour, i) => ({ colour, from: cuts[i]!, to: cuts[i + 1]! }));
+}
+
+/** The area whose centre lies best in a direction from `from`: for arrow keys. */
+export function nearestInDirection(shapes: MapShape[], from: MapShape, dx: number, dy: number): MapShape | null {
+  let best: MapShape | null = null;
+  let bestScore = Infinity;
+  for (const s of shapes) {
+    if (s === from) continue;
+    const vx = s.centre[0] - from.centre[0];
+    const vy = s.centre[1] - from.centre[1];
+    const along = vx * dx + vy * dy;
+    if (along <= 0) continue;
+    const across = Math.abs(vx * dy - vy * dx);
+    // Prefer areas straight ahead: sideways distance counts more than distance ahead.
+    const score = along + 2 * across;
+    if (score < bestScore) {
+      bestScore = score;
+      best = s;
+    }
+  }
+  return best;
+}

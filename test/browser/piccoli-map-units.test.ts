@@ -1,0 +1,234 @@
+import { expect } from '@open-wc/testing';
+import italy from '@svg-maps/italy';
+import { getEngine } from '../../src/data/engine.js';
+import { loadComuni, loadEvents } from '../../src/data/programme-data.js';
+import { areaMetricQuery, stagesQuery } from '../../src/data/sql/map.js';
+import { GeoError, geoGeometry, normaliseCode, parseGeo } from '../../src/map/geo.js';
+import { metricNames, parseMetric } from '../../src/map/metric.js';
+import { pathCentre, pathRings } from '../../src/map/path-geometry.js';
+import { REGION_IDS, regionGeometry } from '../../src/map/regions.js';
+import { colourScale, legendItems, nearestInDirection } from '../../src/map/render.js';
+import { TILE, TILE_GAP, TILE_GRID, tileGeometry, type TileLayout } from '../../src/map/tiles.js';
+import { topologyToFeatures, type Topology } from '../../src/map/topojson.js';
+
+const GEO = '/test/fixtures/geo/';
+const STAGES = [
+  { stage: 'eligible', stage_order: 0 },
+  { stage: 'engaged', stage_order: 1 },
+  { stage: 'needs_analysis', stage_order: 2 },
+  { stage: 'plan_submitted', stage_order: 3 },
+];
+
+describe('map SQL builders', () => {
+  it('areaMetricQuery builds this exact SQL, with every value bound as a parameter', () => {
+    const q = areaMetricQuery('programme_events', { programme: 'piccoli', level: 'region', stageOrder: 1, asOf: '2021-10-31' });
+    expect(q.sql).to.equal(
+      'SELECT "region_code" AS code, min("region_name") AS name, ' +
+        'count(DISTINCT entity_code) FILTER (WHERE stage_order = 0)::INTEGER AS eligible, ' +
+        'count(DISTINCT entity_code) FILTER (WHERE stage_order >= ? AND date <= CAST(? AS DATE))::INTEGER AS reached ' +
+        'FROM "programme_events" WHERE programme = ? AND "region_code" IS NOT NULL ' +
+        'GROUP BY "region_code" HAVING count(*) FILTER (WHERE stage_order = 0) > 0 ORDER BY "region_code"',
+    );
+    expect(q.params).to.deep.equal([1, '2021-10-31', 'piccoli']);
+    const p = areaMetricQuery('t', { programme: "x'; DROP TABLE t; --", level: 'province', stageOrder: 3, asOf: '2022-01-01' }, false);
+    expect(p.sql).to.contain('SELECT "province_code" AS code, NULL::VARCHAR AS name');
+    expect(p.sql).to.not.contain('DROP');
+    expect(p.params[2]).to.equal("x'; DROP TABLE t; --");
+    expect(() => areaMetricQuery('t', { programme: 'p', level: 'nation' as never, stageOrder: 1, asOf: '2022-01-01' })).to.throw('invalid level');
+  });
+
+  it('stagesQuery builds this exact SQL', () => {
+    expect(stagesQuery('programme_events', 'piccoli')).to.deep.equal({
+      sql: 'SELECT stage_order::INTEGER AS stage_order, min(stage) AS stage FROM "programme_events" WHERE programme = ? GROUP BY stage_order ORDER BY stage_order',
+      params: ['piccoli'],
+    });
+  });
+
+  it('DuckDB accepts every builder at every level', async () => {
+    const { table } = await loadEvents();
+    for (const level of ['region', 'province', 'comune'] as const) {
+      for (const hasNames of [true, false]) {
+        const { sql, params } = areaMetricQuery(table, { programme: 'piccoli', level, stageOrder: 2, asOf: '2022-01-31' }, hasNames);
+        const t = await getEngine().query(sql, params);
+        expect(t.numRows, level).to.be.greaterThan(0);
+        expect(t.schema.fields.map((f) => f.name)).to.deep.equal(['code', 'name', 'eligible', 'reached']);
+      }
+    }
+    const s = await getEngine().query(stagesQuery(table, 'piccoli').sql, ['piccoli']);
+    expect(s.toArray().map((r) => r.stage)).to.deep.equal(['eligible', 'engaged', 'needs_analysis', 'plan_submitted', 'specialist_support']);
+  });
+});
+
+describe('map metrics', () => {
+  it('names metrics after the stages, with - for _ and -share for shares of eligible', () => {
+    expect(metricNames(STAGES)).to.deep.equal([
+      'engaged-share',
+      'needs-analysis-share',
+      'plan-submitted-share',
+      'eligible',
+      'engaged',
+      'needs-analysis',
+      'plan-submitted',
+    ]);
+    expect(parseMetric('plan-submitted-share', STAGES)).to.deep.equal({ name: 'plan-submitted-share', stage: 'plan_submitted', stageOrder: 3, share: true });
+    expect(parseMetric('needs_analysis', STAGES)).to.deep.equal({ name: 'needs-analysis', stage: 'needs_analysis', stageOrder: 2, share: false });
+    expect(parseMetric(' Engaged-Share ', STAGES)?.stage).to.equal('engaged');
+    expect(parseMetric('eligible-share', STAGES)).to.equal(null);
+    expect(parseMetric('votes', STAGES)).to.equal(null);
+  });
+});
+
+describe('regions of @svg-maps/italy', () => {
+  it('joins the 20 shapes to the 20 ISTAT region codes, 01..20, one each', () => {
+    const ids = italy.locations.map((l: { id: string }) => l.id).sort();
+    expect(ids).to.deep.equal(Object.keys(REGION_IDS).sort());
+    const g = regionGeometry();
+    expect(g.shapes.map((s) => s.code)).to.deep.equal(Array.from({ length: 20 }, (_, i) => String(i + 1).padStart(2, '0')));
+    expect(g.viewBox).to.deep.equal([0, 0, 610, 793]);
+  });
+
+  it("uses the region names of the data (ISTAT's)", async () => {
+    const { table } = await loadEvents();
+    const t = await getEngine().query(`SELECT DISTINCT region_code, region_name FROM "${table}" ORDER BY 1`);
+    const data = Object.fromEntries(t.toArray().map((r) => [r.region_code, r.region_name]));
+    for (const s of regionGeometry().shapes) expect(s.name, s.code).to.equal(data[s.code]);
+  });
+
+  it('puts each region centre where the region lies (Sicily south of Lombardy, Sardinia west of Lazio)', () => {
+    const c = Object.fromEntries(regionGeometry().shapes.map((s) => [s.code, s.centre]));
+    expect(c['19']![1]).to.be.greaterThan(c['03']![1]);
+    expect(c['20']![0]).to.be.lessThan(c['12']![0]);
+    const sq = pathRings('M 0,0 10,0 10,10 0,10 z m 20,0 l 1,0 0,1 z');
+    expect(sq).to.have.length(2);
+    expect(sq[1]![0]).to.deep.equal([20, 0]); // a move after z starts from the closed ring's start
+    expect(pathCentre('M 0,0 10,0 10,10 0,10 z m 20,0 l 1,0 0,1 z')).to.deep.equal([5, 5]);
+  });
+});
+
+describe('province tiles (data/province-tiles.json)', () => {
+  it('places each of the 107 provinces of the registry on its own cell of the grid', async () => {
+    const layout: TileLayout = await (await fetch('/data/province-tiles.json')).json();
+    const g = tileGeometry(layout);
+    expect(layout.columns).to.equal(TILE_GRID.columns);
+    expect(layout.rows).to.equal(TILE_GRID.rows);
+    expect(g.viewBox).to.deep.equal([0, 0, TILE_GRID.columns * (TILE + TILE_GAP), TILE_GRID.rows * (TILE + TILE_GAP)]);
+    const comuni = await loadComuni();
+    const t = await getEngine().query(`SELECT DISTINCT province_code, province_sigla FROM "${comuni}" ORDER BY 1`);
+    const registry = t.toArray().map((r) => `${r.province_code} ${r.province_sigla}`);
+    expect(registry).to.have.length(107);
+    expect(layout.tiles.map((x) => `${x.code} ${x.sigla}`).sort()).to.deep.equal(registry);
+  });
+
+  it('keeps the rough geography: Aosta west of Trieste, Bolzano north of Palermo', async () => {
+    const layout: TileLayout = await (await fetch('/data/province-tiles.json')).json();
+    const at = (s: string) => layout.tiles.find((x) => x.sigla === s)!;
+    expect(at('AO').col).to.be.lessThan(at('TS').col);
+    expect(at('BZ').row).to.be.lessThan(at('PA').row);
+    expect(at('LE').col).to.be.greaterThan(at('NA').col);
+  });
+
+  it('refuses a layout with two provinces on one cell', () => {
+    const bad = { columns: 2, rows: 1, tiles: [{ code: '001', sigla: 'TO', col: 0, row: 0 }, { code: '002', sigla: 'VC', col: 0, row: 0 }] };
+    expect(() => tileGeometry(bad)).to.throw('repeats');
+  });
+});
+
+describe('TopoJSON decoding', () => {
+  it('decodes quantized, delta-encoded arcs, reversed arcs and multipolygons', async () => {
+    const topo: Topology = await (await fetch(`${GEO}emilia-provinces.topojson`)).json();
+    const fc = topologyToFeatures(topo);
+    expect(fc.features.map((f) => f.properties!.COD_PROV)).to.deep.equal(['033', '034', '035']);
+    expect(fc.features[0]!.id).to.equal('PC');
+    expect(fc.features[0]!.geometry).to.deep.equal({
+      type: 'Polygon',
+      coordinates: [[[10, 44.5], [10, 45], [9.5, 45], [9.5, 44.5], [10, 44.5]]],
+    });
+    // PR shares PC's east edge, walked backwards (arc -1 = ~0).
+    expect(fc.features[1]!.geometry).to.deep.equal({
+      type: 'Polygon',
+      coordinates: [[[10, 44.5], [10.5, 44.5], [10.5, 45], [10, 45], [10, 44.5]]],
+    });
+    const re = fc.features[2]!.geometry;
+    expect(re.type).to.equal('MultiPolygon');
+    expect((re as { coordinates: number[][][][] }).coordinates[1]![0]![0]).to.deep.equal([10.5, 44.75]);
+  });
+
+  it('reads plain (unquantized) arcs and points, and names a missing object', () => {
+    const topo: Topology = {
+      type: 'Topology',
+      arcs: [[[0, 0], [1, 0], [1, 1], [0, 0]]],
+      objects: { a: { type: 'GeometryCollection', geometries: [{ type: 'Polygon', arcs: [[0]] }, { type: 'Point', coordinates: [3, 4] }, { type: null }] } },
+    };
+    const fc = topologyToFeatures(topo);
+    expect(fc.features[0]!.geometry).to.deep.equal({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] });
+    expect(fc.features[1]!.geometry).to.deep.equal({ type: 'Point', coordinates: [3, 4] });
+    expect(fc.features[2]!.geometry).to.equal(null);
+    expect(() => topologyToFeatures(topo, 'b')).to.throw('no object named b');
+    expect(() => topologyToFeatures({ ...topo, objects: { a: { type: 'Polygon', arcs: [[7]] } } })).to.throw('arc 7');
+  });
+});
+
+describe('boundary files', () => {
+  const problem = (text: string, key = 'COD_PROV') => {
+    try {
+      geoGeometry(parseGeo(text), key, 'province');
+    } catch (e) {
+      if (e instanceof GeoError) return e.problem.kind;
+      throw e;
+    }
+    return 'ok';
+  };
+
+  it('says what is wrong with each bad file', async () => {
+    const read = async (f: string) => (await fetch(`${GEO}${f}`)).text();
+    expect(problem(await read('bad-not-json.geojson'))).to.equal('not-json');
+    expect(problem(await read('bad-not-geo.json'))).to.equal('not-geo');
+    expect(problem(await read('bad-no-features.geojson'))).to.equal('no-features');
+    expect(problem(await read('bad-no-key.geojson'))).to.equal('no-key');
+    expect(problem(await read('emilia-provinces.geojson'))).to.equal('ok');
+  });
+
+  it('fits lon/lat features and planar (UTM) features into the drawing box', async () => {
+    const g = geoGeometry(parseGeo(await (await fetch(`${GEO}emilia-provinces.geojson`)).text()), 'COD_PROV', 'province');
+    expect(g.shapes.map((s) => s.code)).to.deep.equal(['033', '034', '035', '999']);
+    expect(g.viewBox[2]).to.equal(600);
+    for (const s of g.shapes) {
+      expect(s.centre[0]).to.be.within(0, 600);
+      expect(s.centre[1]).to.be.within(0, g.viewBox[3]);
+    }
+    // Piacenza lies west of Parma, whichever way its ring was wound.
+    expect(g.shapes[0]!.centre[0]).to.be.lessThan(g.shapes[1]!.centre[0]);
+    const utm = geoGeometry(parseGeo(await (await fetch(`${GEO}utm-regions.geojson`)).text()), 'COD_REG', 'region');
+    expect(utm.shapes.map((s) => s.code)).to.deep.equal(['08', '09']);
+    expect(utm.shapes[0]!.centre[1]).to.be.lessThan(utm.shapes[1]!.centre[1]); // north is up
+  });
+
+  it('pads numeric ISTAT codes to the level', () => {
+    expect(normaliseCode(8, 'region')).to.equal('08');
+    expect(normaliseCode('33', 'province')).to.equal('033');
+    expect(normaliseCode(33001, 'comune')).to.equal('033001');
+    expect(normaliseCode(' ', 'comune')).to.equal(null);
+  });
+});
+
+describe('colour scale, legend and arrow moves', () => {
+  it('splits 0..max share into five equal classes and lists them for the legend', () => {
+    const s = colourScale([0.12, 0.31, 0.44], true);
+    expect(s.domain()).to.deep.equal([0, 0.5]);
+    expect(legendItems(s).map((i) => [+i.from.toFixed(6), +i.to.toFixed(6)])).to.deep.equal([[0, 0.1], [0.1, 0.2], [0.2, 0.3], [0.3, 0.4], [0.4, 0.5]]);
+    expect(s(0)).to.equal(s.range()[0]);
+    expect(s(0.5)).to.equal(s.range()[4]);
+    expect(colourScale([0, 0], false).domain()).to.deep.equal([0, 5]);
+  });
+
+  it('moves to the nearest area in the arrow direction', () => {
+    const g = tileGeometry({ columns: 3, rows: 2, tiles: [
+      { code: '001', sigla: 'A', col: 0, row: 0 }, { code: '002', sigla: 'B', col: 1, row: 0 },
+      { code: '003', sigla: 'C', col: 2, row: 1 }, { code: '004', sigla: 'D', col: 0, row: 1 }] });
+    const [a, b, c, d] = g.shapes;
+    expect(nearestInDirection(g.shapes, a!, 1, 0)).to.equal(b);
+    expect(nearestInDirection(g.shapes, a!, 0, 1)).to.equal(d);
+    expect(nearestInDirection(g.shapes, b!, 1, 0)).to.equal(c);
+    expect(nearestInDirection(g.shapes, a!, -1, 0)).to.equal(null);
+  });
+});
