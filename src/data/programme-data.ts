@@ -1,11 +1,11 @@
 import programmesParquet from 'asset:/data/programmes.parquet';
 import comuniParquet from 'asset:/data/comuni.parquet';
-import summaryJson from 'asset:/data/summary.json';
-import metaJson from 'asset:/data/programmes-meta.json';
 import { bundledDataUrl } from './config.js';
 import { getEngine, type LoadOptions } from './engine.js';
-import { PiccoliDataError, messageOf } from './errors.js';
+import { PiccoliDataError } from './errors.js';
 import type { LoadedSource } from './sources.js';
+
+export { fetchSummary, fetchMeta, type FunnelSummary, type ProgrammeMeta } from './bundled.js';
 
 /**
  * The programme data shipped beside the bundle (dist/data/, built by `npm run data`;
@@ -68,53 +68,6 @@ function checkEventsSchema(info: LoadedSource, url: string): void {
       url,
     );
   }
-}
-
-/** The precomputed funnel summary (data/summary.json) used for first paint. */
-export interface FunnelSummary {
-  source: string;
-  sha256_16: string;
-  provinces: Record<string, { sigla: string; name: string; region_code: string; region_name: string }>;
-  programmes: Record<string, { stages: string[]; rows: [stage_order: number, province_code: string, date: string, count: number][] }>;
-}
-
-export interface ProgrammeMeta {
-  programme: string;
-  name_it: string;
-  name_en: string;
-  operator?: string;
-  entity_kind: 'comune' | 'provincia';
-  start_date?: string;
-  end_date?: string;
-  source_citation?: string;
-  stages: { stage: string; stage_order: number; label_it: string; label_en: string }[];
-  [key: string]: unknown;
-}
-
-let summaryPromise: Promise<FunnelSummary | null> | undefined;
-let metaPromise: Promise<ProgrammeMeta[]> | undefined;
-
-/** The summary, or null when it cannot be had (the engine then answers everything). */
-export function fetchSummary(): Promise<FunnelSummary | null> {
-  summaryPromise ??= fetch(bundledDataUrl(summaryJson))
-    .then((r) => (r.ok ? (r.json() as Promise<FunnelSummary>) : null))
-    .catch(() => null);
-  return summaryPromise;
-}
-
-/** Programme names, stages and labels (data/programmes-meta.json). */
-export function fetchMeta(): Promise<ProgrammeMeta[]> {
-  metaPromise ??= fetch(bundledDataUrl(metaJson))
-    .then(async (r) => {
-      if (!r.ok) throw new Error(`HTTP ${r.status}`);
-      const body = (await r.json()) as { programmes: ProgrammeMeta[] };
-      return body.programmes;
-    })
-    .catch((e: unknown) => {
-      metaPromise = undefined;
-      throw new PiccoliDataError('http', `The programme list could not be loaded: ${messageOf(e)}`);
-    });
-  return metaPromise;
 }
 
 /** FNV-1a, 32 bits, hex: short stable table names from URLs. */

@@ -1,4 +1,4 @@
-import type { FunnelSummary } from './programme-data.js';
+import type { FunnelSummary } from './bundled.js';
 import type { FunnelFilter } from './sql/funnel.js';
 
 /**

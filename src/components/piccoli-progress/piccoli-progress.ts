@@ -1,56 +1,19 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { QueryController } from '../../controllers/query-controller.js';
-import { getEngine, type EngineProgressEvent } from '../../data/engine.js';
+import { fetchMeta, fetchSummary, type ProgrammeMeta } from '../../data/bundled.js';
 import { PiccoliDataError } from '../../data/errors.js';
-import {
-  fetchMeta,
-  fetchSummary,
-  loadEvents,
-  type FunnelSummary,
-  type ProgrammeMeta,
-} from '../../data/programme-data.js';
-import {
-  areasQuery,
-  entityQuery,
-  funnelQuery,
-  lastDateQuery,
-  programmesQuery,
-  type FunnelFilter,
-} from '../../data/sql/funnel.js';
+import type { FunnelFilter } from '../../data/sql/funnel.js';
 import { funnelFromSummary, lastDateFromSummary } from '../../data/summary-funnel.js';
-import { PiccoliErrorEvent, PiccoliLoadProgressEvent } from '../../events/index.js';
+import { PiccoliErrorEvent } from '../../events/index.js';
 import { PiccoliStageSelectEvent } from '../../events/stage-select.js';
 import { formatDate, formatInteger, formatPercent, pickLang, type Lang } from '../../i18n/index.js';
 import { describeError } from '../../i18n/errors.js';
 import { getSelectionStore, type AreaSelection, type SelectionChangeEvent } from '../../state/selection.js';
+import { areaLabel, fillStages, resolveArea, summaryAreas, validDate, type Funnel, type StageCount } from './funnel-model.js';
 import { styles } from './piccoli-progress.styles.js';
 import { STRINGS, shown, type Strings } from './strings.js';
 
-interface Area {
-  code: string;
-  name: string;
-  sigla?: string;
-  regionCode?: string;
-}
-
-interface StageCount {
-  stage: string;
-  order: number;
-  n: number;
-}
-
-/** What a run computed: raw counts and names; formatting happens at render, per language. */
-interface Funnel {
-  programme: string;
-  meta?: ProgrammeMeta;
-  filter: FunnelFilter;
-  area: { kind: 'italy' } | { kind: 'region' | 'province'; name: string } | { kind: 'entity'; name: string };
-  stages: StageCount[];
-  via: 'summary' | 'engine';
-}
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Stage counts of the programmes seen so far, so a skeleton has the final height. */
 const stageCountHint = new Map<string, number>();
 
@@ -193,58 +156,22 @@ export class PiccoliProgress extends LitElement {
       if (summary && !metas.some((m) => m.programme === programme)) throw bad(t.unknownProgramme(shown(programme)));
     }
 
-    // The engine: another file, one comune, or no summary. Its own start (a large wasm
-    // download the first time) is reported like a file's.
-    const engine = getEngine();
-    const onEngine = (e: Event) => {
-      const p = e as EngineProgressEvent;
-      if (p.phase !== 'engine') return;
-      this._progress = p.total ? { phase: 'engine', share: p.loaded / p.total } : null;
-      this.dispatchEvent(new PiccoliLoadProgressEvent({ source: p.source, loaded: p.loaded, total: p.total }));
-    };
-    engine.addEventListener('progress', onEngine);
-    let table: string;
-    try {
-      ({ table } = await loadEvents(this.src, {
-        signal,
-        onProgress: (p) => {
-          this._progress = p.total ? { phase: 'source', share: p.loaded / p.total } : null;
-          this.dispatchEvent(new PiccoliLoadProgressEvent(p));
-        },
-      }));
-    } finally {
-      engine.removeEventListener('progress', onEngine);
-      this._progress = null;
-    }
-    const q = async ({ sql, params }: { sql: string; params: unknown[] }) =>
-      (await engine.query(sql, params as never, { signal })).toArray().map((r) => r.toJSON() as Record<string, unknown>);
-    const inFile = (await q(programmesQuery(table))).map((r) => String(r.programme));
-    const programme = this.programme || (inFile.includes('piccoli') || inFile.length !== 1 ? 'piccoli' : inFile[0]!);
-    if (!inFile.includes(programme)) throw bad(t.unknownProgramme(shown(programme)));
-    const meta = metas.find((m) => m.programme === programme);
-    const areaRows = await q(areasQuery(table, programme));
-    const areas = areaRows.map((r) => ({
-      province: { code: String(r.province_code), name: String(r.province_name ?? r.province_code), sigla: r.province_sigla ? String(r.province_sigla) : undefined, regionCode: String(r.region_code) },
-      region: { code: String(r.region_code), name: String(r.region_name ?? r.region_code) },
-    }));
-    const area = resolveArea(areas, regionAttr, provinceAttr, t);
-    let filter: FunnelFilter;
-    let label: Funnel['area'] = area.label;
-    const asOf = this.asOf || String((await q(lastDateQuery(table, programme)))[0]?.last ?? '');
-    if (this.comune) {
-      const found = await q(entityQuery(table, programme, this.comune.trim()));
-      if (found.length !== 1) throw bad(t.unknownComune(shown(this.comune)));
-      filter = { programme, asOf, entityCode: String(found[0]!.entity_code) };
-      label = { kind: 'entity', name: String(found[0]!.entity_name ?? found[0]!.entity_code) };
-    } else {
-      filter = { programme, asOf, ...area.filter };
-    }
-    const rows = (await q(funnelQuery(table, filter))).map((r) => ({
-      stage_order: Number(r.stage_order),
-      stage: String(r.stage),
-      n: Number(r.n),
-    }));
-    return { programme, meta, filter, area: label, via: 'engine', stages: fillStages(rows, meta) };
+    // The engine: another file, one comune, or no summary. Loaded on demand, so that
+    // first paint from the summary never downloads the engine's code.
+    const { engineFunnel } = await import('./engine-funnel.js');
+    return engineFunnel({
+      src: this.src,
+      programme: this.programme,
+      comune: this.comune,
+      asOf: this.asOf,
+      regionAttr,
+      provinceAttr,
+      metas,
+      t,
+      signal,
+      target: this,
+      onProgress: (p) => (this._progress = p),
+    });
   }
 
   private _select(s: StageCount, f: Funnel): void {
@@ -386,63 +313,6 @@ export class PiccoliProgress extends LitElement {
     }
     return html`<figure part="figure">${caption} ${table(false)} ${source}</figure>`;
   }
-}
-
-function validDate(s: string): boolean {
-  const m = DATE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
-  return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
-}
-
-function summaryAreas(summary: FunnelSummary) {
-  return Object.entries(summary.provinces).map(([code, p]) => ({
-    province: { code, name: p.name, sigla: p.sigla, regionCode: p.region_code },
-    region: { code: p.region_code, name: p.region_name },
-  }));
-}
-
-/** Compare names the way people type them: no case, accents, spaces or dashes. */
-function norm(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]/gi, '').toLowerCase();
-}
-
-function resolveArea(
-  areas: { province: Area; region: Area }[],
-  region: string | undefined,
-  province: string | undefined,
-  t: Strings,
-): { filter: Pick<FunnelFilter, 'regionCode' | 'provinceCode'>; label: Funnel['area'] } {
-  if (province) {
-    const v = province.trim();
-    const code = /^\d{1,3}$/.test(v) ? v.padStart(3, '0') : null;
-    const p = areas.find((a) => (code ? a.province.code === code : a.province.sigla?.toUpperCase() === v.toUpperCase() || norm(a.province.name) === norm(v)))?.province;
-    if (!p) throw new PiccoliDataError('invalid-option', t.unknownProvince(shown(province)));
-    return { filter: { provinceCode: p.code }, label: { kind: 'province', name: p.name } };
-  }
-  if (region) {
-    const v = region.trim();
-    const code = /^\d{1,2}$/.test(v) ? v.padStart(2, '0') : null;
-    const r = areas.find((a) => (code ? a.region.code === code : norm(a.region.name) === norm(v)))?.region;
-    if (!r) throw new PiccoliDataError('invalid-option', t.unknownRegion(shown(region)));
-    return { filter: { regionCode: r.code }, label: { kind: 'region', name: r.name } };
-  }
-  return { filter: {}, label: { kind: 'italy' } };
-}
-
-function areaLabel(a: Funnel['area'], t: Strings): string {
-  if (a.kind === 'italy') return t.italy;
-  if (a.kind === 'province') return t.province(a.name);
-  return a.name;
-}
-
-/** Every stage of the programme in order, with 0 for stages nobody has reached yet. */
-function fillStages(rows: { stage_order: number; stage: string; n: number }[], meta?: ProgrammeMeta): StageCount[] {
-  const byOrder = new Map(rows.map((r) => [r.stage_order, r]));
-  const stages = meta?.stages.length
-    ? [...meta.stages].sort((a, b) => a.stage_order - b.stage_order).map((s) => ({ stage: s.stage, order: s.stage_order }))
-    : rows.map((r) => ({ stage: r.stage, order: r.stage_order }));
-  return stages.map((s) => ({ ...s, n: byOrder.get(s.order)?.n ?? 0 }));
 }
 
 function stageLabel(stage: string, meta: ProgrammeMeta | undefined, lang: Lang): string {

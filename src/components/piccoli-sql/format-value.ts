@@ -180,14 +180,16 @@ function text(d: ArrowDataLike, i: number): string {
   }
 }
 
-/** A value inside a LIST/STRUCT/MAP: NULL spelled out, strings quoted when DuckDB would. */
+/**
+ * A value inside a LIST/STRUCT/MAP: NULL spelled out, and any non-nested value's text
+ * (a string, but also a timestamp with its colons) quoted when DuckDB would.
+ */
 function nested(d: ArrowDataLike, i: number): string {
   if (!isValid(d, i)) return 'NULL';
   const s = text(d, i);
   const id = d.type.typeId;
-  const isText =
-    id === T.Utf8 || id === T.LargeUtf8 || (id === T.Dictionary && (d.type.dictionary?.typeId === T.Utf8));
-  return isText ? quoteNested(s, false) : s;
+  const isNested = id === T.List || id === T.FixedSizeList || id === T.Struct || id === T.Map;
+  return isNested ? s : quoteNested(s, false);
 }
 
 /**

@@ -1,0 +1,75 @@
+import { formatCell, type ArrowVectorLike } from './format-value.js';
+
+/** The parts of an apache-arrow Table the exports read. */
+export interface ResultTableLike {
+  numRows: number;
+  schema: { fields: { name: string }[] };
+  getChildAt(i: number): ArrowVectorLike | null;
+}
+
+/** Row indexes in display order (after a sort), or 0..n-1. */
+export type RowOrder = ArrayLike<number> | undefined;
+
+function columns(t: ResultTableLike): ArrowVectorLike[] {
+  return t.schema.fields.map((_, i) => t.getChildAt(i)!);
+}
+
+/**
+ * RFC 4180 CSV with a header, values as DuckDB prints them. NULL is an empty field; an
+ * empty string is `""`, so that a reader that tells them apart (DuckDB with
+ * `allow_quoted_nulls = false`) gets both back.
+ */
+export function toCSV(t: ResultTableLike, order?: RowOrder): string {
+  const cols = columns(t);
+  const field = (s: string | null) => (s === null ? '' : s === '' || /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+  const lines = [t.schema.fields.map((f) => field(f.name)).join(',')];
+  const n = t.numRows;
+  for (let k = 0; k < n; k++) {
+    const r = order ? order[k]! : k;
+    lines.push(cols.map((c) => field(formatCell(c, r))).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * Tab-separated text for pasting into a spreadsheet: one line per row, tabs and newlines
+ * inside values become spaces (spreadsheets split on them), NULL an empty cell.
+ */
+export function toTSV(t: ResultTableLike, order?: RowOrder): string {
+  const cols = columns(t);
+  const field = (s: string | null) => (s === null ? '' : s.replace(/[\t\r\n]+/g, ' '));
+  const lines = [t.schema.fields.map((f) => field(f.name)).join('\t')];
+  for (let k = 0; k < t.numRows; k++) {
+    const r = order ? order[k]! : k;
+    lines.push(cols.map((c) => field(formatCell(c, r))).join('\t'));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The result as an Arrow IPC file, exactly the types DuckDB returned. apache-arrow is
+ * imported when asked for: the element's own bundle does not carry its writer.
+ */
+export async function toArrowIPC(t: unknown): Promise<Uint8Array> {
+  const { tableToIPC } = await import('apache-arrow');
+  return tableToIPC(t as Parameters<typeof tableToIPC>[0], 'file');
+}
+
+/** A file name for an export: piccoli-query-2021-10-31T12-00-00.csv */
+export function exportFileName(ext: string, now = new Date()): string {
+  return `piccoli-query-${now.toISOString().slice(0, 19).replaceAll(':', '-')}.${ext}`;
+}
+
+/** Offer bytes or text as a download (an object URL on a temporary link). */
+export function download(data: BlobPart, type: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
