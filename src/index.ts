@@ -8,3 +8,5 @@ export * from './data/index.js';
 export * from './events/index.js';
 export { PiccoliProgress } from './components/piccoli-progress/piccoli-progress.js';
 export { PiccoliMap } from './components/piccoli-map/piccoli-map.js';
+export { PiccoliSql } from './components/piccoli-sql/piccoli-sql.js';
+export * from './components/piccoli-sql/events.js';

@@ -7,6 +7,18 @@ export interface ResultTableLike {
   getChildAt(i: number): ArrowVectorLike | null;
 }
 
+/**
+ * An Arrow table seen through the parts the console reads. Recognised by its methods,
+ * not `instanceof`: two copies of apache-arrow can live on one page.
+ */
+export function resultTable(t: unknown): ResultTableLike {
+  const x = t as Partial<ResultTableLike> | null;
+  if (!x || typeof x.getChildAt !== 'function' || typeof x.numRows !== 'number' || !x.schema) {
+    throw new TypeError(`invalid result: ${String(t)} is not an Arrow table`);
+  }
+  return x as ResultTableLike;
+}
+
 /** Row indexes in display order (after a sort), or 0..n-1. */
 export type RowOrder = ArrayLike<number> | undefined;
 

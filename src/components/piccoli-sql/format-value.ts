@@ -468,3 +468,26 @@ export function plotValue(v: ArrowVectorLike, row: number): number | Date | stri
       return text(d, i);
   }
 }
+
+/**
+ * Names of dictionary-encoded (ENUM) columns whose chunks point past their dictionary.
+ * DuckDB-WASM 1.32 streams a result's dictionary in a batch that apache-arrow 17 attaches
+ * to later batches only, so the first batches hold indexes into an empty dictionary.
+ */
+export function brokenDictionaryColumns(t: {
+  schema: { fields: { name: string }[] };
+  getChildAt(i: number): ArrowVectorLike | null;
+}): string[] {
+  const out: string[] = [];
+  t.schema.fields.forEach((f, i) => {
+    const v = t.getChildAt(i);
+    if (!v || v.type.typeId !== T.Dictionary) return;
+    const broken = v.data.some((d) => {
+      const size = (d.dictionary as { length?: number } | undefined)?.length ?? 0;
+      for (let k = 0; k < d.length; k++) if (isValid(d, k) && Number(d.values[k]) >= size) return true;
+      return false;
+    });
+    if (broken) out.push(f.name);
+  });
+  return out;
+}

@@ -1,0 +1,25 @@
+import stagesParquet from 'asset:/data/stages.parquet';
+import choicesParquet from 'asset:/data/choices.parquet';
+import programmesMetaParquet from 'asset:/data/programmes-meta.parquet';
+import { bundledDataUrl } from '../../data/config.js';
+import { getEngine, type LoadOptions } from '../../data/engine.js';
+import { loadComuni, loadEvents } from '../../data/programme-data.js';
+
+/**
+ * Every bundled data file (data/SCHEMA.md) as a table of the shared engine, for the
+ * analyst console: programme_events, comuni, stages, choices, programmes.
+ */
+export const BUNDLED_TABLES = ['programme_events', 'comuni', 'stages', 'choices', 'programmes'] as const;
+
+/** Load all bundled tables; resolves with their names. A failing file fails the whole. */
+export async function loadBundledTables(opts?: LoadOptions): Promise<string[]> {
+  const engine = getEngine();
+  const [events, comuni] = await Promise.all([
+    loadEvents(null, opts).then((r) => r.table),
+    loadComuni(opts),
+    engine.load({ name: 'stages', url: bundledDataUrl(stagesParquet) }, opts),
+    engine.load({ name: 'choices', url: bundledDataUrl(choicesParquet) }, opts),
+    engine.load({ name: 'programmes', url: bundledDataUrl(programmesMetaParquet) }, opts),
+  ]);
+  return [events, comuni, 'stages', 'choices', 'programmes'];
+}

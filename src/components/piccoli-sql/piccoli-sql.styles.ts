@@ -1,0 +1,391 @@
+import { css } from 'lit';
+
+/** Row height of the results table: fixed, so that only visible rows are rendered. */
+export const ROW_HEIGHT = 28;
+
+export const styles = css`
+  :host {
+    --_primary: var(--piccoli-color-primary, #0066cc);
+    --_text: var(--piccoli-color-text, #1a1a1a);
+    --_muted: var(--piccoli-color-muted, #5c6f82);
+    --_track: var(--piccoli-color-track, #e6eef7);
+    --_bg: var(--piccoli-color-background, #ffffff);
+    --_error: var(--piccoli-color-error, #cc334d);
+    --_space: var(--piccoli-space, 0.75rem);
+    --_mono: var(--piccoli-font-mono, ui-monospace, 'Roboto Mono', Menlo, Consolas, monospace);
+    display: block;
+    color: var(--_text);
+    background: var(--_bg);
+    font-family: var(--piccoli-font, 'Titillium Web', system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: 1rem;
+    line-height: 1.4;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  .layout {
+    display: grid;
+    grid-template-columns: minmax(12rem, 16rem) minmax(0, 1fr);
+    gap: var(--_space);
+  }
+  @media (max-width: 48rem) {
+    .layout {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+  aside {
+    border: 1px solid var(--_track);
+    border-radius: 4px;
+    padding: calc(var(--_space) / 2);
+    max-height: 36rem;
+    overflow: auto;
+    font-size: 0.875rem;
+  }
+  h2,
+  h3 {
+    font-size: 0.875rem;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: var(--_muted);
+    margin: 0.25rem 0 0.5rem;
+  }
+  aside ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  aside details {
+    margin-bottom: 0.25rem;
+  }
+  aside summary {
+    cursor: pointer;
+    display: flex;
+    gap: 0.25rem;
+    align-items: baseline;
+  }
+  .count {
+    color: var(--_muted);
+    margin-left: auto;
+    font-variant-numeric: tabular-nums;
+  }
+  .name {
+    all: unset;
+    cursor: pointer;
+    color: var(--_primary);
+    font-family: var(--_mono);
+    font-size: 0.8125rem;
+    overflow-wrap: anywhere;
+  }
+  .name:hover,
+  .name:focus-visible {
+    text-decoration: underline;
+  }
+  .name:focus-visible,
+  button:focus-visible,
+  select:focus-visible,
+  .scroller:focus-visible,
+  th button:focus-visible {
+    outline: 2px solid var(--_primary);
+    outline-offset: 2px;
+  }
+  aside li {
+    display: flex;
+    gap: 0.5rem;
+    padding: 0.0625rem 0 0.0625rem 1rem;
+    justify-content: space-between;
+  }
+  .type {
+    color: var(--_muted);
+    font-family: var(--_mono);
+    font-size: 0.75rem;
+    white-space: nowrap;
+  }
+  .main {
+    min-width: 0;
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) / 1.5);
+  }
+  .editor {
+    border: 1px solid #99b3cc;
+    border-radius: 4px;
+    min-height: 8rem;
+    background: #fff;
+  }
+  .editor:focus-within {
+    border-color: var(--_primary);
+    box-shadow: 0 0 0 2px color-mix(in srgb, var(--_primary) 25%, transparent);
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  .spacer {
+    flex: 1;
+  }
+  button,
+  select {
+    font: inherit;
+    font-size: 0.875rem;
+    min-height: 2.25rem;
+    padding: 0 0.75rem;
+    border-radius: 4px;
+    border: 1px solid var(--_primary);
+    background: #fff;
+    color: var(--_primary);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_primary);
+    color: #fff;
+    font-weight: 600;
+  }
+  button:disabled {
+    opacity: 0.45;
+    cursor: not-allowed;
+  }
+  select {
+    max-width: 22rem;
+    color: var(--_text);
+    border-color: #99b3cc;
+  }
+  .status {
+    font-size: 0.875rem;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .alert {
+    border-left: 4px solid var(--_error);
+    background: #fcebee;
+    padding: 0.5rem 0.75rem;
+    font-size: 0.875rem;
+  }
+  .alert pre {
+    margin: 0.25rem 0 0;
+    font-family: var(--_mono);
+    font-size: 0.8125rem;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .alert strong {
+    color: var(--_error);
+  }
+  .tabs {
+    display: flex;
+    gap: 0;
+  }
+  .tabs button {
+    border-radius: 0;
+  }
+  .tabs button:first-child {
+    border-radius: 4px 0 0 4px;
+  }
+  .tabs button:last-child {
+    border-radius: 0 4px 4px 0;
+  }
+  .tabs button[aria-pressed='true'] {
+    background: var(--_primary);
+    color: #fff;
+  }
+  .scroller {
+    position: relative;
+    height: var(--piccoli-sql-results-height, 26rem);
+    overflow: auto;
+    border: 1px solid var(--_track);
+    border-radius: 4px;
+    contain: strict;
+  }
+  table {
+    border-collapse: separate;
+    border-spacing: 0;
+    table-layout: fixed;
+    font-size: 0.8125rem;
+    font-variant-numeric: tabular-nums;
+  }
+  thead th {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    background: #f2f6fa;
+    border-bottom: 1px solid #c5d3e0;
+    text-align: left;
+    height: ${ROW_HEIGHT + 8}px;
+    padding: 0;
+    font-weight: 600;
+  }
+  th button {
+    all: unset;
+    box-sizing: border-box;
+    display: flex;
+    flex-direction: column;
+    width: 100%;
+    height: 100%;
+    padding: 0 0.5rem;
+    justify-content: center;
+    cursor: pointer;
+    overflow: hidden;
+  }
+  th .col-name {
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  th .col-type {
+    font-weight: 400;
+    font-size: 0.6875rem;
+    color: var(--_muted);
+    font-family: var(--_mono);
+    white-space: nowrap;
+  }
+  tbody tr.row {
+    height: ${ROW_HEIGHT}px;
+  }
+  tbody tr.row:nth-child(even) {
+    background: #f8fafc;
+  }
+  td {
+    height: ${ROW_HEIGHT}px;
+    max-height: ${ROW_HEIGHT}px;
+    padding: 0 0.5rem;
+    border-bottom: 1px solid #eef2f6;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    font-family: var(--_mono);
+    cursor: default;
+  }
+  td.num {
+    text-align: right;
+  }
+  td.rownum,
+  th.rownum {
+    color: var(--_muted);
+    text-align: right;
+    background: #f2f6fa;
+    position: sticky;
+    left: 0;
+    font-family: inherit;
+  }
+  thead th.rownum {
+    z-index: 2;
+    padding: 0 0.5rem;
+  }
+  td.null .null-mark {
+    color: var(--_muted);
+    font-style: italic;
+    font-family: inherit;
+    font-size: 0.75rem;
+    border: 1px solid #c5d3e0;
+    border-radius: 3px;
+    padding: 0 0.25rem;
+  }
+  td.empty::after {
+    content: '';
+  }
+  td:focus {
+    outline: 2px solid var(--_primary);
+    outline-offset: -2px;
+  }
+  tr.pad td {
+    padding: 0;
+    border: 0;
+  }
+  .detail {
+    border: 1px solid var(--_track);
+    border-radius: 4px;
+    padding: 0.5rem 0.75rem;
+    font-size: 0.8125rem;
+  }
+  .detail pre {
+    margin: 0.25rem 0 0;
+    max-height: 12rem;
+    overflow: auto;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    font-family: var(--_mono);
+  }
+  .chart {
+    min-height: 8rem;
+    overflow-x: auto;
+  }
+  .chart-svg {
+    display: block;
+    font-size: 11px;
+  }
+  .chart-svg .grid {
+    stroke: #e6eef7;
+  }
+  .chart-svg .tick,
+  .chart-svg .label {
+    fill: var(--_text);
+  }
+  .chart-svg .axis-label {
+    fill: var(--_muted);
+    font-weight: 600;
+  }
+  .chart-svg .bar,
+  .chart-svg .dot {
+    fill: var(--_primary);
+  }
+  .chart-svg .dot {
+    fill-opacity: 0.6;
+  }
+  .chart-svg .line {
+    fill: none;
+    stroke: var(--_primary);
+    stroke-width: 2;
+  }
+  .history li {
+    display: block;
+    padding: 0;
+  }
+  .history button {
+    all: unset;
+    cursor: pointer;
+    display: block;
+    width: 100%;
+    box-sizing: border-box;
+    padding: 0.25rem;
+    font-family: var(--_mono);
+    font-size: 0.75rem;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    border-bottom: 1px solid #eef2f6;
+  }
+  .history button:hover,
+  .history button:focus-visible {
+    background: var(--_track);
+  }
+  .history .failed {
+    color: var(--_error);
+  }
+  .cm-editor {
+    font-size: 0.875rem;
+    min-height: 8rem;
+    max-height: 22rem;
+  }
+  .cm-editor.cm-focused {
+    outline: none;
+  }
+  .cm-scroller {
+    font-family: var(--_mono);
+  }
+  .cm-piccoli-error {
+    text-decoration: wavy underline var(--_error);
+    background: #fcebee;
+  }
+  .cm-piccoli-error-line {
+    background: #fdf3f5;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,721 @@
+import { autocompletion, closeBrackets, completionKeymap } from '@codemirror/autocomplete';
+import { PostgreSQL, sql as sqlLanguage } from '@codemirror/lang-sql';
+import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { Compartment, EditorState, StateEffect, StateField, type Extension } from '@codemirror/state';
+import {
+  Decoration,
+  EditorView,
+  highlightActiveLine,
+  keymap,
+  lineNumbers,
+  placeholder,
+  type DecorationSet,
+} from '@codemirror/view';
+import type { Table } from 'apache-arrow';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { QueryController } from '../../controllers/query-controller.js';
+import { getEngine } from '../../data/engine.js';
+import { PiccoliDataError, messageOf } from '../../data/errors.js';
+import { quoteIdent } from '../../data/sql/quote.js';
+import { formatInteger, pickLang, type Lang } from '../../i18n/index.js';
+import { loadBundledTables } from './bundled-tables.js';
+import { CHART_MAX_ROWS, chartKinds, chooseChart, resultColumns, type ChartKind } from './chart.js';
+import { PiccoliQueryErrorEvent, PiccoliQueryRunEvent } from './events.js';
+import { EXAMPLES } from './examples.js';
+import { download, exportFileName, resultTable, toArrowIPC, toCSV, toTSV, type ResultTableLike } from './export.js';
+import { brokenDictionaryColumns, columnKind, formatCell, sortKey, type ArrowVectorLike, type ColumnKind, type SortKey } from './format-value.js';
+import { COLUMNS_SQL, completionSchema, groupColumns, rowCountsSql, sqlName, type TableInfo } from './schema.js';
+import { errorContext, errorHeadline, errorPosition, parseDuckDBError } from './sql-error.js';
+import { ROW_HEIGHT, styles } from './piccoli-sql.styles.js';
+import { STRINGS, type Strings } from './strings.js';
+import { HISTORY_KEY, pushHistory, readHistory, readQueryFromUrl, writeQueryToUrl, type HistoryEntry } from './url-state.js';
+import { rowWindow } from './virtual.js';
+
+/** A finished run: the Arrow result and how it came about. */
+interface RunResult {
+  table: Table;
+  sql: string;
+  elapsedMs: number;
+}
+
+interface RunError {
+  sql: string;
+  code: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+const setErrorMark = StateEffect.define<{ from: number; to: number } | null>();
+
+/** The error DuckDB pointed at, underlined in the editor until the text changes. */
+const errorMarks = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(deco, tr) {
+    let next = tr.docChanged ? Decoration.none : deco;
+    for (const e of tr.effects) {
+      if (!e.is(setErrorMark)) continue;
+      if (!e.value) {
+        next = Decoration.none;
+        continue;
+      }
+      const line = tr.state.doc.lineAt(e.value.from);
+      next = Decoration.set(
+        [
+          Decoration.line({ class: 'cm-piccoli-error-line' }).range(line.from),
+          Decoration.mark({ class: 'cm-piccoli-error' }).range(e.value.from, e.value.to),
+        ],
+        true,
+      );
+    }
+    return next;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
+const NUMERIC_KINDS: ColumnKind[] = ['number', 'bigint', 'decimal'];
+const collator = new Intl.Collator('it', { numeric: true });
+
+/**
+ * An SQL console on the page's shared DuckDB-WASM engine, for analysts: an editor with
+ * autocomplete of the loaded tables and columns, a schema browser, a virtualised results
+ * table that renders every DuckDB type as DuckDB prints it, a quick chart, exports, and
+ * the query kept in the URL and in a local history. It loads the bundled programme data
+ * (programme_events, comuni, stages, choices, programmes) unless told not to.
+ *
+ * @summary SQL console over the shared engine, with results, chart and exports.
+ *
+ * @fires piccoli-query-run - A query finished; detail has sql, rows, columns, elapsedMs.
+ * @fires piccoli-query-error - A query failed; detail has sql, code, message, line, column.
+ *
+ * @csspart editor - The SQL editor.
+ * @csspart schema - The table browser.
+ * @csspart results - The results table's scrolling box.
+ * @csspart chart - The chart.
+ * @csspart message - Error and status messages.
+ *
+ * @cssproperty --piccoli-color-primary - Buttons, links, focus ring (default #0066CC).
+ * @cssproperty --piccoli-color-text - Text (default #1A1A1A).
+ * @cssproperty --piccoli-color-muted - Secondary text, NULL marks (default #5C6F82).
+ * @cssproperty --piccoli-color-error - Errors (default #CC334D).
+ * @cssproperty --piccoli-font - Font family (Titillium Web when the page has it).
+ * @cssproperty --piccoli-font-mono - Font of code and values.
+ * @cssproperty --piccoli-sql-results-height - Height of the results box (default 26rem).
+ *
+ * @example
+ * <piccoli-sql autorun></piccoli-sql>
+ * <piccoli-sql no-bundled-data no-url query="SELECT 42"></piccoli-sql>
+ */
+@customElement('piccoli-sql')
+export class PiccoliSql extends LitElement {
+  static override styles = styles;
+
+  private readonly _run = new QueryController<RunResult>(this, (signal) => this._execute(signal));
+  private _view?: EditorView;
+  private readonly _language = new Compartment();
+  private _tablesReady?: Promise<void>;
+  private _pendingSql = '';
+  private _runToken = 0;
+  private _urlTimer?: ReturnType<typeof setTimeout>;
+  private _scrollFrame = 0;
+  private _chartRequest = 0;
+  private readonly _onHashChange = () => this._fromUrl();
+
+  @query('.editor') private _editorHost!: HTMLElement;
+  @query('.scroller') private _scroller?: HTMLElement;
+
+  @state() private _result?: RunResult;
+  @state() private _error?: RunError;
+  @state() private _running = false;
+  @state() private _cancelled = false;
+  @state() private _tables: TableInfo[] = [];
+  @state() private _loadError?: string;
+  @state() private _loading = false;
+  @state() private _history: HistoryEntry[] = [];
+  @state() private _sort?: { column: number; dir: 1 | -1 };
+  @state() private _order?: Uint32Array;
+  @state() private _scrollTop = 0;
+  @state() private _viewportHeight = 416;
+  @state() private _show: 'table' | 'chart' = 'table';
+  @state() private _chartKind?: ChartKind;
+  @state() private _chartNode?: TemplateResult | string;
+  @state() private _notice = '';
+  @state() private _detail?: { column: string; text: string | null };
+
+  /** The query the editor starts with (when the URL has none). */
+  @property() query = '';
+  /** Do not load the bundled programme tables: the page loads its own into the engine. */
+  @property({ type: Boolean, attribute: 'no-bundled-data' }) noBundledData = false;
+  /** Do not read or write the query in the page URL (e.g. two consoles on one page). */
+  @property({ type: Boolean, attribute: 'no-url' }) noUrl = false;
+  /** Hash parameter holding the query: `#sql=...`. */
+  @property({ attribute: 'url-param' }) urlParam = 'sql';
+  /** localStorage key of the history; empty to keep no history. */
+  @property({ attribute: 'history-key' }) historyKey = HISTORY_KEY;
+  /** Run the starting query as soon as the data has loaded. */
+  @property({ type: Boolean }) autorun = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this._onHashChange);
+    this._history = this.historyKey ? readHistory(this._storage(), this.historyKey) : [];
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this._onHashChange);
+    clearTimeout(this._urlTimer);
+    cancelAnimationFrame(this._scrollFrame);
+  }
+
+  private get _lang(): Lang {
+    return pickLang(this.getAttribute('lang'), this);
+  }
+
+  private get _s(): Strings {
+    return STRINGS[this._lang];
+  }
+
+  protected override firstUpdated(): void {
+    const fromUrl = this.noUrl ? null : readQueryFromUrl(location.href, this.urlParam);
+    const doc = fromUrl ?? this.query;
+    this._view = new EditorView({
+      parent: this._editorHost,
+      root: this.renderRoot as ShadowRoot,
+      state: EditorState.create({ doc, extensions: this._extensions() }),
+    });
+    this._tablesReady = this._loadTables();
+    if (this.autorun && doc.trim()) void this.run();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('_show' as keyof PiccoliSql) || changed.has('_result' as keyof PiccoliSql) || changed.has('_chartKind' as keyof PiccoliSql)) {
+      if (this._show === 'chart') void this._drawChart();
+    }
+    if (changed.has('_result' as keyof PiccoliSql) && this._scroller) {
+      this._viewportHeight = this._scroller.clientHeight || this._viewportHeight;
+    }
+  }
+
+  private _extensions(): Extension[] {
+    return [
+      lineNumbers(),
+      highlightActiveLine(),
+      bracketMatching(),
+      closeBrackets(),
+      EditorView.lineWrapping,
+      placeholder('SELECT …'),
+      this._language.of(sqlLanguage({ dialect: PostgreSQL, upperCaseKeywords: true })),
+      syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+      autocompletion({ activateOnTyping: true }),
+      errorMarks,
+      keymap.of([
+        { key: 'Mod-Enter', run: () => (void this.run(), true), preventDefault: true },
+        { key: 'Mod-.', run: () => (this.cancel(), true) },
+        ...completionKeymap,
+      ]),
+      EditorView.contentAttributes.of({ 'aria-label': this._s.editorLabel }),
+      EditorView.updateListener.of((u) => {
+        if (u.docChanged) this._queueUrlWrite();
+      }),
+    ];
+  }
+
+  /** Load the bundled tables (unless asked not to), then read the engine's schema. */
+  private async _loadTables(): Promise<void> {
+    if (!this.noBundledData) {
+      this._loading = true;
+      try {
+        await loadBundledTables();
+      } catch (e) {
+        this._loadError = messageOf(e);
+      } finally {
+        this._loading = false;
+      }
+    }
+    await this.refreshSchema();
+  }
+
+  private _storage(): Storage | undefined {
+    try {
+      return window.localStorage;
+    } catch {
+      return undefined; // disabled storage throws on access
+    }
+  }
+
+  private _fromUrl(): void {
+    if (this.noUrl || !this._view) return;
+    const sql = readQueryFromUrl(location.href, this.urlParam);
+    if (sql !== null && sql !== this.value) this.value = sql;
+  }
+
+  private _queueUrlWrite(): void {
+    if (this.noUrl) return;
+    clearTimeout(this._urlTimer);
+    this._urlTimer = setTimeout(() => this._writeUrl(), 250);
+  }
+
+  private _writeUrl(): void {
+    if (this.noUrl) return;
+    const next = writeQueryToUrl(location.href, this.value, this.urlParam);
+    if (next !== location.href) history.replaceState(history.state, '', next);
+  }
+
+  private async _execute(signal: AbortSignal): Promise<RunResult> {
+    const sql = this._pendingSql;
+    await this._tablesReady;
+    const t0 = performance.now();
+    let table = await getEngine().query(sql, [], { signal });
+    const broken = brokenDictionaryColumns(table as unknown as ResultTableLike);
+    const single = sql.trim().replace(/;\s*$/, '');
+    if (broken.length && !single.includes(';')) {
+      // A streamed result can carry ENUM columns whose dictionary arrived empty (see
+      // brokenDictionaryColumns): ask again with those columns as text.
+      const replace = broken.map((c) => `CAST(${quoteIdent(c)} AS VARCHAR) AS ${quoteIdent(c)}`).join(', ');
+      table = await getEngine().query(`SELECT * REPLACE (${replace}) FROM (${single})`, [], { signal });
+    }
+    return { table, sql, elapsedMs: performance.now() - t0 };
+  }
+
+  /** The selected text if there is a selection, else the whole document, with its offset. */
+  private _runnable(): { sql: string; from: number } {
+    const view = this._view;
+    if (!view) return { sql: this.query, from: 0 };
+    const sel = view.state.selection.main;
+    if (!sel.empty) return { sql: view.state.sliceDoc(sel.from, sel.to), from: sel.from };
+    return { sql: view.state.doc.toString(), from: 0 };
+  }
+
+  private _markError(message: string, sql: string, from: number): { line?: number; column?: number } {
+    const view = this._view;
+    const pos = errorPosition(message, sql);
+    if (!view || !pos || from < 0) return pos ? { line: pos.line, column: pos.column } : {};
+    const doc = view.state.doc;
+    const start = Math.min(from + pos.offset, doc.length);
+    const rest = doc.sliceString(start, Math.min(doc.length, start + 64));
+    const len = /^[\p{L}\p{N}_$"]+/u.exec(rest)?.[0].length ?? 1;
+    let a = start;
+    let b = Math.min(doc.length, start + len);
+    if (a === b) a = Math.max(0, b - 1);
+    if (a < b) view.dispatch({ effects: setErrorMark.of({ from: a, to: b }) });
+    const line = doc.lineAt(start);
+    return { line: line.number, column: start - line.from + 1 };
+  }
+
+  private _handleScroll = (e: Event) => {
+    const el = e.currentTarget as HTMLElement;
+    cancelAnimationFrame(this._scrollFrame);
+    this._scrollFrame = requestAnimationFrame(() => {
+      this._scrollTop = el.scrollTop;
+      this._viewportHeight = el.clientHeight || this._viewportHeight;
+    });
+  };
+
+  private _handleSort(column: number): void {
+    const res = this._result;
+    if (!res) return;
+    const prev = this._sort;
+    const dir: 1 | -1 | 0 = prev?.column !== column ? 1 : prev.dir === 1 ? -1 : 0;
+    if (dir === 0) {
+      this._sort = undefined;
+      this._order = undefined;
+      return;
+    }
+    const vec = res.table.getChildAt(column) as unknown as ArrowVectorLike;
+    const n = res.table.numRows;
+    const keys: SortKey[] = new Array(n);
+    for (let r = 0; r < n; r++) keys[r] = sortKey(vec, r);
+    const order = new Uint32Array(n);
+    for (let r = 0; r < n; r++) order[r] = r;
+    order.sort((a, b) => compareKeys(keys[a]!, keys[b]!, dir) || a - b);
+    this._sort = { column, dir };
+    this._order = order;
+  }
+
+  private _handleExample(e: Event): void {
+    const select = e.currentTarget as HTMLSelectElement;
+    const ex = EXAMPLES.find((x) => x.id === select.value);
+    select.value = '';
+    if (!ex) return;
+    this.value = ex.sql;
+    void this.run();
+  }
+
+  private _handleHistory(entry: HistoryEntry): void {
+    this.value = entry.sql;
+    this._view?.focus();
+  }
+
+  private _insertName(name: string): void {
+    const view = this._view;
+    if (!view) return;
+    view.dispatch(view.state.replaceSelection(sqlName(name)));
+    view.focus();
+  }
+
+  private async _handleExport(kind: 'csv' | 'arrow'): Promise<void> {
+    const res = this._result;
+    if (!res) return;
+    try {
+      if (kind === 'csv') {
+        download(toCSV(resultTable(res.table), this._order), 'text/csv;charset=utf-8', exportFileName('csv'));
+      } else {
+        const bytes = await toArrowIPC(res.table);
+        download(bytes as BlobPart, 'application/vnd.apache.arrow.file', exportFileName('arrow'));
+      }
+    } catch (e) {
+      this._notice = messageOf(e);
+    }
+  }
+
+  private async _handleCopy(): Promise<void> {
+    const res = this._result;
+    if (!res) return;
+    try {
+      await navigator.clipboard.writeText(toTSV(resultTable(res.table), this._order));
+      this._notice = this._s.copied;
+    } catch {
+      this._notice = this._s.copyFailed;
+    }
+  }
+
+  private async _drawChart(): Promise<void> {
+    const res = this._result;
+    const request = ++this._chartRequest;
+    if (!res) return;
+    const choice = chooseChart(resultColumns(resultTable(res.table)), this._chartKind);
+    if (!choice) {
+      this._chartNode = this._s.noChart;
+      return;
+    }
+    try {
+      // The chart code is loaded only when a chart is asked for.
+      const { renderChartSvg } = await import('./chart-svg.js');
+      if (request !== this._chartRequest) return;
+      const width = Math.max(320, ((this.renderRoot.querySelector('.main') as HTMLElement | null)?.clientWidth ?? 640) - 4);
+      this._chartNode = renderChartSvg(resultTable(res.table), choice, { width, lang: this._lang });
+    } catch (e) {
+      this._chartNode = messageOf(e);
+    }
+  }
+
+  /** The editor's text. Setting it replaces the text (and clears the error mark). */
+  get value(): string {
+    return this._view?.state.doc.toString() ?? this.query;
+  }
+
+  set value(sql: string) {
+    const view = this._view;
+    if (!view) {
+      this.query = sql;
+      return;
+    }
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: sql }, selection: { anchor: 0 } });
+  }
+
+  /** The last successful result as an Arrow table, if any. */
+  get result(): Table | undefined {
+    return this._result?.table;
+  }
+
+  /** The tables of the engine with their columns and row counts, as the schema browser shows. */
+  get tables(): readonly TableInfo[] {
+    return this._tables;
+  }
+
+  /** The editor's view, for tests and advanced embedding. */
+  get editor(): EditorView | undefined {
+    return this._view;
+  }
+
+  /**
+   * Run `sql`, or the editor's selection, or the whole editor. A run in progress is
+   * superseded (and interrupted in DuckDB). Never throws: errors are shown and fired.
+   */
+  async run(sql?: string): Promise<void> {
+    const { sql: text, from } = sql !== undefined ? { sql, from: -1 } : this._runnable();
+    if (!text.trim()) return;
+    const token = ++this._runToken;
+    this._pendingSql = text;
+    this._running = true;
+    this._cancelled = false;
+    this._error = undefined;
+    this._notice = '';
+    this._view?.dispatch({ effects: setErrorMark.of(null) });
+    if (sql === undefined) this._writeUrl();
+    await this._run.run();
+    if (token !== this._runToken) return; // superseded or cancelled
+    this._running = false;
+    if (this._run.status === 'complete' && this._run.value) {
+      const res = this._run.value;
+      this._result = res;
+      this._sort = undefined;
+      this._order = undefined;
+      this._detail = undefined;
+      this._scrollTop = 0;
+      if (this._scroller) this._scroller.scrollTop = 0;
+      this._remember({ sql: text, at: new Date().toISOString(), rows: res.table.numRows, ok: true });
+      this.dispatchEvent(
+        new PiccoliQueryRunEvent({
+          sql: text,
+          rows: res.table.numRows,
+          columns: res.table.schema.fields.map((f) => f.name),
+          elapsedMs: res.elapsedMs,
+        }),
+      );
+      // A CREATE or a load may have changed the tables.
+      if (!/^\s*(--[^\n]*\n\s*)*(SELECT|WITH|FROM|VALUES|DESCRIBE|SHOW|SUMMARIZE|PRAGMA|EXPLAIN)\b/i.test(text)) {
+        void this.refreshSchema();
+      }
+    } else if (this._run.status === 'error') {
+      const err = this._run.error ?? new PiccoliDataError('query', 'Unknown error');
+      const at = this._markError(err.message, text, from);
+      const message = parseDuckDBError(err.message).text;
+      this._error = { sql: text, code: err.code, message, ...at };
+      this._remember({ sql: text, at: new Date().toISOString(), ok: false });
+      this.dispatchEvent(new PiccoliQueryErrorEvent({ sql: text, code: err.code, message, ...at }));
+    }
+  }
+
+  /** Stop the running query (DuckDB is interrupted); the console is ready for the next. */
+  cancel(): void {
+    if (!this._running) return;
+    this._runToken++;
+    this._run.abort();
+    this._running = false;
+    this._cancelled = true;
+  }
+
+  /** Read the engine's tables and columns again (after the page loads its own tables). */
+  async refreshSchema(): Promise<void> {
+    const engine = getEngine();
+    try {
+      const cols = await engine.query(COLUMNS_SQL);
+      const tables = groupColumns(cols.toArray().map((r) => r.toJSON() as never));
+      if (tables.length) {
+        const counts = await engine.query(rowCountsSql(tables.map((t) => t.name)));
+        for (const r of counts.toArray()) {
+          const { i, n } = r.toJSON() as { i: number; n: bigint };
+          tables[i]!.rows = Number(n);
+        }
+      }
+      this._tables = tables;
+      this._view?.dispatch({
+        effects: this._language.reconfigure(
+          sqlLanguage({ dialect: PostgreSQL, upperCaseKeywords: true, schema: completionSchema(tables) }),
+        ),
+      });
+    } catch (e) {
+      this._loadError ??= messageOf(e);
+    }
+  }
+
+  private _remember(entry: HistoryEntry): void {
+    if (!this.historyKey) return;
+    this._history = pushHistory(this._storage(), entry, this.historyKey);
+  }
+
+  override render(): TemplateResult {
+    const s = this._s;
+    return html`
+      <div class="layout">
+        <aside part="schema" aria-label=${s.schema}>
+          <h2>${s.schema}</h2>
+          ${this._loading && !this._tables.length ? html`<p class="status">${s.schemaLoading}</p>` : nothing}
+          ${this._tables.map(
+            (t) => html`
+              <details>
+                <summary>
+                  <button class="name" title=${s.insert(t.name)} @click=${(e: Event) => (e.preventDefault(), this._insertName(t.name))}>${t.name}</button>
+                  <span class="count">${t.rows === null ? '' : formatInteger(t.rows, this._lang)}</span>
+                </summary>
+                <ul>
+                  ${t.columns.map(
+                    (c) => html`<li>
+                      <button class="name" title=${s.insert(c.name)} @click=${() => this._insertName(c.name)}>${c.name}</button>
+                      <span class="type">${c.type}</span>
+                    </li>`,
+                  )}
+                </ul>
+              </details>
+            `,
+          )}
+          <h2>${s.history}</h2>
+          ${this._history.length
+            ? html`<ul class="history">
+                ${this._history.slice(0, 20).map(
+                  (h) => html`<li>
+                    <button class=${h.ok ? '' : 'failed'} title=${h.sql} @click=${() => this._handleHistory(h)}>${h.sql.replace(/\s+/g, ' ')}</button>
+                  </li>`,
+                )}
+              </ul>`
+            : html`<p class="status">${s.noHistory}</p>`}
+        </aside>
+        <div class="main">
+          <div class="editor" part="editor"></div>
+          <div class="toolbar">
+            <button class="primary run" title=${s.runHint} ?disabled=${this._running} @click=${() => this.run()}>${s.run}</button>
+            <button class="cancel" ?disabled=${!this._running} @click=${() => this.cancel()}>${s.cancel}</button>
+            <select class="examples" aria-label=${s.examples} @change=${this._handleExample}>
+              <option value="">${s.chooseExample}</option>
+              ${EXAMPLES.map((ex) => html`<option value=${ex.id}>${ex.title[this._lang]}</option>`)}
+            </select>
+            <span class="spacer"></span>
+            <span class="status" role="status" aria-live="polite">${this._statusText()}</span>
+          </div>
+          ${this._loadError ? html`<div class="alert" role="alert" part="message"><strong>${s.loadError}</strong> ${this._loadError}</div>` : nothing}
+          ${this._error ? this._renderError(this._error) : nothing}
+          ${this._result ? this._renderResult(this._result) : nothing}
+        </div>
+      </div>
+    `;
+  }
+
+  private _statusText(): string {
+    const s = this._s;
+    if (this._running) return s.running;
+    if (this._cancelled) return s.cancelled;
+    if (this._notice) return this._notice;
+    const res = this._result;
+    if (!res) return '';
+    const n = res.table.numRows;
+    const ms = formatInteger(Math.round(res.elapsedMs), this._lang);
+    return s.resultSummary(formatInteger(n, this._lang), ms).replace(/^1 righe|^1 rows/, n === 1 ? s.resultRow('1') : '$&');
+  }
+
+  private _renderError(err: RunError): TemplateResult {
+    const s = this._s;
+    const where = err.line !== undefined && err.column !== undefined ? s.errorAt(err.line, err.column) : '';
+    return html`<div class="alert error" role="alert" part="message">
+      <strong>${errorHeadline(err.message)}</strong>${where ? html` <span class="where">(${where})</span>` : nothing}
+      ${errorContext(err.message) ? html`<pre>${errorContext(err.message)}</pre>` : nothing}
+    </div>`;
+  }
+
+  private _renderResult(res: RunResult): TemplateResult {
+    const s = this._s;
+    const cols = resultColumns(resultTable(res.table));
+    const kinds = chartKinds(cols);
+    return html`
+      <div class="toolbar">
+        <div class="tabs" role="group" aria-label=${s.resultsLabel}>
+          <button aria-pressed=${this._show === 'table'} @click=${() => (this._show = 'table')}>${s.table}</button>
+          <button aria-pressed=${this._show === 'chart'} @click=${() => (this._show = 'chart')}>${s.chart}</button>
+        </div>
+        ${this._show === 'chart' && kinds.length > 1
+          ? html`<select class="chart-kind" aria-label=${s.chartKind} @change=${(e: Event) => (this._chartKind = (e.currentTarget as HTMLSelectElement).value as ChartKind)}>
+              ${kinds.map((k) => html`<option value=${k} ?selected=${k === (this._chartKind ?? chooseChart(cols)?.kind)}>${s[k]}</option>`)}
+            </select>`
+          : nothing}
+        <span class="spacer"></span>
+        <button class="export-csv" @click=${() => this._handleExport('csv')}>${s.exportCsv}</button>
+        <button class="export-arrow" @click=${() => this._handleExport('arrow')}>${s.exportArrow}</button>
+        <button class="copy-tsv" @click=${() => this._handleCopy()}>${s.copyTsv}</button>
+      </div>
+      ${this._show === 'table' ? this._renderTable(res) : this._renderChart(res)}
+      ${this._detail
+        ? html`<div class="detail" part="message">
+            <strong>${s.cellDetail}: ${this._detail.column}</strong>
+            <button class="close" @click=${() => (this._detail = undefined)}>${s.close}</button>
+            <pre>${this._detail.text === null ? 'NULL' : this._detail.text}</pre>
+          </div>`
+        : nothing}
+    `;
+  }
+
+  private _renderChart(res: RunResult): TemplateResult {
+    const s = this._s;
+    return html`<div class="chart" part="chart">
+      ${this._chartNode ?? html`<p class="status">${s.chartLoading}</p>`}
+      ${res.table.numRows > CHART_MAX_ROWS ? html`<p class="status">${s.chartTruncated(formatInteger(CHART_MAX_ROWS, this._lang))}</p>` : nothing}
+    </div>`;
+  }
+
+  private _renderTable(res: RunResult): TemplateResult {
+    const s = this._s;
+    const t = res.table;
+    const n = t.numRows;
+    if (n === 0 && t.schema.fields.length === 0) return html`<p class="status">${s.noRows}</p>`;
+    const fields = t.schema.fields;
+    const vectors = fields.map((_, i) => t.getChildAt(i) as unknown as ArrowVectorLike);
+    const kinds = vectors.map((v) => columnKind(v.type));
+    const widths = kinds.map((k, i) => columnWidth(k, fields[i]!.name, String(fields[i]!.type)));
+    const numW = Math.max(48, String(n).length * 9 + 16);
+    const total = numW + widths.reduce((a, b) => a + b, 0);
+    const win = rowWindow(this._scrollTop, this._viewportHeight, ROW_HEIGHT, n);
+    const rows: number[] = [];
+    for (let k = win.start; k < win.end; k++) rows.push(k);
+    const after = win.totalHeight - win.offsetY - rows.length * ROW_HEIGHT;
+    const order = this._order;
+    return html`
+      <div class="scroller" part="results" tabindex="0" aria-label=${s.resultsLabel} @scroll=${this._handleScroll}>
+        <table style="width:${total}px" aria-rowcount=${n + 1} aria-colcount=${fields.length}>
+          <colgroup>
+            <col style="width:${numW}px" />
+            ${widths.map((w) => html`<col style="width:${w}px" />`)}
+          </colgroup>
+          <thead>
+            <tr aria-rowindex="1">
+              <th class="rownum" scope="col"><span class="sr-only">#</span></th>
+              ${fields.map(
+                (f, i) => html`<th
+                  scope="col"
+                  aria-sort=${this._sort?.column === i ? (this._sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
+                >
+                  <button title=${s.sortBy(f.name)} @click=${() => this._handleSort(i)}>
+                    <span class="col-name">${f.name}${this._sort?.column === i ? (this._sort.dir === 1 ? ' ▲' : ' ▼') : ''}</span>
+                    <span class="col-type">${String(f.type)}</span>
+                  </button>
+                </th>`,
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            ${win.offsetY > 0 ? html`<tr class="pad" aria-hidden="true"><td style="height:${win.offsetY}px" colspan=${fields.length + 1}></td></tr>` : nothing}
+            ${rows.map((k) => {
+              const r = order ? order[k]! : k;
+              return html`<tr class="row" aria-rowindex=${k + 2}>
+                <td class="rownum">${k + 1}</td>
+                ${vectors.map((v, c) => {
+                  const text = formatCell(v, r);
+                  const num = NUMERIC_KINDS.includes(kinds[c]!);
+                  if (text === null) {
+                    return html`<td class="null" data-null="" @dblclick=${() => (this._detail = { column: fields[c]!.name, text })}><span class="null-mark">NULL</span></td>`;
+                  }
+                  return html`<td
+                    class=${num ? 'num' : text === '' ? 'empty' : ''}
+                    title=${text.length > 2000 ? `${text.slice(0, 2000)}…` : text}
+                    @dblclick=${() => (this._detail = { column: fields[c]!.name, text })}
+                  >${text}</td>`;
+                })}
+              </tr>`;
+            })}
+            ${after > 0 ? html`<tr class="pad" aria-hidden="true"><td style="height:${after}px" colspan=${fields.length + 1}></td></tr>` : nothing}
+          </tbody>
+        </table>
+      </div>
+      ${n === 0 ? html`<p class="status">${s.noRows}</p>` : nothing}
+    `;
+  }
+}
+
+/** Ascending or descending, NULLs last either way; bigints and numbers compare as numbers. */
+function compareKeys(a: SortKey, b: SortKey, dir: 1 | -1): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  if (typeof a === 'string' || typeof b === 'string') return dir * collator.compare(String(a), String(b));
+  if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) ? (Number.isNaN(b) ? 0 : dir) : -dir;
+  return a < b ? -dir : a > b ? dir : 0;
+}
+
+function columnWidth(kind: ColumnKind, name: string, type: string): number {
+  const base = kind === 'text' || kind === 'other' ? 220 : kind === 'temporal' ? 200 : kind === 'boolean' ? 90 : 130;
+  return Math.max(base, Math.min(320, Math.max(name.length, type.length) * 8 + 24));
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'piccoli-sql': PiccoliSql;
+  }
+}

@@ -1,0 +1,304 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { currentCompletions, startCompletion, completionStatus } from '@codemirror/autocomplete';
+import '../../src/components/piccoli-sql/piccoli-sql.js';
+import type { PiccoliSql } from '../../src/components/piccoli-sql/piccoli-sql.js';
+import type { PiccoliQueryErrorEvent, PiccoliQueryRunEvent } from '../../src/components/piccoli-sql/events.js';
+import { formatCell, type ArrowVectorLike } from '../../src/components/piccoli-sql/format-value.js';
+import { resultTable, toArrowIPC, toCSV } from '../../src/components/piccoli-sql/export.js';
+import { readQueryFromUrl, writeQueryToUrl } from '../../src/components/piccoli-sql/url-state.js';
+import { getEngine } from '../../src/data/engine.js';
+
+interface TypeCase {
+  name: string;
+  sql: string;
+  expected: (string | null)[];
+}
+const fixtures: { duckdb: string; cases: TypeCase[] } = await (
+  await fetch('/test/fixtures/generated/sql-types-expected.json')
+).json();
+
+/** A console without the bundled data, URL or history: only what the test loads. */
+async function bareConsole(): Promise<PiccoliSql> {
+  return fixture<PiccoliSql>(html`<piccoli-sql no-bundled-data no-url history-key=""></piccoli-sql>`);
+}
+
+async function runAndWait(el: PiccoliSql, sql: string): Promise<PiccoliQueryRunEvent> {
+  const done = oneEvent(el, 'piccoli-query-run') as Promise<PiccoliQueryRunEvent>;
+  void el.run(sql);
+  const ev = await done;
+  await el.updateComplete;
+  return ev;
+}
+
+/** What the results table shows: per row, per column, the text or null for a NULL cell. */
+function shownCells(el: PiccoliSql): (string | null)[][] {
+  return [...el.shadowRoot!.querySelectorAll('tbody tr.row')].map((tr) =>
+    [...tr.querySelectorAll('td:not(.rownum)')].map((td) => (td.classList.contains('null') ? null : td.textContent!)),
+  );
+}
+
+describe('<piccoli-sql> renders every DuckDB type as DuckDB prints it', () => {
+  let el: PiccoliSql;
+  beforeEach(async () => {
+    el = await bareConsole();
+  });
+
+  it(`has expected strings from DuckDB ${fixtures.duckdb} for ${fixtures.cases.length} types`, () => {
+    expect(fixtures.cases.length).to.be.greaterThan(30);
+  });
+
+  for (const c of fixtures.cases) {
+    it(`${c.name}: the cells read ${JSON.stringify(c.expected).slice(0, 80)}`, async () => {
+      const ev = await runAndWait(el, c.sql);
+      expect(ev.detail.rows).to.equal(c.expected.length);
+      expect(shownCells(el).map((r) => r[0])).to.deep.equal(c.expected);
+      // And the pure formatter on the Arrow result agrees, row by row.
+      const col = el.result!.getChildAt(0) as unknown as ArrowVectorLike;
+      expect(c.expected.map((_, i) => formatCell(col, i))).to.deep.equal(c.expected);
+    });
+  }
+
+  it('shows markup in data as text, never as elements', async () => {
+    await runAndWait(el, `SELECT '<img src=x onerror=alert(1)><b>grassetto</b>' AS v`);
+    const td = el.shadowRoot!.querySelector('tbody tr.row td:not(.rownum)')!;
+    expect(td.children.length).to.equal(0);
+    expect(td.textContent).to.equal('<img src=x onerror=alert(1)><b>grassetto</b>');
+  });
+
+  it("tells NULL apart from the text 'NULL' and from an empty string", async () => {
+    await runAndWait(el, `SELECT NULL::VARCHAR AS a, 'NULL' AS b, '' AS c`);
+    const tds = [...el.shadowRoot!.querySelectorAll('tbody tr.row td:not(.rownum)')];
+    expect(tds.map((td) => td.classList.contains('null'))).to.deep.equal([true, false, false]);
+    expect(tds[1]!.textContent).to.equal('NULL');
+    expect(tds[2]!.textContent).to.equal('');
+    expect(getComputedStyle(tds[0]!.querySelector('.null-mark')!).fontStyle).to.equal('italic');
+  });
+});
+
+describe('<piccoli-sql> results table', () => {
+  it('renders only the visible rows of 100 000, and scrolls to the last one', async () => {
+    const el = await bareConsole();
+    const ev = await runAndWait(el, `SELECT range AS i, 'riga ' || range AS label, range * 1.5 AS x FROM range(100000)`);
+    expect(ev.detail.rows).to.equal(100_000);
+    const rendered = el.shadowRoot!.querySelectorAll('tbody tr.row').length;
+    expect(rendered).to.be.greaterThan(5).and.lessThan(80);
+    const scroller = el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+    expect(scroller.scrollHeight).to.be.greaterThan(100_000 * 27);
+    scroller.scrollTop = scroller.scrollHeight;
+    await waitUntil(() => shownCells(el).at(-1)?.[0] === '99999', 'last row never rendered');
+    expect(el.shadowRoot!.querySelectorAll('tbody tr.row').length).to.be.lessThan(80);
+    expect(el.shadowRoot!.textContent).to.contain('100.000 righe');
+  });
+
+  it('sorts a column descending on the second click, BIGINT beyond 2^53 in exact order', async () => {
+    const el = await bareConsole();
+    await runAndWait(
+      el,
+      `SELECT * FROM (VALUES (9007199254740993::BIGINT, 'b'), (9007199254740992::BIGINT, 'a'), (NULL, 'n'), (1::BIGINT, 'c')) t(big, s)`,
+    );
+    const header = () => el.shadowRoot!.querySelectorAll<HTMLButtonElement>('thead th button')[0]!;
+    header().click();
+    await el.updateComplete;
+    expect(shownCells(el).map((r) => r[0])).to.deep.equal(['1', '9007199254740992', '9007199254740993', null]);
+    header().click();
+    await el.updateComplete;
+    expect(shownCells(el).map((r) => r[0])).to.deep.equal(['9007199254740993', '9007199254740992', '1', null]);
+    expect(el.shadowRoot!.querySelector('thead th[aria-sort="descending"]')).to.exist;
+  });
+});
+
+describe('<piccoli-sql> with the bundled data', () => {
+  let el: PiccoliSql;
+  beforeEach(async () => {
+    el = await fixture<PiccoliSql>(html`<piccoli-sql no-url history-key=""></piccoli-sql>`);
+    await waitUntil(() => el.tables.length >= 5, 'bundled tables never loaded', { timeout: 30000 });
+  });
+
+  it('lists the bundled tables with their columns and row counts', async () => {
+    const names = el.tables.map((t) => t.name);
+    expect(names).to.include.members(['programme_events', 'comuni', 'stages', 'choices', 'programmes']);
+    const comuni = el.tables.find((t) => t.name === 'comuni')!;
+    expect(comuni.columns.map((c) => c.name)).to.include('province_sigla');
+    const n = await getEngine().query('SELECT count(*)::INTEGER AS n FROM comuni');
+    expect(comuni.rows).to.equal(n.getChild('n')!.get(0));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('aside')!.textContent).to.contain('programme_events');
+  });
+
+  it('autocompletes the columns of a loaded table and the table names', async () => {
+    const view = el.editor!;
+    const complete = async (doc: string) => {
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: doc }, selection: { anchor: doc.length } });
+      view.focus();
+      startCompletion(view);
+      await waitUntil(() => completionStatus(view.state) === 'active' && currentCompletions(view.state).length > 0, 'no completions');
+      return currentCompletions(view.state).map((c) => c.label);
+    };
+    expect(await complete('SELECT comuni.prov')).to.include.members(['province_code', 'province_sigla', 'province_name']);
+    expect(await complete('SELECT * FROM programme_e')).to.include('programme_events');
+  });
+
+  it('runs the example funnel at 2021-10-31: 612 / 568 / 485', async () => {
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('select.examples')!;
+    select.value = 'funnel-2021-10-31';
+    const done = oneEvent(el, 'piccoli-query-run');
+    select.dispatchEvent(new Event('change'));
+    await done;
+    await el.updateComplete;
+    expect(shownCells(el).map((r) => r[2])).to.deep.equal(['612', '568', '485']);
+  });
+
+  it('runs only the selected text', async () => {
+    const view = el.editor!;
+    const doc = 'SELECT 1 AS uno;\nSELECT 2 AS due;';
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: doc }, selection: { anchor: 17, head: doc.length } });
+    const done = oneEvent(el, 'piccoli-query-run') as Promise<PiccoliQueryRunEvent>;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.run')!.click();
+    const ev = await done;
+    expect(ev.detail.sql).to.equal('SELECT 2 AS due;');
+    expect(ev.detail.columns).to.deep.equal(['due']);
+  });
+
+  it('draws a bar chart of a text and a number column, then a line over dates', async () => {
+    await runAndWait(el, `SELECT region_name, count(*) AS n FROM comuni GROUP BY ALL`);
+    el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.tabs button')[1]!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('.chart svg'), 'no chart', { timeout: 20000 });
+    expect(el.shadowRoot!.querySelectorAll('.chart svg rect').length).to.be.greaterThan(15);
+    await runAndWait(el, `SELECT date, count(*) AS n FROM programme_events WHERE stage = 'engaged' GROUP BY ALL`);
+    await waitUntil(() => el.shadowRoot!.querySelector('.chart svg path.line'), 'no line', { timeout: 20000 });
+    expect(el.shadowRoot!.querySelector<HTMLSelectElement>('select.chart-kind')!.value).to.equal('line');
+    el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.tabs button')[0]!.click();
+    await el.updateComplete;
+  });
+});
+
+describe('<piccoli-sql> errors and cancelling', () => {
+  it('shows the line and column DuckDB points at, marks it, and keeps working', async () => {
+    const el = await bareConsole();
+    el.value = 'SELECT 1 AS uno,\n  2 AS due\nFORM x';
+    const failed = oneEvent(el, 'piccoli-query-error') as Promise<PiccoliQueryErrorEvent>;
+    void el.run();
+    const ev = await failed;
+    expect(ev.detail.code).to.equal('query');
+    expect(ev.detail.line).to.equal(3);
+    expect(ev.detail.column).to.equal(1);
+    await el.updateComplete;
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('riga 3, colonna 1');
+    expect(alert.textContent).to.contain('syntax error');
+    const mark = el.shadowRoot!.querySelector('.cm-piccoli-error');
+    expect(mark?.textContent).to.equal('FORM');
+    const ok = await runAndWait(el, 'SELECT 42 AS x');
+    expect(ok.detail.rows).to.equal(1);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+  });
+
+  it('points into a long line that DuckDB shows only in part', async () => {
+    const el = await bareConsole();
+    const cols = Array.from({ length: 30 }, (_, i) => `${i} AS colonna_${i}`).join(', ');
+    const failed = oneEvent(el, 'piccoli-query-error') as Promise<PiccoliQueryErrorEvent>;
+    void el.run(`SELECT ${cols}, nessuna_colonna FROM range(1)`);
+    const ev = await failed;
+    expect(ev.detail.line).to.equal(1);
+    const sql = `SELECT ${cols}, nessuna_colonna FROM range(1)`;
+    expect(sql.slice(ev.detail.column! - 1)).to.match(/^nessuna_colonna/);
+  });
+
+  it('cancels a long query; the next query runs', async () => {
+    const el = await bareConsole();
+    const errors: Event[] = [];
+    el.addEventListener('piccoli-query-error', (e) => errors.push(e));
+    void el.run('SELECT count(*) FROM range(3000000000) a(x) WHERE (x * 7919) % 104729 = 17');
+    await new Promise((r) => setTimeout(r, 300));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.cancel')!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('interrotta');
+    const t0 = performance.now();
+    const ev = await runAndWait(el, 'SELECT 42 AS risposta');
+    expect(ev.detail.columns).to.deep.equal(['risposta']);
+    expect(performance.now() - t0).to.be.lessThan(20_000);
+    expect(shownCells(el)).to.deep.equal([['42']]);
+    expect(errors).to.have.length(0);
+  });
+});
+
+describe('<piccoli-sql> exports', () => {
+  const SQL = `SELECT * FROM (VALUES
+    (1, 'Forlì, "centro"', DATE '2021-10-31', 0.5::DOUBLE, true, 9007199254740993::BIGINT),
+    (2, e'due\\nrighe', NULL, -1.25::DOUBLE, false, NULL),
+    (3, 'è ok', DATE '1999-01-01', NULL, NULL, -7::BIGINT)) t(id, testo, giorno, x, flag, big) ORDER BY id`;
+
+  it('CSV re-loads into DuckDB with the same rows', async () => {
+    const original = await getEngine().query(SQL);
+    const csv = toCSV(resultTable(original));
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+    await getEngine().load({ name: 'csv_roundtrip', url, format: 'csv' });
+    const back = await getEngine().query('SELECT * FROM csv_roundtrip ORDER BY id');
+    expect(back.numRows).to.equal(3);
+    expect(toCSV(resultTable(back))).to.equal(csv);
+  });
+
+  it('Arrow IPC re-loads with the same types and rows', async () => {
+    const original = await getEngine().query(SQL);
+    const bytes = await toArrowIPC(original);
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart]));
+    await getEngine().load({ name: 'arrow_roundtrip', url, format: 'arrow' });
+    const back = await getEngine().query('SELECT * FROM arrow_roundtrip ORDER BY id');
+    expect(back.schema.fields.map((f) => String(f.type))).to.deep.equal(original.schema.fields.map((f) => String(f.type)));
+    expect(toCSV(resultTable(back))).to.equal(toCSV(resultTable(original)));
+  });
+
+  it('the buttons download a CSV and an Arrow file', async () => {
+    const el = await bareConsole();
+    await runAndWait(el, SQL);
+    const clicked: string[] = [];
+    const orig = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    };
+    try {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button.export-csv')!.click();
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button.export-arrow')!.click();
+      await waitUntil(() => clicked.length === 2, 'no downloads');
+    } finally {
+      HTMLAnchorElement.prototype.click = orig;
+    }
+    expect(clicked[0]).to.match(/^piccoli-query-.*\.csv$/);
+    expect(clicked[1]).to.match(/^piccoli-query-.*\.arrow$/);
+  });
+});
+
+describe('<piccoli-sql> URL and history', () => {
+  const tricky = "SELECT 'a&b=c#d+e%20 è' AS x, 1 + 2 AS \"som ma\"\n-- fine";
+
+  it('round-trips a query through the URL hash, other hash keys kept', () => {
+    const href = writeQueryToUrl('https://example.test/console?x=1#tab=2', tricky);
+    expect(readQueryFromUrl(href)).to.equal(tricky);
+    expect(new URL(href).hash).to.contain('tab=2');
+    expect(readQueryFromUrl(writeQueryToUrl(href, ''))).to.equal(null);
+  });
+
+  it('opens the query of the URL, writes the run query back, and keeps a history', async () => {
+    const before = location.href;
+    const key = `piccoli-sql-test-${Math.random()}`;
+    history.replaceState(null, '', writeQueryToUrl(location.href, 'SELECT 7 AS sette'));
+    try {
+      const el = await fixture<PiccoliSql>(html`<piccoli-sql no-bundled-data history-key=${key}></piccoli-sql>`);
+      expect(el.value).to.equal('SELECT 7 AS sette');
+      el.value = tricky;
+      const done = oneEvent(el, 'piccoli-query-run');
+      void el.run();
+      await done;
+      expect(readQueryFromUrl(location.href)).to.equal(tricky);
+      const stored = JSON.parse(localStorage.getItem(key)!);
+      expect(stored[0].sql).to.equal(tricky);
+      expect(stored[0].rows).to.equal(1);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.history button')!.textContent).to.contain("SELECT 'a&b=c#d+e%20 è'");
+    } finally {
+      localStorage.removeItem(key);
+      history.replaceState(null, '', before);
+    }
+  });
+});

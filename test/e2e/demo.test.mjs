@@ -1,0 +1,126 @@
+// The demo site as a reader gets it: each page served by demo/serve.mjs (with its strict
+// CSP) in headless Chromium, with no console error, no request to another host, and a
+// screenshot kept in test-results/screenshots/. Needs `npm run build` first.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { request } from 'node:http';
+import puppeteer from 'puppeteer-core';
+import { fileFor, startServer } from '../../demo/serve.mjs';
+
+const root = new URL('../../', import.meta.url);
+const shots = new URL('test-results/screenshots/', root);
+
+const PAGES = [
+  { path: '/index.html', name: 'notizie', ready: 'piccoli-progress' },
+  { path: '/console.html', name: 'console', ready: 'piccoli-sql' },
+  { path: '/piacenza.html', name: 'piacenza', ready: 'piccoli-progress' },
+  { path: '/siena.html', name: 'siena', ready: 'piccoli-progress' },
+  { path: '/incorpora.html', name: 'incorpora', ready: null },
+];
+
+let server;
+let browser;
+let base;
+
+before(async () => {
+  assert.ok(existsSync(new URL('dist/piccoli.js', root)), 'run `npm run build` first');
+  mkdirSync(shots, { recursive: true });
+  server = await startServer(0);
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await puppeteer.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((ok) => (server ? server.close(ok) : ok()));
+});
+
+function get(path, headers = {}) {
+  return new Promise((ok, fail) => {
+    const req = request(`${base}${path}`, { headers }, (res) => {
+      res.resume();
+      res.on('end', () => ok(res));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+describe('demo/serve.mjs', () => {
+  it('serves dist/ and demo/ with the right types and the CSP', async () => {
+    const html = await get('/');
+    assert.equal(html.statusCode, 200);
+    assert.match(html.headers['content-type'], /^text\/html/);
+    assert.match(html.headers['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
+    assert.match((await get('/dist/piccoli.js')).headers['content-type'], /^text\/javascript/);
+    assert.equal((await get('/dist/duckdb/duckdb-eh.wasm')).headers['content-type'], 'application/wasm');
+    assert.equal((await get('/dist/data/programmes.parquet')).headers['content-type'], 'application/vnd.apache.parquet');
+    assert.equal((await get('/dist/piccoli.js', { 'accept-encoding': 'gzip' })).headers['content-encoding'], 'gzip');
+    assert.equal((await get('/nessuna-pagina.html')).statusCode, 404);
+  });
+
+  it('refuses paths that leave its roots', async () => {
+    for (const p of ['/../package.json', '/dist/../../package.json', '/%2e%2e/package.json', '/dist/%2e%2e%2f%2e%2e%2fpackage.json']) {
+      assert.equal(fileFor(p), null, p);
+      const res = await get(p);
+      assert.ok([403, 404].includes(res.statusCode), `${p}: ${res.statusCode}`);
+    }
+    assert.notEqual(fileFor('/dist/piccoli.js'), null);
+  });
+});
+
+describe('demo pages', () => {
+  for (const page of PAGES) {
+    it(`${page.path} loads with no console error and no request to another host`, async () => {
+      const tab = await browser.newPage();
+      await tab.setViewport({ width: 1280, height: 900 });
+      const errors = [];
+      const foreign = [];
+      tab.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      tab.on('pageerror', (e) => errors.push(String(e)));
+      await tab.setRequestInterception(true);
+      tab.on('request', (req) => {
+        const u = new URL(req.url());
+        if (['http:', 'https:', 'ws:', 'wss:'].includes(u.protocol) && u.host !== new URL(base).host) {
+          foreign.push(req.url());
+          return req.abort();
+        }
+        return req.continue();
+      });
+      const res = await tab.goto(`${base}${page.path}`, { waitUntil: 'load' });
+      assert.equal(res.status(), 200);
+      if (page.ready === 'piccoli-sql') {
+        // The console loads every bundled table and runs its query (the 2021-10-31 funnel).
+        await tab.waitForFunction(
+          () => document.querySelector('piccoli-sql')?.shadowRoot?.querySelectorAll('tbody tr.row').length === 3,
+          { timeout: 60_000 },
+        );
+        const cells = await tab.evaluate(() =>
+          [...document.querySelector('piccoli-sql').shadowRoot.querySelectorAll('tbody tr.row td:last-child')].map((td) => td.textContent),
+        );
+        assert.deepEqual(cells, ['612', '568', '485']);
+      } else if (page.ready) {
+        // Give the elements (written in parallel) time to upgrade and draw, if their code is there.
+        await tab
+          .waitForFunction(
+            (tag) => [...document.querySelectorAll(tag)].every((el) => el.shadowRoot && el.shadowRoot.textContent.trim().length > 0 && !el.shadowRoot.querySelector('[aria-busy="true"]')),
+            { timeout: 30_000 },
+            page.ready,
+          )
+          .catch(() => undefined);
+      }
+      await new Promise((r) => setTimeout(r, 500));
+      await tab.screenshot({ path: new URL(`${page.name}.png`, shots).pathname, fullPage: true });
+      await tab.close();
+      assert.deepEqual(foreign, [], 'requests to other hosts');
+      assert.deepEqual(errors, [], 'console errors');
+    });
+  }
+});
