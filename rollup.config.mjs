@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, resolve } from 'node:path';
+import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 
@@ -80,6 +81,8 @@ export default {
   plugins: [
     assets(),
     nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
+    // Observable Plot has CommonJS dependencies (interval-tree-1d, binary-search-bounds).
+    commonjs({ include: /node_modules\/(interval-tree-1d|binary-search-bounds)\// }),
     esbuild({ target: 'es2022', minify: true, legalComments: 'none' }),
   ],
   onwarn(warning, warn) {

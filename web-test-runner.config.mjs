@@ -1,6 +1,7 @@
 // Browser tests: real headless Chromium (Debian's, or CHROME_PATH), TypeScript through
 // esbuild, and the same `asset:` imports as the build, served from node_modules/ and data/.
 import { relative } from 'node:path';
+import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { assetPath } from './rollup.config.mjs';
@@ -20,6 +21,29 @@ function assets() {
       const spec = new URL(context.url, 'http://x').searchParams.get('spec');
       const url = `/${relative(root, assetPath(spec))}`;
       return { body: `export default new URL(${JSON.stringify(url)}, location.origin).href;`, type: 'js' };
+    },
+  };
+}
+
+/**
+ * Observable Plot imports one CommonJS package (interval-tree-1d, which requires
+ * binary-search-bounds). The build converts it with @rollup/plugin-commonjs; here esbuild
+ * serves it as an ES module, since that plugin breaks in the dev server
+ * (modernweb-dev/web#1700).
+ */
+function plotCommonJs() {
+  return {
+    name: 'plot-commonjs',
+    async serve(context) {
+      if (!/\/node_modules\/interval-tree-1d\/interval-tree\.js$/.test(context.path)) return;
+      const out = await build({
+        entryPoints: [`${root}node_modules/interval-tree-1d/interval-tree.js`],
+        bundle: true,
+        format: 'esm',
+        write: false,
+        logLevel: 'silent',
+      });
+      return { body: out.outputFiles[0].text, type: 'js' };
     },
   };
 }
@@ -54,7 +78,7 @@ export default {
   testFramework: { config: { timeout: 60000 } },
   testsFinishTimeout: 20 * 60 * 1000,
   browserStartTimeout: 60000,
-  plugins: [assets(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.json` })],
+  plugins: [assets(), plotCommonJs(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.json` })],
   browsers: [
     chromeLauncher({
       launchOptions: {
