@@ -266,17 +266,29 @@ export class PiccoliEngine extends EventTarget {
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const { Table } = await import('apache-arrow');
-      const reader = params.length
-        ? await sendPrepared(conn, sql, params)
-        : await conn.send(sql, true);
+      const { Table, tableFromIPC, DataType } = await import('apache-arrow');
+      const reader = params.length ? await sendPrepared(conn, sql, params) : await conn.send(sql, true);
       const batches = [];
       for await (const batch of reader) {
         if (cancelled) break;
         batches.push(batch);
       }
       if (cancelled || signal?.aborted) throw abortError();
-      return batches.length ? new Table(batches) : new Table(reader.schema);
+      const table = batches.length ? new Table(batches) : new Table(reader.schema);
+      // DuckDB-WASM's streamed results carry no dictionary batches, so ENUM columns read
+      // as null; its whole-result path does carry them. Rare enough to run twice.
+      if (table.schema.fields.some((f) => DataType.isDictionary(f.type))) {
+        return await conn.useUnsafe(async (db, id) => {
+          if (!params.length) return tableFromIPC(await db.runQuery(id, sql));
+          const stmt = await db.createPrepared(id, sql);
+          try {
+            return tableFromIPC(await db.runPrepared(id, stmt, params as unknown[]));
+          } finally {
+            db.closePrepared(id, stmt).catch(() => undefined);
+          }
+        });
+      }
+      return table;
     } catch (e) {
       if (cancelled || signal?.aborted || isAbortError(e)) throw abortError();
       if (isWasmTrap(e)) this._crashed();
@@ -309,7 +321,7 @@ async function sendPrepared(conn: AsyncDuckDBConnection, sql: string, params: re
   try {
     return await stmt.send(...params);
   } finally {
-    // The stream is materialised by the connection; the statement itself can go.
+    // The result stream is the connection's; the statement itself can go.
     stmt.close().catch(() => undefined);
   }
 }

@@ -22,6 +22,8 @@ export type PiccoliErrorCode =
 
 export class PiccoliDataError extends Error {
   override readonly name = 'PiccoliDataError';
+  /** For a failed query: DuckDB's 0-based character offset of the error in the SQL. */
+  position?: number;
   constructor(
     readonly code: PiccoliErrorCode,
     message: string,
@@ -31,6 +33,28 @@ export class PiccoliDataError extends Error {
   ) {
     super(message, options);
   }
+}
+
+/**
+ * DuckDB-WASM 1.32 reports query errors as JSON in the message:
+ * {"exception_type":"Parser","exception_message":"syntax error ...","position":"28"}.
+ * This gives DuckDB's usual text ("Parser Error: ...") and the offset.
+ */
+export function parseDuckDBMessage(message: string): { text: string; position?: number } {
+  const trimmed = message.trim();
+  if (trimmed.startsWith('{')) {
+    try {
+      const j = JSON.parse(trimmed) as Record<string, unknown>;
+      if (typeof j.exception_message === 'string') {
+        const type = typeof j.exception_type === 'string' ? `${j.exception_type} Error: ` : '';
+        const pos = Number(j.position);
+        return { text: `${type}${j.exception_message}`, position: Number.isInteger(pos) && pos >= 0 ? pos : undefined };
+      }
+    } catch {
+      // not JSON after all
+    }
+  }
+  return { text: message };
 }
 
 /** True for the error a superseded or cancelled operation ends with. */
@@ -82,7 +106,7 @@ const NEEDS_EXTENSION = /\b(read_parquet|parquet_scan|parquet_metadata|parquet_s
 /** Translate a raw DuckDB error into a typed one; `source` names what was being read. */
 export function translateDuckDBError(e: unknown, sql?: string, source?: string): PiccoliDataError {
   if (e instanceof PiccoliDataError) return e;
-  const raw = messageOf(e);
+  const { text: raw, position } = parseDuckDBMessage(messageOf(e));
   const trap = isWasmTrap(raw);
   if (EXTENSION_SYMPTOMS.some((re) => re.test(raw)) || (trap && sql && NEEDS_EXTENSION.test(sql))) {
     const ext = /parquet/i.test(raw + (sql ?? '')) ? 'parquet' : /json/i.test(raw) ? 'json' : 'an';
@@ -113,7 +137,9 @@ export function translateDuckDBError(e: unknown, sql?: string, source?: string):
       { cause: e },
     );
   }
-  return new PiccoliDataError('query', raw, source, { cause: e });
+  const err = new PiccoliDataError('query', raw, source, { cause: e });
+  err.position = position;
+  return err;
 }
 
 function firstLine(s: string): string {

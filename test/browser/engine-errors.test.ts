@@ -115,3 +115,14 @@ describe('when the engine dies mid-query', () => {
     expect(t.getChild('n')!.get(0)).to.equal(5000);
   });
 });
+
+describe('a failing query', () => {
+  it("reads as DuckDB's own text, with the offset it points at", async () => {
+    const sql = 'SELECT 1,\n  2 FORM t';
+    const err = (await getEngine().query(sql).catch((e: unknown) => e)) as PiccoliDataError;
+    expect(err.code).to.equal('query');
+    expect(err.message).to.match(/^Parser Error: syntax error at or near "t"/);
+    expect(err.message).not.to.contain('exception_type');
+    expect(sql.slice(err.position)).to.match(/^t/);
+  });
+});

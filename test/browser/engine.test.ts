@@ -50,6 +50,13 @@ describe('the shared engine', () => {
     });
   }
 
+  it('returns ENUM values, with and without parameters', async () => {
+    const t = await getEngine().query(`SELECT 'b'::ENUM('a', 'b') AS v, NULL::ENUM('a', 'b') AS n`);
+    expect(t.toArray().map((r) => r.toJSON())).to.deep.equal([{ v: 'b', n: null }]);
+    const p = await getEngine().query(`SELECT ?::ENUM('a', 'b') AS v`, ['a']);
+    expect(p.getChild('v')!.get(0)).to.equal('a');
+  });
+
   it('loads an in-memory Arrow table', async () => {
     const { tableFromArrays } = await import('apache-arrow');
     const t = tableFromArrays({ sigla: ['PC', 'SI'], n: Int32Array.from([48, 35]) });
