@@ -7,27 +7,10 @@ import { css } from 'lit';
  */
 export const styles = css`
   :host {
-    --_primary: var(--piccoli-color-primary, #0066cc);
-    --_text: var(--piccoli-color-text, #1a1a1a);
-    --_muted: var(--piccoli-color-muted, #5c6f82);
-    --_track: var(--piccoli-color-track, #e6eef7);
-    --_bg: var(--piccoli-color-background, #ffffff);
-    --_error: var(--piccoli-color-error, #a61919);
     --_border: var(--piccoli-map-color-border, #ffffff);
     --_nodata: var(--piccoli-map-color-nodata, #e6e9f2);
     --_nodata-lines: var(--piccoli-map-color-nodata-lines, #8e99ab);
-    --_space: var(--piccoli-space, 0.75rem);
-    --_radius: var(--piccoli-radius, 4px);
-    display: block;
     container-type: inline-size;
-    color: var(--_text);
-    background: var(--_bg);
-    font-family: var(--piccoli-font, 'Titillium Web', system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
-    font-size: var(--piccoli-font-size, 1rem);
-    line-height: 1.4;
-  }
-  :host([hidden]) {
-    display: none;
   }
   figure {
     margin: 0;
@@ -181,15 +164,6 @@ export const styles = css`
     to {
       opacity: 0.45;
     }
-  }
-  .visually-hidden {
-    position: absolute !important;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
   @container (max-width: 360px) {
     .legend {

@@ -28,6 +28,7 @@ import {
 import { TILE, TILE_GAP, TILE_GRID, tileGeometry, type TileLayout } from '../../map/tiles.js';
 import type { AreaDatum, MapGeometry, MapLevel, MapShape } from '../../map/types.js';
 import { getSelectionStore, type AreaSelection, type SelectionChangeEvent } from '../../state/selection.js';
+import { theme } from '../../styles/theme.js';
 import { styles } from './piccoli-map.styles.js';
 import { STRINGS, shown, type Strings } from './strings.js';
 
@@ -87,7 +88,7 @@ let mapCounter = 0;
  */
 @customElement('piccoli-map')
 export class PiccoliMap extends LitElement {
-  static override styles = styles;
+  static override styles = [theme, styles];
 
   private readonly _data = new QueryController<MapData>(this, (signal) => this._compute(signal));
   private readonly _onSelection = (e: Event) => {
@@ -558,7 +559,8 @@ export class PiccoliMap extends LitElement {
         <li><span class="swatch nodata"></span><span>${t.noDataLegend}</span></li>
       </ul>
       <p class="credit" part="credit">${credit}</p>
-      <table class="visually-hidden">
+      <div class="visually-hidden">
+      <table>
         <caption>${t.tableCaption(`${title}: ${what}`, t.asOf(date))}</caption>
         <thead>
           <tr>
@@ -579,7 +581,7 @@ export class PiccoliMap extends LitElement {
             </tr>`;
           })}
         </tbody>
-      </table>
+      </table></div>
     </figure>`;
   }
 }

@@ -1,30 +1,9 @@
 import { css } from 'lit';
 
-/**
- * Defaults that sit well in an Italian public-administration page (Designers Italia:
- * primary #0066CC, text #1A1A1A, grey #5C6F82 at 5.3:1 on white; Titillium Web when the
- * page has it). Everything is overridable with custom properties and ::part.
- */
+/** The funnel's own rules; the shared theme (src/styles/theme.ts) comes first. */
 export const styles = css`
   :host {
-    --_primary: var(--piccoli-color-primary, #0066cc);
-    --_text: var(--piccoli-color-text, #1a1a1a);
-    --_muted: var(--piccoli-color-muted, #5c6f82);
-    --_track: var(--piccoli-color-track, #e6eef7);
-    --_bg: var(--piccoli-color-background, #ffffff);
-    --_error: var(--piccoli-color-error, #a61919);
-    --_space: var(--piccoli-space, 0.75rem);
-    --_radius: var(--piccoli-radius, 4px);
-    display: block;
     container-type: inline-size;
-    color: var(--_text);
-    background: var(--_bg);
-    font-family: var(--piccoli-font, 'Titillium Web', system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
-    font-size: var(--piccoli-font-size, 1rem);
-    line-height: 1.4;
-  }
-  :host([hidden]) {
-    display: none;
   }
   figure {
     margin: 0;
@@ -175,15 +154,6 @@ export const styles = css`
   }
   .compact li .count {
     margin-right: 0.25em;
-  }
-  .visually-hidden {
-    position: absolute !important;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
   /* A sidebar (280 px and up): the share of all eligible stays in the table for screen
      readers, the bar shows it to the eye. */

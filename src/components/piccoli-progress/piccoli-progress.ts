@@ -11,6 +11,7 @@ import { formatDate, formatInteger, formatPercent, pickLang, type Lang } from '.
 import { describeError } from '../../i18n/errors.js';
 import { getSelectionStore, type AreaSelection, type SelectionChangeEvent } from '../../state/selection.js';
 import { areaLabel, fillStages, resolveArea, summaryAreas, validDate, type Funnel, type StageCount } from './funnel-model.js';
+import { theme } from '../../styles/theme.js';
 import { styles } from './piccoli-progress.styles.js';
 import { STRINGS, shown, type Strings } from './strings.js';
 
@@ -52,7 +53,7 @@ const stageCountHint = new Map<string, number>();
  */
 @customElement('piccoli-progress')
 export class PiccoliProgress extends LitElement {
-  static override styles = styles;
+  static override styles = [theme, styles];
 
   private readonly _funnel = new QueryController<Funnel>(this, (signal) => this._compute(signal));
   private readonly _onSelection = (e: Event) => {
@@ -267,7 +268,7 @@ export class PiccoliProgress extends LitElement {
         aria-pressed=${this._selectedStage === r.s.stage ? 'true' : 'false'}
         @click=${() => this._select(r.s, f)}
       >${inner}</button>`;
-    const table = (hidden: boolean) => html`<table part="table" class=${hidden ? 'visually-hidden' : ''}>
+    const table = (hidden: boolean) => html`<table part="table">
       <caption class="visually-hidden">${t.tableCaption(shortTitle, area, date)}</caption>
       <thead>
         <tr>
@@ -308,7 +309,8 @@ export class PiccoliProgress extends LitElement {
             </li>`,
           )}
         </ul>
-        ${table(true)} ${source}
+        <div class="visually-hidden">${table(true)}</div>
+        ${source}
       </figure>`;
     }
     return html`<figure part="figure">${caption} ${table(false)} ${source}</figure>`;

@@ -1,0 +1,44 @@
+import { css } from 'lit';
+
+/**
+ * What every piccoli element shares: the public custom properties and their defaults
+ * (Designers Italia: primary #0066CC, text #1A1A1A, grey #5C6F82 at 5.3:1 on white;
+ * Titillium Web when the page has it, system fonts otherwise), the host box, and the
+ * screen-reader-only utility. Each element adds its own sheet after this one.
+ */
+export const theme = css`
+  :host {
+    --_primary: var(--piccoli-color-primary, #0066cc);
+    --_text: var(--piccoli-color-text, #1a1a1a);
+    --_muted: var(--piccoli-color-muted, #5c6f82);
+    --_track: var(--piccoli-color-track, #e6eef7);
+    --_bg: var(--piccoli-color-background, #ffffff);
+    --_error: var(--piccoli-color-error, #a61919);
+    --_space: var(--piccoli-space, 0.75rem);
+    --_radius: var(--piccoli-radius, 4px);
+    /* Containing block of the screen-reader-only content below, so that it can never
+       widen the page (a hidden table is at least as wide as its content). */
+    position: relative;
+    display: block;
+    color: var(--_text);
+    background: var(--_bg);
+    font-family: var(--piccoli-font, 'Titillium Web', system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
+    font-size: var(--piccoli-font-size, 1rem);
+    line-height: 1.4;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  /* Read by screen readers, not shown. Wrap tables in a div with it: a <table> ignores
+     width: 1px. */
+  .visually-hidden {
+    position: absolute !important;
+    inset: 0 auto auto 0;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
