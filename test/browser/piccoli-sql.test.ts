@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { currentCompletions, startCompletion, completionStatus } from '@codemirror/autocomplete';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/piccoli-sql/piccoli-sql.js';
 import type { PiccoliSql } from '../../src/components/piccoli-sql/piccoli-sql.js';
 import type { PiccoliQueryErrorEvent, PiccoliQueryRunEvent } from '../../src/components/piccoli-sql/events.js';
@@ -159,16 +160,114 @@ describe('<piccoli-sql> with the bundled data', () => {
     expect(ev.detail.columns).to.deep.equal(['due']);
   });
 
-  it('draws a bar chart of a text and a number column, then a line over dates', async () => {
-    await runAndWait(el, `SELECT region_name, count(*) AS n FROM comuni GROUP BY ALL`);
+  /** Open the chart tab and wait for Plot (loaded on demand) to draw `mark`. */
+  async function openChart(mark: 'bar' | 'line' | 'dot'): Promise<SVGSVGElement> {
     el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.tabs button')[1]!.click();
-    await waitUntil(() => el.shadowRoot!.querySelector('.chart svg'), 'no chart', { timeout: 20000 });
-    expect(el.shadowRoot!.querySelectorAll('.chart svg rect').length).to.be.greaterThan(15);
+    await waitUntil(() => el.shadowRoot!.querySelector(`.chart svg g[aria-label="${mark}"]`), `no ${mark} chart`, { timeout: 20000 });
+    return el.shadowRoot!.querySelector<SVGSVGElement>('.chart svg')!;
+  }
+
+  it('draws one bar per row of a text and a number column, labelled, in Italian numbers', async () => {
+    await runAndWait(el, `SELECT region_name, count(*) AS n FROM comuni GROUP BY ALL`);
+    const rows = el.result!.numRows;
+    expect(rows).to.be.greaterThan(15);
+    const svg = await openChart('bar');
+    const bars = svg.querySelectorAll('g[aria-label="bar"] rect');
+    expect(bars.length).to.equal(rows);
+    expect(getComputedStyle(bars[0]!).fill).to.equal('rgb(0, 102, 204)');
+    // The axes name the columns; the value axis counts with Italian separators.
+    expect(svg.querySelector('g[aria-label="x-axis label"]')!.textContent).to.contain('n');
+    expect(svg.querySelector('g[aria-label="y-axis label"]')!.textContent).to.contain('region_name');
+    const yTicks = [...svg.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
+    expect(yTicks).to.include('Lombardia');
+    const xTicks = [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent!);
+    expect(xTicks.some((t) => /^\d{1,3}(\.\d{3})+$/.test(t)), xTicks.join(' ')).to.equal(true);
+    // Largest first: Lombardia has the most comuni.
+    const first = bars[0]!.querySelector('title')!.textContent!;
+    expect(first).to.match(/^Lombardia: \d\.\d{3}$/);
+    // A screen reader hears what is plotted; a sighted reader reads it under the chart.
+    expect(svg.getAttribute('aria-label')).to.equal('Grafico a barre di n per region_name');
+    expect(svg.getAttribute('aria-description')).to.contain('Lombardia: ');
+    expect(el.shadowRoot!.querySelector('.chart figcaption')!.textContent).to.equal(`n per region_name: ${rows} barre, dalla più lunga.`);
+  });
+
+  it('draws a line over dates through every row, and switches to dots', async () => {
     await runAndWait(el, `SELECT date, count(*) AS n FROM programme_events WHERE stage = 'engaged' GROUP BY ALL`);
-    await waitUntil(() => el.shadowRoot!.querySelector('.chart svg path.line'), 'no line', { timeout: 20000 });
-    expect(el.shadowRoot!.querySelector<HTMLSelectElement>('select.chart-kind')!.value).to.equal('line');
-    el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.tabs button')[0]!.click();
+    const rows = el.result!.numRows;
+    expect(rows).to.be.greaterThan(3);
+    const svg = await openChart('line');
+    const kind = el.shadowRoot!.querySelector<HTMLSelectElement>('select.chart-kind')!;
+    expect(kind.value).to.equal('line');
+    const path = svg.querySelector('g[aria-label="line"] path')!;
+    // One vertex per row: a move-to, then a line-to for each further point.
+    expect(path.getAttribute('d')!.match(/[ML]/g)!.length).to.equal(rows);
+    expect(getComputedStyle(path).stroke).to.equal('rgb(0, 102, 204)');
+    expect(svg.querySelector('g[aria-label="x-axis label"]')!.textContent).to.contain('date');
+    const xTicks = [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent!);
+    expect(xTicks.join(' ')).to.match(/\b(gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic)\b|\b20\d\d\b/);
+    await expect(el).to.be.accessible();
+
+    kind.value = 'dot';
+    kind.dispatchEvent(new Event('change'));
+    await waitUntil(() => el.shadowRoot!.querySelector('.chart svg g[aria-label="dot"]'), 'no dots', { timeout: 20000 });
+    expect(el.shadowRoot!.querySelectorAll('.chart svg g[aria-label="dot"] circle').length).to.equal(rows);
+    expect(el.shadowRoot!.querySelector('.chart figcaption')!.textContent).to.equal(`n rispetto a date: ${rows} punti.`);
+  });
+
+  it('passes an axe accessibility check with data loaded and a result shown', async () => {
+    await runAndWait(el, `SELECT region_name, count(*) AS n, NULL::VARCHAR AS nota FROM comuni GROUP BY ALL ORDER BY n DESC`);
+    expect(shownCells(el).length).to.be.greaterThan(15);
+    // With a table's columns open in the browser.
+    const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('aside button.toggle')!;
+    toggle.click();
     await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(el.shadowRoot!.querySelector(`#${toggle.getAttribute('aria-controls')} button.name`)).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('passes an axe accessibility check with the chart shown', async () => {
+    await runAndWait(el, `SELECT region_name, count(*) AS n FROM comuni GROUP BY ALL`);
+    await openChart('bar');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<piccoli-sql> editor keys', () => {
+  /** A shortcut as a user presses it (Puppeteer's `press` takes no combinations). */
+  async function chord(...keys: string[]): Promise<void> {
+    for (const k of keys.slice(0, -1)) await sendKeys({ down: k });
+    await sendKeys({ press: keys.at(-1)! });
+    for (const k of keys.slice(0, -1).reverse()) await sendKeys({ up: k });
+  }
+
+  it('Ctrl+Z undoes typing and Ctrl+Shift+Z redoes it, with real key presses', async () => {
+    const el = await fixture<PiccoliSql>(html`<piccoli-sql no-bundled-data no-url history-key="" query="SELECT 42"></piccoli-sql>`);
+    const view = el.editor!;
+    view.focus();
+    view.dispatch({ selection: { anchor: view.state.doc.length } });
+    await sendKeys({ type: ' AS x' });
+    expect(el.value).to.equal('SELECT 42 AS x');
+    await chord('Control', 'KeyZ');
+    expect(el.value).to.equal('SELECT 42');
+    await chord('Control', 'Shift', 'KeyZ');
+    expect(el.value).to.equal('SELECT 42 AS x');
+  });
+
+  it('Tab leaves the editor for the Run button instead of indenting', async () => {
+    const el = await fixture<PiccoliSql>(html`<piccoli-sql no-bundled-data no-url history-key="" query="SELECT 1"></piccoli-sql>`);
+    el.editor!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(el.value).to.equal('SELECT 1');
+    expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('button.run'));
+  });
+
+  it('names the editor for assistive technology', async () => {
+    const el = await bareConsole();
+    const content = el.shadowRoot!.querySelector('.cm-content')!;
+    expect(content.getAttribute('role')).to.equal('textbox');
+    expect(content.getAttribute('aria-multiline')).to.equal('true');
+    expect(content.getAttribute('aria-label')).to.equal('Query SQL');
   });
 });
 

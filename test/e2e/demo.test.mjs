@@ -14,7 +14,7 @@ const shots = new URL('test-results/screenshots/', root);
 const PAGES = [
   { path: '/index.html', name: 'notizie', ready: 'piccoli-progress' },
   { path: '/console.html', name: 'console', ready: 'piccoli-sql' },
-  { path: '/piacenza.html', name: 'piacenza', ready: 'piccoli-progress' },
+  { path: '/piacenza.html', name: 'piacenza', ready: 'piccoli-progress, piccoli-map' },
   { path: '/siena.html', name: 'siena', ready: 'piccoli-progress' },
   { path: '/incorpora.html', name: 'incorpora', ready: null },
 ];
@@ -74,53 +74,100 @@ describe('demo/serve.mjs', () => {
   });
 });
 
+/**
+ * Open a demo page as a reader does: no request may leave the site (aborted and recorded),
+ * console errors are recorded, and the page's elements are given time to draw.
+ */
+async function openPage(page, viewport) {
+  const tab = await browser.newPage();
+  await tab.setViewport(viewport);
+  const errors = [];
+  const foreign = [];
+  tab.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  tab.on('pageerror', (e) => errors.push(String(e)));
+  await tab.setRequestInterception(true);
+  tab.on('request', (req) => {
+    const u = new URL(req.url());
+    if (['http:', 'https:', 'ws:', 'wss:'].includes(u.protocol) && u.host !== new URL(base).host) {
+      foreign.push(req.url());
+      return req.abort();
+    }
+    return req.continue();
+  });
+  const res = await tab.goto(`${base}${page.path}`, { waitUntil: 'load' });
+  assert.equal(res.status(), 200);
+  if (page.ready === 'piccoli-sql') {
+    // The console loads every bundled table and runs its query (the 2021-10-31 funnel).
+    await tab.waitForFunction(
+      () => document.querySelector('piccoli-sql')?.shadowRoot?.querySelectorAll('tbody tr.row').length === 3,
+      { timeout: 60_000 },
+    );
+  } else if (page.ready) {
+    // Give the elements (written in parallel) time to upgrade and draw, if their code is there.
+    await tab
+      .waitForFunction(
+        (tag) => [...document.querySelectorAll(tag)].every((el) => el.shadowRoot && el.shadowRoot.textContent.trim().length > 0 && !el.shadowRoot.querySelector('[aria-busy="true"]')),
+        { timeout: 30_000 },
+        page.ready,
+      )
+      .catch(() => undefined);
+  }
+  await new Promise((r) => setTimeout(r, 500));
+  return { tab, errors, foreign };
+}
+
+/**
+ * How wide the page scrolls, and, when it is wider than `width`, the outermost elements
+ * that stick out (shadow roots included) so that a failure names its cause.
+ */
+function horizontalOverflow(tab, width) {
+  return tab.evaluate((width) => {
+    const out = [];
+    const walk = (root, path, parentOut) => {
+      for (const el of root.children) {
+        const r = el.getBoundingClientRect();
+        const name = `${path}${el.localName}${el.id ? `#${el.id}` : ''}${typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+        const sticks = r.width > 0 && r.right > width + 0.5;
+        if (sticks && !parentOut) out.push({ right: Math.round(r.right), text: `${name} (right edge at ${Math.round(r.right)} px)` });
+        if (el.shadowRoot) walk(el.shadowRoot, `${name} >> `, sticks || parentOut);
+        walk(el, `${name} > `, sticks || parentOut);
+      }
+    };
+    walk(document, '', false);
+    out.sort((a, b) => b.right - a.right); // the widest first
+    return { scrollWidth: document.documentElement.scrollWidth, culprits: out.slice(0, 8).map((c) => c.text) };
+  }, width);
+}
+
 describe('demo pages', () => {
   for (const page of PAGES) {
-    it(`${page.path} loads with no console error and no request to another host`, async () => {
-      const tab = await browser.newPage();
-      await tab.setViewport({ width: 1280, height: 900 });
-      const errors = [];
-      const foreign = [];
-      tab.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
-      tab.on('pageerror', (e) => errors.push(String(e)));
-      await tab.setRequestInterception(true);
-      tab.on('request', (req) => {
-        const u = new URL(req.url());
-        if (['http:', 'https:', 'ws:', 'wss:'].includes(u.protocol) && u.host !== new URL(base).host) {
-          foreign.push(req.url());
-          return req.abort();
-        }
-        return req.continue();
-      });
-      const res = await tab.goto(`${base}${page.path}`, { waitUntil: 'load' });
-      assert.equal(res.status(), 200);
+    it(`${page.path} loads with no console error, no request to another host, and no sideways scroll at 1280 px`, async () => {
+      const { tab, errors, foreign } = await openPage(page, { width: 1280, height: 900 });
       if (page.ready === 'piccoli-sql') {
-        // The console loads every bundled table and runs its query (the 2021-10-31 funnel).
-        await tab.waitForFunction(
-          () => document.querySelector('piccoli-sql')?.shadowRoot?.querySelectorAll('tbody tr.row').length === 3,
-          { timeout: 60_000 },
-        );
         const cells = await tab.evaluate(() =>
           [...document.querySelector('piccoli-sql').shadowRoot.querySelectorAll('tbody tr.row td:last-child')].map((td) => td.textContent),
         );
         assert.deepEqual(cells, ['612', '568', '485']);
-      } else if (page.ready) {
-        // Give the elements (written in parallel) time to upgrade and draw, if their code is there.
-        await tab
-          .waitForFunction(
-            (tag) => [...document.querySelectorAll(tag)].every((el) => el.shadowRoot && el.shadowRoot.textContent.trim().length > 0 && !el.shadowRoot.querySelector('[aria-busy="true"]')),
-            { timeout: 30_000 },
-            page.ready,
-          )
-          .catch(() => undefined);
       }
-      await new Promise((r) => setTimeout(r, 500));
+      const { scrollWidth, culprits } = await horizontalOverflow(tab, 1280);
       await tab.screenshot({ path: new URL(`${page.name}.png`, shots).pathname, fullPage: true });
       await tab.close();
       assert.deepEqual(foreign, [], 'requests to other hosts');
       assert.deepEqual(errors, [], 'console errors');
+      assert.ok(scrollWidth <= 1280, `${page.path} is ${scrollWidth} px wide at 1280 px: ${culprits.join('; ')}`);
+    });
+
+    it(`${page.path} does not scroll sideways on a 375 px phone`, async () => {
+      // A phone: the layout viewport follows <meta name="viewport">, so a page wider than
+      // the screen would be zoomed out or scroll sideways.
+      const { tab, errors } = await openPage(page, { width: 375, height: 812, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+      const { scrollWidth, culprits } = await horizontalOverflow(tab, 375);
+      await tab.screenshot({ path: new URL(`${page.name}-375.png`, shots).pathname, fullPage: true });
+      await tab.close();
+      assert.deepEqual(errors, [], 'console errors');
+      assert.ok(scrollWidth <= 375, `${page.path} is ${scrollWidth} px wide at 375 px: ${culprits.join('; ')}`);
     });
   }
 });

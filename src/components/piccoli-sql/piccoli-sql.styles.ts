@@ -5,20 +5,7 @@ export const ROW_HEIGHT = 28;
 
 export const styles = css`
   :host {
-    --_primary: var(--piccoli-color-primary, #0066cc);
-    --_text: var(--piccoli-color-text, #1a1a1a);
-    --_muted: var(--piccoli-color-muted, #5c6f82);
-    --_track: var(--piccoli-color-track, #e6eef7);
-    --_bg: var(--piccoli-color-background, #ffffff);
-    --_error: var(--piccoli-color-error, #cc334d);
-    --_space: var(--piccoli-space, 0.75rem);
     --_mono: var(--piccoli-font-mono, ui-monospace, 'Roboto Mono', Menlo, Consolas, monospace);
-    display: block;
-    color: var(--_text);
-    background: var(--_bg);
-    font-family: var(--piccoli-font, 'Titillium Web', system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: 1rem;
-    line-height: 1.4;
   }
   [hidden] {
     display: none !important;
@@ -54,14 +41,34 @@ export const styles = css`
     margin: 0;
     padding: 0;
   }
-  aside details {
-    margin-bottom: 0.25rem;
-  }
-  aside summary {
-    cursor: pointer;
+  .table-row {
     display: flex;
     gap: 0.25rem;
-    align-items: baseline;
+    align-items: center;
+    margin-bottom: 0.125rem;
+  }
+  .toggle {
+    all: unset;
+    cursor: pointer;
+    flex: none;
+    width: 1.5rem;
+    height: 1.5rem;
+    display: inline-grid;
+    place-items: center;
+    border-radius: 4px;
+    color: var(--_muted);
+  }
+  .toggle:hover {
+    background: var(--_track);
+  }
+  .toggle span {
+    transition: transform 0.15s;
+  }
+  .toggle[aria-expanded='true'] span {
+    transform: rotate(90deg);
+  }
+  aside .columns {
+    margin: 0 0 0.375rem 1.5rem;
   }
   .count {
     color: var(--_muted);
@@ -81,6 +88,7 @@ export const styles = css`
     text-decoration: underline;
   }
   .name:focus-visible,
+  .toggle:focus-visible,
   button:focus-visible,
   select:focus-visible,
   .scroller:focus-visible,
@@ -88,10 +96,10 @@ export const styles = css`
     outline: 2px solid var(--_primary);
     outline-offset: 2px;
   }
-  aside li {
+  aside .columns li {
     display: flex;
     gap: 0.5rem;
-    padding: 0.0625rem 0 0.0625rem 1rem;
+    padding: 0.0625rem 0;
     justify-content: space-between;
   }
   .type {
@@ -310,32 +318,19 @@ export const styles = css`
     min-height: 8rem;
     overflow-x: auto;
   }
-  .chart-svg {
+  /* Observable Plot's figure: its SVG scales down to the box; the caption says what is plotted. */
+  .chart figure {
+    margin: 0;
+  }
+  .chart figcaption {
+    color: var(--_muted);
+    font-size: 0.875rem;
+    margin-top: 0.25rem;
+  }
+  .chart svg {
     display: block;
-    font-size: 11px;
-  }
-  .chart-svg .grid {
-    stroke: #e6eef7;
-  }
-  .chart-svg .tick,
-  .chart-svg .label {
-    fill: var(--_text);
-  }
-  .chart-svg .axis-label {
-    fill: var(--_muted);
-    font-weight: 600;
-  }
-  .chart-svg .bar,
-  .chart-svg .dot {
-    fill: var(--_primary);
-  }
-  .chart-svg .dot {
-    fill-opacity: 0.6;
-  }
-  .chart-svg .line {
-    fill: none;
-    stroke: var(--_primary);
-    stroke-width: 2;
+    max-width: 100%;
+    height: auto;
   }
   .history li {
     display: block;

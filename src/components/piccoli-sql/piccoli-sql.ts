@@ -1,4 +1,5 @@
-import { autocompletion, closeBrackets, completionKeymap } from '@codemirror/autocomplete';
+import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
+import { defaultKeymap, history as undoHistory, historyKeymap } from '@codemirror/commands';
 import { PostgreSQL, sql as sqlLanguage } from '@codemirror/lang-sql';
 import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { Compartment, EditorState, StateEffect, StateField, type Extension } from '@codemirror/state';
@@ -26,7 +27,8 @@ import { EXAMPLES } from './examples.js';
 import { download, exportFileName, resultTable, toArrowIPC, toCSV, toTSV, type ResultTableLike } from './export.js';
 import { brokenDictionaryColumns, columnKind, formatCell, sortKey, type ArrowVectorLike, type ColumnKind, type SortKey } from './format-value.js';
 import { COLUMNS_SQL, completionSchema, groupColumns, rowCountsSql, sqlName, type TableInfo } from './schema.js';
-import { errorContext, errorHeadline, errorPosition, parseDuckDBError } from './sql-error.js';
+import { errorContext, errorHeadline, errorPosition } from './sql-error.js';
+import { theme } from '../../styles/theme.js';
 import { ROW_HEIGHT, styles } from './piccoli-sql.styles.js';
 import { STRINGS, type Strings } from './strings.js';
 import { HISTORY_KEY, pushHistory, readHistory, readQueryFromUrl, writeQueryToUrl, type HistoryEntry } from './url-state.js';
@@ -109,7 +111,7 @@ const collator = new Intl.Collator('it', { numeric: true });
  */
 @customElement('piccoli-sql')
 export class PiccoliSql extends LitElement {
-  static override styles = styles;
+  static override styles = [theme, styles];
 
   private readonly _run = new QueryController<RunResult>(this, (signal) => this._execute(signal));
   private _view?: EditorView;
@@ -130,6 +132,7 @@ export class PiccoliSql extends LitElement {
   @state() private _running = false;
   @state() private _cancelled = false;
   @state() private _tables: TableInfo[] = [];
+  @state() private _openTables: ReadonlySet<string> = new Set();
   @state() private _loadError?: string;
   @state() private _loading = false;
   @state() private _history: HistoryEntry[] = [];
@@ -139,7 +142,7 @@ export class PiccoliSql extends LitElement {
   @state() private _viewportHeight = 416;
   @state() private _show: 'table' | 'chart' = 'table';
   @state() private _chartKind?: ChartKind;
-  @state() private _chartNode?: TemplateResult | string;
+  @state() private _chartNode?: Node | string;
   @state() private _notice = '';
   @state() private _detail?: { column: string; text: string | null };
 
@@ -210,12 +213,20 @@ export class PiccoliSql extends LitElement {
       syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
       autocompletion({ activateOnTyping: true }),
       errorMarks,
+      undoHistory(),
+      // Tab is deliberately not bound (no indentWithTab): it keeps moving the focus out of
+      // the editor, so keyboard users are never trapped in it. Indent with spaces.
       keymap.of([
         { key: 'Mod-Enter', run: () => (void this.run(), true), preventDefault: true },
         { key: 'Mod-.', run: () => (this.cancel(), true) },
+        ...closeBracketsKeymap,
         ...completionKeymap,
+        ...historyKeymap,
+        ...defaultKeymap,
       ]),
       EditorView.contentAttributes.of({ 'aria-label': this._s.editorLabel }),
+      // CodeMirror's placeholder grey (#888) is 3.3:1 on the active line: too faint (WCAG 1.4.3).
+      EditorView.theme({ '.cm-placeholder': { color: 'var(--_muted)' } }),
       EditorView.updateListener.of((u) => {
         if (u.docChanged) this._queueUrlWrite();
       }),
@@ -288,9 +299,9 @@ export class PiccoliSql extends LitElement {
     return { sql: view.state.doc.toString(), from: 0 };
   }
 
-  private _markError(message: string, sql: string, from: number): { line?: number; column?: number } {
+  private _markError(err: PiccoliDataError, sql: string, from: number): { line?: number; column?: number } {
     const view = this._view;
-    const pos = errorPosition(message, sql);
+    const pos = errorPosition(err.message, sql, err.position);
     if (!view || !pos || from < 0) return pos ? { line: pos.line, column: pos.column } : {};
     const doc = view.state.doc;
     const start = Math.min(from + pos.offset, doc.length);
@@ -332,6 +343,12 @@ export class PiccoliSql extends LitElement {
     order.sort((a, b) => compareKeys(keys[a]!, keys[b]!, dir) || a - b);
     this._sort = { column, dir };
     this._order = order;
+  }
+
+  private _handleToggleTable(name: string): void {
+    const next = new Set(this._openTables);
+    if (!next.delete(name)) next.add(name);
+    this._openTables = next;
   }
 
   private _handleExample(e: Event): void {
@@ -391,11 +408,17 @@ export class PiccoliSql extends LitElement {
       return;
     }
     try {
-      // The chart code is loaded only when a chart is asked for.
-      const { renderChartSvg } = await import('./chart-svg.js');
+      // Observable Plot is loaded only when a chart is asked for: its own chunk, in no
+      // element's first load.
+      const { renderChart } = await import('./chart-plot.js');
       if (request !== this._chartRequest) return;
       const width = Math.max(320, ((this.renderRoot.querySelector('.main') as HTMLElement | null)?.clientWidth ?? 640) - 4);
-      this._chartNode = renderChartSvg(resultTable(res.table), choice, { width, lang: this._lang });
+      const s = this._s;
+      this._chartNode = renderChart(resultTable(res.table), choice, {
+        width,
+        lang: this._lang,
+        text: { caption: s.chartCaption, label: s.chartLabel },
+      });
     } catch (e) {
       this._chartNode = messageOf(e);
     }
@@ -471,8 +494,8 @@ export class PiccoliSql extends LitElement {
       }
     } else if (this._run.status === 'error') {
       const err = this._run.error ?? new PiccoliDataError('query', 'Unknown error');
-      const at = this._markError(err.message, text, from);
-      const message = parseDuckDBError(err.message).text;
+      const at = this._markError(err, text, from);
+      const message = err.message;
       this._error = { sql: text, code: err.code, message, ...at };
       this._remember({ sql: text, at: new Date().toISOString(), ok: false });
       this.dispatchEvent(new PiccoliQueryErrorEvent({ sql: text, code: err.code, message, ...at }));
@@ -524,24 +547,33 @@ export class PiccoliSql extends LitElement {
         <aside part="schema" aria-label=${s.schema}>
           <h2>${s.schema}</h2>
           ${this._loading && !this._tables.length ? html`<p class="status">${s.schemaLoading}</p>` : nothing}
-          ${this._tables.map(
-            (t) => html`
-              <details>
-                <summary>
-                  <button class="name" title=${s.insert(t.name)} @click=${(e: Event) => (e.preventDefault(), this._insertName(t.name))}>${t.name}</button>
+          <ul class="tables">
+            ${this._tables.map((t) => {
+              // A disclosure button beside the insert button, not a <details>: a button
+              // inside <summary> is a control nested in a control (axe nested-interactive).
+              const open = this._openTables.has(t.name);
+              const id = `columns-${sqlName(t.name).replace(/[^\w-]/g, '_')}`;
+              return html`<li>
+                <div class="table-row">
+                  <button class="toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls=${id} aria-label=${s.columnsOf(t.name)} @click=${() => this._handleToggleTable(t.name)}>
+                    <span aria-hidden="true">▸</span>
+                  </button>
+                  <button class="name" title=${s.insert(t.name)} @click=${() => this._insertName(t.name)}>${t.name}</button>
                   <span class="count">${t.rows === null ? '' : formatInteger(t.rows, this._lang)}</span>
-                </summary>
-                <ul>
-                  ${t.columns.map(
-                    (c) => html`<li>
-                      <button class="name" title=${s.insert(c.name)} @click=${() => this._insertName(c.name)}>${c.name}</button>
-                      <span class="type">${c.type}</span>
-                    </li>`,
-                  )}
+                </div>
+                <ul class="columns" id=${id} ?hidden=${!open}>
+                  ${open
+                    ? t.columns.map(
+                        (c) => html`<li>
+                          <button class="name" title=${s.insert(c.name)} @click=${() => this._insertName(c.name)}>${c.name}</button>
+                          <span class="type">${c.type}</span>
+                        </li>`,
+                      )
+                    : nothing}
                 </ul>
-              </details>
-            `,
-          )}
+              </li>`;
+            })}
+          </ul>
           <h2>${s.history}</h2>
           ${this._history.length
             ? html`<ul class="history">
@@ -650,7 +682,7 @@ export class PiccoliSql extends LitElement {
     const after = win.totalHeight - win.offsetY - rows.length * ROW_HEIGHT;
     const order = this._order;
     return html`
-      <div class="scroller" part="results" tabindex="0" aria-label=${s.resultsLabel} @scroll=${this._handleScroll}>
+      <div class="scroller" part="results" role="region" tabindex="0" aria-label=${s.resultsLabel} @scroll=${this._handleScroll}>
         <table style="width:${total}px" aria-rowcount=${n + 1} aria-colcount=${fields.length}>
           <colgroup>
             <col style="width:${numW}px" />

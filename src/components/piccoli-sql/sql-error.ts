@@ -24,14 +24,13 @@ export interface ErrorPosition {
  * @example
  * errorPosition('Parser Error: x\n\nLINE 1: SELEC 1\n        ^', 'SELEC 1') // { line: 1, column: 1, offset: 0 }
  */
-export function errorPosition(message: string, sql: string): ErrorPosition | undefined {
-  const parsed = parseDuckDBError(message);
-  if (parsed.position !== undefined && parsed.position <= sql.length) {
-    // DuckDB's own character offset: exact, unlike the caret in a shortened line.
-    const before = sql.slice(0, parsed.position).split('\n');
-    return { line: before.length, column: before.at(-1)!.length + 1, offset: parsed.position };
+export function errorPosition(message: string, sql: string, position?: number): ErrorPosition | undefined {
+  if (position !== undefined && position <= sql.length) {
+    // DuckDB's own character offset (PiccoliDataError.position): exact, unlike the caret
+    // in a shortened line.
+    const before = sql.slice(0, position).split('\n');
+    return { line: before.length, column: before.at(-1)!.length + 1, offset: position };
   }
-  message = parsed.text;
   const m = /^LINE (\d+): (.*)\n( *)\^/m.exec(message);
   if (!m) return undefined;
   const line = Number(m[1]);
@@ -56,36 +55,14 @@ export function errorPosition(message: string, sql: string): ErrorPosition | und
   return { line, column, offset: offset + column - 1 };
 }
 
-/**
- * DuckDB-WASM (1.32, in the browser) reports errors as JSON:
- * {"exception_type":"Parser","exception_message":"syntax error ...\n\nLINE 3: ...","position":"28"}.
- * This turns either form into DuckDB's usual text ("Parser Error: ...") and the position.
- */
-export function parseDuckDBError(message: string): { text: string; position?: number } {
-  const trimmed = message.trim();
-  if (trimmed.startsWith('{')) {
-    try {
-      const j = JSON.parse(trimmed) as Record<string, unknown>;
-      if (typeof j.exception_message === 'string') {
-        const type = typeof j.exception_type === 'string' ? `${j.exception_type} Error: ` : '';
-        const pos = Number(j.position);
-        return { text: `${type}${j.exception_message}`, position: Number.isInteger(pos) && pos >= 0 ? pos : undefined };
-      }
-    } catch {
-      // not JSON after all: plain text
-    }
-  }
-  return { text: message };
-}
-
 /** The message without its LINE/caret tail (shown separately), trimmed. */
 export function errorHeadline(message: string): string {
-  return parseDuckDBError(message).text.replace(/\n\s*LINE \d+:[\s\S]*$/, '').trim();
+  return message.replace(/\n\s*LINE \d+:[\s\S]*$/, '').trim();
 }
 
 /** The LINE/caret tail of a message, if any. */
 export function errorContext(message: string): string | undefined {
-  const text = parseDuckDBError(message).text;
+  const text = message;
   const at = text.search(/LINE \d+:/);
   return at < 0 ? undefined : text.slice(at).replace(/\n\s*$/, '');
 }

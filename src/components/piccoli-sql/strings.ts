@@ -1,4 +1,5 @@
 import type { Lang } from '../../i18n/index.js';
+import type { ChartChoice } from './chart.js';
 
 export const STRINGS = {
   it: {
@@ -15,6 +16,7 @@ export const STRINGS = {
     schemaLoading: 'Caricamento dei dati…',
     rowsOf: (n: string) => `${n} righe`,
     insert: (name: string) => `Inserisci ${name} nella query`,
+    columnsOf: (table: string) => `Colonne di ${table}`,
     running: 'Esecuzione in corso…',
     cancelled: 'Query interrotta.',
     resultSummary: (rows: string, ms: string) => `${rows} righe in ${ms} ms`,
@@ -29,6 +31,14 @@ export const STRINGS = {
     noChart: 'Nessun grafico adatto a queste colonne (serve almeno una colonna numerica).',
     chartLoading: 'Preparazione del grafico…',
     chartTruncated: (n: string) => `Il grafico mostra le prime ${n} righe.`,
+    chartLabel: (c: ChartChoice) =>
+      c.kind === 'bar' ? `Grafico a barre di ${c.x} per ${c.y}` : c.kind === 'line' ? `Grafico a linea di ${c.y} nel tempo (${c.x})` : `Grafico a punti di ${c.y} rispetto a ${c.x}`,
+    chartCaption: (c: ChartChoice, points: string, shownBars?: string) =>
+      c.kind === 'bar'
+        ? `${c.x} per ${c.y}: ${shownBars ? `le ${shownBars} barre più lunghe su ${points}` : `${points} barre`}, dalla più lunga.`
+        : c.kind === 'line'
+          ? `${c.y} nel tempo (${c.x}): ${points} punti.`
+          : `${c.y} rispetto a ${c.x}: ${points} punti.`,
     exportCsv: 'Scarica CSV',
     exportArrow: 'Scarica Arrow',
     copyTsv: 'Copia per foglio di calcolo',
@@ -55,6 +65,7 @@ export const STRINGS = {
     schemaLoading: 'Loading data…',
     rowsOf: (n: string) => `${n} rows`,
     insert: (name: string) => `Insert ${name} into the query`,
+    columnsOf: (table: string) => `Columns of ${table}`,
     running: 'Running…',
     cancelled: 'Query cancelled.',
     resultSummary: (rows: string, ms: string) => `${rows} rows in ${ms} ms`,
@@ -69,6 +80,14 @@ export const STRINGS = {
     noChart: 'No chart fits these columns (at least one numeric column is needed).',
     chartLoading: 'Preparing the chart…',
     chartTruncated: (n: string) => `The chart shows the first ${n} rows.`,
+    chartLabel: (c: ChartChoice) =>
+      c.kind === 'bar' ? `Bar chart of ${c.x} by ${c.y}` : c.kind === 'line' ? `Line chart of ${c.y} over time (${c.x})` : `Dot chart of ${c.y} against ${c.x}`,
+    chartCaption: (c: ChartChoice, points: string, shownBars?: string) =>
+      c.kind === 'bar'
+        ? `${c.x} by ${c.y}: ${shownBars ? `the ${shownBars} longest of ${points} bars` : `${points} bars`}, longest first.`
+        : c.kind === 'line'
+          ? `${c.y} over time (${c.x}): ${points} points.`
+          : `${c.y} against ${c.x}: ${points} points.`,
     exportCsv: 'Download CSV',
     exportArrow: 'Download Arrow',
     copyTsv: 'Copy for a spreadsheet',
