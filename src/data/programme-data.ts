@@ -4,6 +4,7 @@ import { bundledDataUrl } from './config.js';
 import { getEngine, type LoadOptions } from './engine.js';
 import { PiccoliDataError } from './errors.js';
 import type { LoadedSource } from './sources.js';
+import { eventsShapeQuery } from './sql/funnel.js';
 
 export { fetchSummary, fetchMeta, type FunnelSummary, type ProgrammeMeta } from './bundled.js';
 
@@ -31,7 +32,37 @@ export async function loadEvents(src?: string | null, opts?: LoadOptions): Promi
   const table = src ? `events_${hash(url)}` : EVENTS_TABLE;
   const info = await getEngine().load({ name: table, url }, opts);
   checkEventsSchema(info, url);
+  await checkEventsShape(table, info, url);
   return { table, info };
+}
+
+const shapeChecks = new WeakMap<LoadedSource, Promise<void>>();
+
+/** Once per loaded file: the counts in funnel and map queries hold only for this shape. */
+function checkEventsShape(table: string, info: LoadedSource, url: string): Promise<void> {
+  let check = shapeChecks.get(info);
+  if (!check) {
+    const { sql, params } = eventsShapeQuery(table);
+    check = getEngine()
+      .query(sql, params)
+      .then((t) => {
+        const bad = t.toArray()[0]?.toJSON() as { programme: string; entity_code: string; n: number; stages: number; first: number; last: number } | undefined;
+        if (!bad) return;
+        const what =
+          bad.n !== bad.stages
+            ? 'has the same stage twice'
+            : bad.first !== 0
+              ? 'has no stage 0 (eligible) row'
+              : 'skips a stage';
+        throw new PiccoliDataError(
+          'schema',
+          `${url}: entity ${bad.entity_code} of programme ${bad.programme} ${what}; every entity needs one row per stage from 0 up (data/SCHEMA.md; npx piccoli-data import checks a file).`,
+          url,
+        );
+      });
+    shapeChecks.set(info, check);
+  }
+  return check;
 }
 
 export async function loadComuni(opts?: LoadOptions): Promise<string> {

