@@ -1,0 +1,54 @@
+// The baseline: the straightforward page a user would write without piccoli-dashboard.
+// Stock @duckdb/duckdb-wasm with its bundles self-hosted from /dist/duckdb/, the data
+// file loaded into it, the funnel SQL, and an Observable Plot bar chart with the counts.
+//
+// Stock DuckDB-WASM reads Parquet through its parquet extension, which it downloads from
+// extensions.duckdb.org; without internet that fails, so this page loads the Arrow IPC
+// twin of the data (data/programmes.arrow, same rows) through apache-arrow instead.
+// Bundled for the browser by bench/run.mjs with esbuild into bench/.out/baseline.js.
+import * as duckdb from '@duckdb/duckdb-wasm';
+import { tableFromIPC } from 'apache-arrow';
+import * as Plot from '@observablehq/plot';
+
+const EXPECTED = [5490, 612, 568, 485];
+const chart = document.getElementById('chart');
+__benchMark('script-start');
+__benchWatch(() => {
+  const texts = [...chart.querySelectorAll('svg g[aria-label="text"] text')];
+  return texts.length ? texts.map((t) => Number(t.textContent.replace(/[^0-9]/g, ''))) : null;
+}, EXPECTED);
+
+try {
+  const bundle = await duckdb.selectBundle({
+    mvp: { mainModule: '/dist/duckdb/duckdb-mvp.wasm', mainWorker: '/dist/duckdb/duckdb-browser-mvp.worker.js' },
+    eh: { mainModule: '/dist/duckdb/duckdb-eh.wasm', mainWorker: '/dist/duckdb/duckdb-browser-eh.worker.js' },
+  });
+  const worker = new Worker(bundle.mainWorker);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  __benchMark('duckdb-ready');
+  const conn = await db.connect();
+  const data = tableFromIPC(await (await fetch('/data/programmes.arrow')).arrayBuffer());
+  await conn.insertArrowTable(data, { name: 'programme_events' });
+  __benchMark('data-loaded');
+  const result = await conn.query(`
+    SELECT stage_order, min(stage) AS stage, count(DISTINCT entity_code)::INTEGER AS n
+    FROM programme_events
+    WHERE programme = 'piccoli' AND date <= DATE '2021-10-31'
+    GROUP BY 1 ORDER BY 1`);
+  const rows = result.toArray().map((r) => ({ stage: r.stage, n: r.n }));
+  chart.append(
+    Plot.plot({
+      marginLeft: 140,
+      x: { label: 'comuni' },
+      y: { label: null, domain: rows.map((r) => r.stage) },
+      marks: [
+        Plot.barX(rows, { x: 'n', y: 'stage', fill: '#0066CC' }),
+        Plot.text(rows, { x: 'n', y: 'stage', text: (d) => d.n.toLocaleString('it-IT'), dx: 4, textAnchor: 'start' }),
+      ],
+    }),
+  );
+} catch (e) {
+  window.__bench.error = String(e && e.stack ? e.stack : e);
+  window.__bench.done = true;
+}

@@ -1,0 +1,342 @@
+#!/usr/bin/env node
+// piccoli-dashboard benchmarks: `npm run bench` (builds dist/, then runs this), or
+// `node bench/run.mjs [--quick] [--only=progress,scale,many,sql,sizes] [--out=FILE]`
+// on an existing build. Serves the repository over localhost, drives Debian's Chromium
+// with puppeteer-core (CHROME_PATH overrides), and writes BENCHMARKS.md at the top level:
+// medians of repeated runs, each next to a baseline measured in the same run. Raw
+// samples go to bench/results/latest.json (gitignored).
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import puppeteer from 'puppeteer-core';
+import { serve } from './lib/server.mjs';
+import { machine, packageVersions, rendererPss, treePss } from './lib/machine.mjs';
+import { measureSizes } from './lib/sizes.mjs';
+import { writeReport } from './lib/report.mjs';
+import { median, sleep } from './lib/stats.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const ONLY = (args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'progress,scale,many,sql,sizes').split(',');
+const OUT = args.find((a) => a.startsWith('--out='))?.slice(6) ?? join(ROOT, QUICK ? 'bench/results/BENCHMARKS.quick.md' : 'BENCHMARKS.md');
+
+/** Repetitions: the full run stays under ~10 minutes on a 2-core machine. */
+const PLAN = QUICK
+  ? { progressRuns: 2, manyRuns: 1, sizes: [1e4, 1e5, 1e6], queryReps: 3, loadReps: 1, sqlRuns: 2 }
+  : { progressRuns: 7, manyRuns: 5, sizes: [1e4, 1e5, 1e6, 1e7], queryReps: 10, loadReps: 3, sqlRuns: 5 };
+/** Loads above this many rows are timed once (a 10M-row table takes seconds and ~1 GB). */
+const LOAD_REPEAT_MAX_ROWS = 1e6;
+
+/** Where the run's copy of dist/ lives (gitignored with the rest of bench/.out/). */
+const SNAPSHOT = join(ROOT, 'bench/.out/dist');
+
+const log = (...a) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
+
+async function main() {
+  const started = Date.now();
+  await waitForBuild();
+  // Pages are served a snapshot of dist/ taken now: other people rebuild dist/ while the
+  // bench runs, and a half-written build would otherwise show up as 404s mid-run.
+  const buildAtStart = distFingerprint(join(ROOT, 'dist'));
+  rmSync(SNAPSHOT, { recursive: true, force: true });
+  cpSync(join(ROOT, 'dist'), SNAPSHOT, { recursive: true });
+  const snapshotPrint = distFingerprint(SNAPSHOT);
+  if (snapshotPrint !== buildAtStart) throw new Error('dist/ changed while it was being copied: run again.');
+  await bundleBaseline();
+  const server = await serve(ROOT, { aliases: { '/dist/': SNAPSHOT } });
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    protocolTimeout: 0, // the 10M-row steps take longer than puppeteer's default 180 s
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--enable-precise-memory-info',
+    ],
+  });
+  const results = {
+    quick: QUICK,
+    plan: PLAN,
+    date: new Date().toISOString(),
+    machine: machine(),
+    versions: { ...packageVersions(ROOT), chromium: await browser.version() },
+  };
+  try {
+    const ctx = { browser, origin: server.origin, server };
+    if (ONLY.includes('progress')) results.progress = await benchProgress(ctx);
+    if (ONLY.includes('many')) results.many = await benchMany(ctx);
+    if (ONLY.includes('scale')) results.scale = await benchScale(ctx, results);
+    if (ONLY.includes('sql')) results.sql = await benchSql(ctx);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  if (ONLY.includes('sizes')) {
+    log('sizes');
+    results.sizes = measureSizes(ROOT, { quick: QUICK, dist: SNAPSHOT });
+  }
+  results.build = { snapshot: snapshotPrint, distAtEnd: distFingerprint(join(ROOT, 'dist')) };
+  rmSync(SNAPSHOT, { recursive: true, force: true }); // ~80 MB of wasm: not worth keeping
+  results.seconds = Math.round((Date.now() - started) / 1000);
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(join(ROOT, `bench/results/${QUICK ? 'quick' : 'latest'}.json`), JSON.stringify(results, null, 2));
+  writeFileSync(OUT, writeReport(results));
+  log(`wrote ${OUT} in ${results.seconds} s`);
+}
+
+/** dist/ comes from the library's build (`npm run build`); wait a little if it is being rebuilt. */
+async function waitForBuild() {
+  const needed = ['dist/piccoli.js', 'dist/data.js', 'dist/duckdb/duckdb-eh.wasm'];
+  for (let i = 0; i < 12; i++) {
+    const missing = needed.filter((f) => !existsSync(join(ROOT, f)));
+    if (!missing.length) return;
+    log(`waiting for the build: missing ${missing.join(', ')}`);
+    await sleep(10_000);
+  }
+  throw new Error('dist/ is not built: run `npm run build` (or `npm run bench`, which builds first).');
+}
+
+/** A short hash of dist/'s JavaScript, to tell whether the build changed during the run. */
+function distFingerprint(dist) {
+  const h = createHash('sha256');
+  for (const dir of ['', 'chunks']) {
+    const abs = join(dist, dir);
+    if (!existsSync(abs)) continue;
+    for (const f of readdirSync(abs).filter((x) => x.endsWith('.js')).sort()) {
+      h.update(`${dir}/${f}\0`);
+      h.update(readFileSync(join(abs, f)));
+    }
+  }
+  return h.digest('hex').slice(0, 12);
+}
+
+/** The baseline page and the stock engine, bundled for the browser into bench/.out/. */
+async function bundleBaseline() {
+  for (const name of ['baseline', 'stock-engine']) {
+    await build({
+      entryPoints: [join(ROOT, `bench/baseline/${name === 'baseline' ? 'main' : name}.js`)],
+      bundle: true,
+      format: 'esm',
+      minify: true,
+      target: 'es2022',
+      outfile: join(ROOT, `bench/.out/${name}.js`),
+      logLevel: 'warning',
+    });
+  }
+}
+
+/** Navigate and wait for the page's `window.__bench.done`; then let late layout shifts land. */
+async function visit(page, url, settleMs = 500) {
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await page.waitForFunction(() => window.__bench && window.__bench.done, { timeout: 180_000, polling: 50 });
+  await sleep(settleMs);
+  return page.evaluate(() => JSON.parse(JSON.stringify(window.__bench)));
+}
+
+function watchPage(page, label) {
+  page.on('pageerror', (e) => log(`${label}: page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/favicon|status of 404/.test(m.text())) log(`${label}: console: ${m.text()}`);
+  });
+}
+
+// 1. One element: navigation -> correct numbers, cold and warm, vs the stock page.
+const PROGRESS_VARIANTS = [
+  { key: 'baseline', label: 'Baseline: stock DuckDB-WASM + Arrow file + Observable Plot', path: '/bench/baseline/index.html' },
+  { key: 'summary', label: '`<piccoli-progress>` (default: precomputed summary, no engine)', path: '/bench/pages/progress.html' },
+  { key: 'arrow', label: '`<piccoli-progress src=…/programmes.arrow>` (engine)', path: '/bench/pages/progress.html?src=/dist/data/programmes.arrow' },
+  { key: 'parquet', label: '`<piccoli-progress src=…/programmes.parquet>` (engine + parquet-wasm)', path: '/bench/pages/progress.html?src=/dist/data/programmes.parquet' },
+];
+
+async function benchProgress({ browser, origin, server }) {
+  const out = Object.fromEntries(PROGRESS_VARIANTS.map((v) => [v.key, { ...v, cold: [], warm: [], warmWasmRefetched: 0 }]));
+  for (let run = 0; run < PLAN.progressRuns; run++) {
+    // Variants interleaved, so that drift of a noisy machine spreads over all of them.
+    for (const v of PROGRESS_VARIANTS) {
+      log(`progress run ${run + 1}/${PLAN.progressRuns}: ${v.key}`);
+      // A new page in the default context with its HTTP cache cleared, not an incognito
+      // context: incognito's in-memory cache does not keep the 34 MB engine wasm, so a
+      // "warm" incognito navigation downloads it again (measured below as `incognito`).
+      const page = await browser.newPage();
+      try {
+        await page.setViewport({ width: 1000, height: 900 });
+        watchPage(page, v.key);
+        const cdp = await page.createCDPSession();
+        await cdp.send('Network.clearBrowserCache');
+        await cdp.detach();
+        out[v.key].cold.push(await visit(page, origin + v.path));
+        const before = server.requests.get('/dist/duckdb/duckdb-eh.wasm') ?? 0;
+        out[v.key].warm.push(await visit(page, origin + v.path)); // same page, second navigation
+        if ((server.requests.get('/dist/duckdb/duckdb-eh.wasm') ?? 0) > before) out[v.key].warmWasmRefetched++;
+      } finally {
+        await page.close();
+      }
+    }
+  }
+  // The same cold/warm pair once in an incognito context: does the engine stay cached?
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    const path = PROGRESS_VARIANTS.find((v) => v.key === 'arrow').path;
+    await visit(page, origin + path, 0);
+    const before = server.requests.get('/dist/duckdb/duckdb-eh.wasm') ?? 0;
+    const warm = await visit(page, origin + path, 0);
+    out.incognito = { warmNumbersAt: warm.numbersAt, refetched: (server.requests.get('/dist/duckdb/duckdb-eh.wasm') ?? 0) - before };
+  } finally {
+    await context.close();
+  }
+  return out;
+}
+
+// 3. 1, 5, 20 elements on a page: one engine, memory per element, time to all rendered.
+async function benchMany({ browser, origin }) {
+  const pages = [
+    { key: 'empty', n: 0, path: '/bench/pages/many.html?n=0' },
+    { key: 'baseline', n: null, path: '/bench/baseline/index.html' },
+    { key: 'n1', n: 1, path: '/bench/pages/many.html?n=1' },
+    { key: 'n5', n: 5, path: '/bench/pages/many.html?n=5' },
+    { key: 'n20', n: 20, path: '/bench/pages/many.html?n=20' },
+  ];
+  const out = Object.fromEntries(pages.map((p) => [p.key, { ...p, runs: [] }]));
+  const pid = browser.process()?.pid;
+  for (let run = 0; run < PLAN.manyRuns; run++) {
+    for (const p of pages) {
+      log(`many run ${run + 1}/${PLAN.manyRuns}: ${p.key}`);
+      const context = await browser.createBrowserContext();
+      try {
+        const page = await context.newPage();
+        await page.setViewport({ width: 1200, height: 900 });
+        watchPage(page, p.key);
+        const bench = await visit(page, origin + p.path, 1000);
+        const engine = await page.evaluate(() =>
+          window.__benchEngine
+            ? window.__benchEngine()
+            : { instancesStarted: null, workerResources: performance.getEntriesByType('resource').filter((e) => /duckdb-browser-[^/]*\.worker\.js/.test(e.name)).length },
+        );
+        const cdp = await page.createCDPSession();
+        await cdp.send('HeapProfiler.collectGarbage');
+        const workers = page.workers();
+        let workerHeap = 0;
+        for (const w of workers) {
+          try {
+            await w.client.send('HeapProfiler.collectGarbage').catch(() => undefined);
+            const h = await w.client.send('Runtime.getHeapUsage');
+            workerHeap += h.usedSize;
+          } catch {
+            // a worker that ended meanwhile
+          }
+        }
+        await sleep(200);
+        const metrics = await page.metrics();
+        out[p.key].runs.push({
+          allRenderedAt: bench.numbersAt,
+          error: bench.error,
+          cls: bench.cls,
+          instancesStarted: engine.instancesStarted,
+          workerResources: engine.workerResources,
+          workerTargets: workers.length,
+          rendered: engine.counts ? engine.counts.filter((c) => Array.isArray(c)).length : null,
+          jsHeap: metrics.JSHeapUsedSize,
+          workerHeap,
+          pss: treePss(pid),
+          rendererPss: rendererPss(pid),
+        });
+        await cdp.detach();
+      } finally {
+        await context.close();
+      }
+      await sleep(1000); // let the closed context's renderer exit before the next PSS sample
+    }
+  }
+  return out;
+}
+
+// 2. Load and warm query latency by table size, the library's engine vs stock DuckDB-WASM.
+async function benchScale({ browser, origin }, results) {
+  const out = { sizes: PLAN.sizes, reps: PLAN.queryReps, piccoli: [], stock: [] };
+  for (const mode of ['piccoli', 'stock']) {
+    const context = await browser.createBrowserContext();
+    try {
+      const page = await context.newPage();
+      watchPage(page, `scale-${mode}`);
+      await page.goto(`${origin}/bench/pages/scale.html?engine=${mode}`);
+      await page.waitForFunction(() => window.__bench && window.__bench.ready, { timeout: 120_000 });
+      if (mode === 'piccoli') {
+        results.versions['DuckDB (in DuckDB-WASM)'] = await page.evaluate(async () => {
+          const { getEngine } = await import('/dist/data.js');
+          const t = await getEngine().query('SELECT version() AS v');
+          return String(t.toArray()[0].v);
+        });
+      }
+      for (const rows of PLAN.sizes) {
+        log(`scale ${mode}: ${rows.toLocaleString('en')} rows`);
+        const loads = rows <= LOAD_REPEAT_MAX_ROWS ? PLAN.loadReps : 1;
+        try {
+          out[mode].push(await page.evaluate((r, reps, l) => window.benchSize(r, reps, l), rows, PLAN.queryReps, loads));
+        } catch (e) {
+          log(`scale ${mode} ${rows}: ${e.message}`);
+          out[mode].push({ rows, error: e.message.split('\n')[0] });
+          break; // a bigger table will not fit either
+        }
+      }
+    } finally {
+      await context.close();
+    }
+  }
+  return out;
+}
+
+// 5. SQL console: Ctrl+Enter -> first result rows, on the 1M-row table.
+async function benchSql({ browser, origin }) {
+  if (!existsSync(join(SNAPSHOT, 'piccoli-sql.js'))) {
+    log('sql: dist/piccoli-sql.js does not exist yet: not measured');
+    return { measured: false, reason: '`dist/piccoli-sql.js` does not exist in this build (the element is being written).' };
+  }
+  const out = { measured: true, runs: [], engineOnly: [] };
+  for (let run = 0; run < PLAN.sqlRuns; run++) {
+    log(`sql run ${run + 1}/${PLAN.sqlRuns}`);
+    const context = await browser.createBrowserContext();
+    try {
+      const page = await context.newPage();
+      watchPage(page, 'sql');
+      await page.goto(`${origin}/bench/pages/sql.html`);
+      await page.waitForFunction(() => window.__bench && (window.__bench.ready || window.__bench.error), { timeout: 180_000 });
+      const setup = await page.evaluate(() => ({ error: window.__bench.error, editor: window.__bench.editor }));
+      if (setup.error) return { measured: false, reason: setup.error };
+      // Real key presses into the editor: select all, type the SQL, Ctrl+Enter.
+      const editor = await page.evaluateHandle(() => window.__benchEditor());
+      await editor.click();
+      await page.keyboard.down('Control');
+      await page.keyboard.press('KeyA');
+      await page.keyboard.up('Control');
+      await page.keyboard.type(await page.evaluate(() => window.__benchSqlText));
+      await page.keyboard.press('Escape'); // close an autocomplete popup, if one opened
+      await sleep(300);
+      await page.evaluate(() => window.__benchArm());
+      await page.keyboard.down('Control');
+      await page.keyboard.press('Enter');
+      await page.keyboard.up('Control');
+      await page.waitForFunction(() => window.__bench.done, { timeout: 120_000 });
+      const r = await page.evaluate(() => JSON.parse(JSON.stringify(window.__bench)));
+      if (r.error) return { measured: false, reason: r.error };
+      out.editorText = await page.evaluate(() => window.__benchEditor().textContent);
+      out.runs.push(r.numbersAt - r.marks['ctrl-enter']);
+      out.engineOnly.push(await page.evaluate(() => window.__benchEngineQuery()));
+    } finally {
+      await context.close();
+    }
+  }
+  out.median = median(out.runs);
+  return out;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
