@@ -10,7 +10,7 @@ import {
   translateDuckDBError,
 } from './errors.js';
 import type { LoadProgress } from './fetch.js';
-import { readSource, type SourceInput, type LoadedSource } from './sources.js';
+import { decodeParquet, insertSource, prepareSource, type SourceInput, type LoadedSource } from './sources.js';
 import { checkTableName, quoteIdent, quoteLiteral } from './sql/quote.js';
 
 /** A value DuckDB can bind to a `?` placeholder. */
@@ -205,20 +205,29 @@ export class PiccoliEngine extends EventTarget {
 
   private async _load(name: string, input: SourceInput, opts: LoadOptions): Promise<LoadedSource> {
     const source = input.url ? String(input.url) : name;
-    const db = await this.ready();
+    // Start the engine and fetch (and decode) the file at the same time.
+    const ready = this.ready();
+    ready.catch(() => undefined); // awaited below; a fetch error may come first
+    const prepared = await prepareSource(input, {
+      signal: opts.signal,
+      stallTimeoutMs: config().stallTimeoutMs,
+      maxBytes: config().maxBytes,
+      decodeParquet: !config().extensionRepository || this._parquetExtensionFailed,
+      onProgress: (p) => {
+        opts.onProgress?.(p);
+        this.dispatchEvent(new EngineProgressEvent('source', p.source, p.loaded, p.total));
+      },
+    });
+    const db = await ready;
+    // The site's parquet extension may have failed to load meanwhile: decode here after all.
+    const src =
+      prepared.kind === 'file' && prepared.format === 'parquet' && !this._parquetViaDuckDB
+        ? await decodeParquet(prepared)
+        : prepared;
     const staging = `__piccoli_staging_${++stagingCounter}`;
     const conn = await db.connect();
     try {
-      const info = await readSource(db, conn, staging, input, {
-        signal: opts.signal,
-        stallTimeoutMs: config().stallTimeoutMs,
-        maxBytes: config().maxBytes,
-        parquetViaDuckDB: this._parquetViaDuckDB,
-        onProgress: (p) => {
-          opts.onProgress?.(p);
-          this.dispatchEvent(new EngineProgressEvent('source', p.source, p.loaded, p.total));
-        },
-      });
+      const info = await insertSource(db, conn, staging, src);
       if (opts.signal?.aborted) throw abortError(source);
       await conn.query(
         `BEGIN TRANSACTION; DROP TABLE IF EXISTS ${quoteIdent(name)}; ` +

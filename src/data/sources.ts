@@ -47,27 +47,30 @@ export interface LoadedSource {
   reader: 'duckdb' | 'parquet-wasm' | 'apache-arrow';
 }
 
-interface ReadOptions extends FetchOptions {
-  /** The parquet extension is loaded: read Parquet with DuckDB itself. */
-  parquetViaDuckDB?: boolean;
+/**
+ * A source made ready for insertion, without the engine: downloaded, checked, and, where
+ * a JavaScript reader does the work, already decoded to an Arrow IPC stream. This runs
+ * while DuckDB-WASM is still compiling, so a cold page pays for the slower of the two,
+ * not their sum.
+ */
+export type PreparedSource =
+  | { kind: 'ipc'; source: string; ipc: Uint8Array; format: SourceFormat | 'arrow-table'; reader: LoadedSource['reader']; bytes: number }
+  | { kind: 'file'; source: string; file: Uint8Array; format: 'parquet' | 'csv'; bytes: number };
+
+interface PrepareOptions extends FetchOptions {
+  /** Decode Parquet with parquet-wasm here (false: DuckDB's own reader will). */
+  decodeParquet: boolean;
 }
 
-/** Fetch and decode `input` into the table `staging` of `db`. */
-export async function readSource(
-  db: AsyncDuckDB,
-  conn: AsyncDuckDBConnection,
-  staging: string,
-  input: SourceInput,
-  opts: ReadOptions,
-): Promise<Omit<LoadedSource, 'name'>> {
+/** Fetch, check and, where it is done in JavaScript, decode `input`. No engine needed. */
+export async function prepareSource(input: SourceInput, opts: PrepareOptions): Promise<PreparedSource> {
   if (input.table !== undefined) {
     if (!isArrowTable(input.table)) {
       throw new PiccoliDataError('format', `${input.name}: the value given is not an Arrow table.`, input.name);
     }
     const { tableToIPC } = await import('apache-arrow');
     const ipc = tableToIPC(input.table as unknown as Parameters<typeof tableToIPC>[0], 'stream');
-    await conn.insertArrowFromIPCStream(ipc, { name: staging, create: true });
-    return { format: 'arrow-table', reader: 'apache-arrow', bytes: ipc.byteLength, ...(await describe(conn, staging)) };
+    return { kind: 'ipc', source: input.name, ipc, format: 'arrow-table', reader: 'apache-arrow', bytes: ipc.byteLength };
   }
   if (input.url === undefined || String(input.url) === '') {
     throw new PiccoliDataError('invalid-option', `${input.name}: give a url or a table to load.`, input.name);
@@ -78,44 +81,55 @@ export async function readSource(
   if (opts.signal?.aborted) throw abortError(url);
   const format = resolveFormat(bytes, url, expected);
   const size = bytes.byteLength;
-  const fileName = `${staging}.${format}`;
-  let reader: LoadedSource['reader'] = 'duckdb';
+  if (format === 'arrow') {
+    return { kind: 'ipc', source: url, ipc: await arrowToIPCStream(bytes, url), format, reader: 'apache-arrow', bytes: size };
+  }
+  if (format === 'parquet' && opts.decodeParquet) {
+    return { kind: 'ipc', source: url, ipc: await parquetToIPC(bytes, url), format, reader: 'parquet-wasm', bytes: size };
+  }
+  return { kind: 'file', source: url, file: bytes, format, bytes: size };
+}
+
+/** A fetched Parquet file, decoded by parquet-wasm after all. */
+export async function decodeParquet(src: PreparedSource): Promise<PreparedSource> {
+  if (src.kind !== 'file' || src.format !== 'parquet') return src;
+  return { kind: 'ipc', source: src.source, ipc: await parquetToIPC(src.file, src.source), format: 'parquet', reader: 'parquet-wasm', bytes: src.bytes };
+}
+
+/** Insert a prepared source into the table `staging` of `db`. */
+export async function insertSource(
+  db: AsyncDuckDB,
+  conn: AsyncDuckDBConnection,
+  staging: string,
+  src: PreparedSource,
+): Promise<Omit<LoadedSource, 'name'>> {
+  const url = src.source;
   try {
-    if (format === 'parquet') {
-      if (opts.parquetViaDuckDB) {
-        await db.registerFileBuffer(fileName, bytes);
-        try {
-          await conn.query(`CREATE TABLE ${quoteIdent(staging)} AS SELECT * FROM read_parquet(${quoteLiteral(fileName)})`);
-        } finally {
-          await db.dropFile(fileName).catch(() => undefined);
-        }
-      } else {
-        reader = 'parquet-wasm';
-        const ipc = await parquetToIPC(bytes, url);
-        await conn.insertArrowFromIPCStream(ipc, { name: staging, create: true });
-      }
-    } else if (format === 'arrow') {
-      reader = 'apache-arrow';
-      const ipc = await arrowToIPCStream(bytes, url);
-      await conn.insertArrowFromIPCStream(ipc, { name: staging, create: true });
-    } else {
-      await db.registerFileBuffer(fileName, bytes);
-      try {
-        await conn.query(`CREATE TABLE ${quoteIdent(staging)} AS SELECT * FROM read_csv(${quoteLiteral(fileName)})`);
-      } catch (e) {
-        throw new PiccoliDataError('corrupt', `${url} is not a readable CSV file: ${firstLine(messageOf(e))}`, url, { cause: e });
-      } finally {
-        await db.dropFile(fileName).catch(() => undefined);
-      }
+    if (src.kind === 'ipc') {
+      await conn.insertArrowFromIPCStream(src.ipc, { name: staging, create: true });
+      return { format: src.format, reader: src.reader, bytes: src.bytes, ...(await describe(conn, staging)) };
     }
+    const fileName = `${staging}.${src.format}`;
+    await db.registerFileBuffer(fileName, src.file);
+    try {
+      const reader = src.format === 'parquet' ? 'read_parquet' : 'read_csv';
+      await conn.query(`CREATE TABLE ${quoteIdent(staging)} AS SELECT * FROM ${reader}(${quoteLiteral(fileName)})`);
+    } catch (e) {
+      if (src.format === 'csv') {
+        throw new PiccoliDataError('corrupt', `${url} is not a readable CSV file: ${firstLine(messageOf(e))}`, url, { cause: e });
+      }
+      throw e;
+    } finally {
+      await db.dropFile(fileName).catch(() => undefined);
+    }
+    return { format: src.format, reader: 'duckdb', bytes: src.bytes, ...(await describe(conn, staging)) };
   } catch (e) {
     if (e instanceof PiccoliDataError) throw e;
     const raw = messageOf(e);
-    // Extension failures are translated by the engine; everything else here is the file.
-    if (/extension|table index is out of bounds/i.test(raw)) throw e;
-    throw new PiccoliDataError('corrupt', `${url} could not be read as ${format}: ${firstLine(raw)}`, url, { cause: e });
+    // Extension failures and traps are the engine's to translate; the rest is the file.
+    if (/extension|table index is out of bounds|function signature mismatch|RuntimeError/i.test(raw)) throw e;
+    throw new PiccoliDataError('corrupt', `${url} could not be read as ${src.format}: ${firstLine(raw)}`, url, { cause: e });
   }
-  return { format, reader, bytes: size, ...(await describe(conn, staging)) };
 }
 
 async function describe(conn: AsyncDuckDBConnection, table: string) {

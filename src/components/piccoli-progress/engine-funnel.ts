@@ -14,7 +14,8 @@ export interface EngineFunnelOptions {
   asOf?: string;
   regionAttr?: string;
   provinceAttr?: string;
-  metas: ProgrammeMeta[];
+  /** Programme names and stage labels; awaited only once the data is in. */
+  metas: Promise<ProgrammeMeta[]>;
   t: Strings;
   signal: AbortSignal;
   /** Where piccoli-load-progress events are dispatched. */
@@ -56,8 +57,12 @@ export async function engineFunnel(o: EngineFunnelOptions): Promise<Funnel> {
   const inFile = (await q(programmesQuery(table))).map((r) => String(r.programme));
   const programme = o.programme || (inFile.includes('piccoli') || inFile.length !== 1 ? 'piccoli' : inFile[0]!);
   if (!inFile.includes(programme)) throw bad(t.unknownProgramme(shown(programme)));
-  const meta = o.metas.find((m) => m.programme === programme);
-  const areaRows = await q(areasQuery(table, programme));
+  const [metas, areaRows, last] = await Promise.all([
+    o.metas,
+    q(areasQuery(table, programme)),
+    o.asOf ? Promise.resolve([]) : q(lastDateQuery(table, programme)),
+  ]);
+  const meta = metas.find((m) => m.programme === programme);
   const areas = areaRows.map((r) => ({
     province: {
       code: String(r.province_code),
@@ -70,7 +75,7 @@ export async function engineFunnel(o: EngineFunnelOptions): Promise<Funnel> {
   const area = resolveArea(areas, o.regionAttr, o.provinceAttr, t);
   let filter: FunnelFilter;
   let label: Funnel['area'] = area.label;
-  const asOf = o.asOf || String((await q(lastDateQuery(table, programme)))[0]?.last ?? '');
+  const asOf = o.asOf || String(last[0]?.last ?? '');
   if (o.comune) {
     const found = await q(entityQuery(table, programme, o.comune.trim()));
     if (found.length !== 1) throw bad(t.unknownComune(shown(o.comune)));

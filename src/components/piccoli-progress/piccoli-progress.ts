@@ -135,8 +135,9 @@ export class PiccoliProgress extends LitElement {
     const regionAttr = sel ? (sel.level === 'region' ? sel.code : undefined) : this.region || undefined;
     const provinceAttr = sel ? (sel.level === 'province' ? sel.code : undefined) : this.province || undefined;
 
-    const metas = await fetchMeta().catch(() => [] as ProgrammeMeta[]);
+    const metasLoading = fetchMeta().catch(() => [] as ProgrammeMeta[]);
     if (!this.src && !this.comune) {
+      const metas = await metasLoading;
       const summary = await fetchSummary();
       const programme = this.programme || 'piccoli';
       if (summary?.programmes[programme]) {
@@ -167,7 +168,7 @@ export class PiccoliProgress extends LitElement {
       asOf: this.asOf,
       regionAttr,
       provinceAttr,
-      metas,
+      metas: metasLoading,
       t,
       signal,
       target: this,
