@@ -1,0 +1,23 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import '../../src/index.js';
+
+describe('piccoli.js (the one-tag embed)', () => {
+  it('defines an element only once its tag is on the page, and loads nothing else', async () => {
+    expect(customElements.get('piccoli-progress')).to.equal(undefined);
+    expect(customElements.get('piccoli-map')).to.equal(undefined);
+    const el = document.createElement('piccoli-progress');
+    el.setAttribute('as-of', '2021-10-31');
+    document.body.append(el);
+    try {
+      await waitUntil(() => customElements.get('piccoli-progress'), 'piccoli-progress never defined', { timeout: 20000 });
+      await waitUntil(() => el.shadowRoot?.querySelector('tbody td.count'), 'no numbers', { timeout: 20000 });
+      expect(customElements.get('piccoli-map')).to.equal(undefined);
+      expect(customElements.get('piccoli-sql')).to.equal(undefined);
+      const scripts = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+      expect(scripts.some((p) => /piccoli-map\.ts$/.test(p))).to.equal(false);
+      expect(scripts.some((p) => /codemirror/.test(p))).to.equal(false);
+    } finally {
+      el.remove();
+    }
+  });
+});
