@@ -64,6 +64,8 @@ export class PiccoliEngine extends EventTarget {
   private _db?: Promise<AsyncDuckDB>;
   private _sources = new Map<string, SourceEntry>();
   private _usesOwnDuckDB = false;
+  /** Counts instances: a call that began on an instance that has since died says so. */
+  private _generation = 0;
   /** Rejects when the current instance dies, so calls waiting on its worker end too. */
   private _death = deathWatch();
 
@@ -151,14 +153,11 @@ export class PiccoliEngine extends EventTarget {
 
   /** Called when the worker dies: the next use starts a fresh one and reloads sources. */
   private _crashed(): void {
+    this._generation++;
     const death = this._death;
     this._death = deathWatch();
     // Later, so that the call that hit the crash reports its own, more precise error.
-    setTimeout(() =>
-      death.reject(
-        new PiccoliDataError('engine', 'The DuckDB engine stopped while working; it restarts on the next request.'),
-      ),
-    );
+    setTimeout(() => death.reject(engineStopped()));
     const old = this._db;
     this._db = undefined;
     old?.then((db) => db.terminate()).catch(() => undefined);
@@ -205,6 +204,7 @@ export class PiccoliEngine extends EventTarget {
 
   private async _load(name: string, input: SourceInput, opts: LoadOptions): Promise<LoadedSource> {
     const source = input.url ? String(input.url) : name;
+    const generation = this._generation;
     // Start the engine and fetch (and decode) the file at the same time.
     const ready = this.ready();
     ready.catch(() => undefined); // awaited below; a fetch error may come first
@@ -235,6 +235,8 @@ export class PiccoliEngine extends EventTarget {
       );
       return { ...info, name };
     } catch (e) {
+      // Whatever the symptom (a dead worker fails in odd ways), the engine stopped under us.
+      if (generation !== this._generation) throw engineStopped(source, e);
       if (isWasmTrap(e)) {
         this._crashed(); // the old worker will not answer a clean-up
       } else {
@@ -260,6 +262,7 @@ export class PiccoliEngine extends EventTarget {
 
   private async _query(sql: string, params: readonly SqlParam[], opts: QueryOptions): Promise<Table> {
     const { signal } = opts;
+    const generation = this._generation;
     if (signal?.aborted) throw abortError();
     const db = await this.ready();
     // Sources replayed after a crash must be back before the query that needs them.
@@ -300,6 +303,7 @@ export class PiccoliEngine extends EventTarget {
       return table;
     } catch (e) {
       if (cancelled || signal?.aborted || isAbortError(e)) throw abortError();
+      if (generation !== this._generation) throw engineStopped(undefined, e);
       if (isWasmTrap(e)) this._crashed();
       throw translateDuckDBError(e, sql);
     } finally {
@@ -350,6 +354,12 @@ function makeWorker(url: string): Worker {
   if (u.origin === location.origin) return new Worker(u);
   const blob = new Blob([`importScripts(${JSON.stringify(u.href)});`], { type: 'text/javascript' });
   return new Worker(URL.createObjectURL(blob));
+}
+
+function engineStopped(source?: string, cause?: unknown): PiccoliDataError {
+  return new PiccoliDataError('engine', 'The DuckDB engine stopped while working; it restarts on the next request.', source, {
+    cause,
+  });
 }
 
 function deathWatch() {
