@@ -1,6 +1,4 @@
-import italy from '@svg-maps/italy';
-import { pathCentre } from './path-geometry.js';
-import type { MapGeometry, MapShape } from './types.js';
+import type { MapGeometry } from './types.js';
 
 /**
  * The 20 Italian regions as drawn by @svg-maps/italy (MapSVG, CC BY 4.0: pre-projected
@@ -40,25 +38,26 @@ export const REGIONS_CREDIT = {
   href: 'https://creativecommons.org/licenses/by/4.0/',
 };
 
-/** The package's shape (its own types import a package that is not installed). */
-interface SvgMap {
-  viewBox: string;
-  locations: { id: string; name: string; path: string }[];
-}
-const map = italy as unknown as SvgMap;
+/**
+ * The package's drawing box, known before its ~48 KB of path data arrive: what the
+ * element sizes its loading skeleton with. A test checks it against the package.
+ */
+export const REGIONS_VIEWBOX: readonly [number, number, number, number] = [0, 0, 610, 793];
 
-let cached: MapGeometry | undefined;
+let cached: Promise<MapGeometry> | undefined;
 
-/** The regional map, in ISTAT code order. Built once per page. */
-export function regionGeometry(): MapGeometry {
-  if (cached) return cached;
-  const [x, y, w, h] = map.viewBox.split(/[\s,]+/).map(Number) as [number, number, number, number];
-  const shapes: MapShape[] = map.locations.map((loc) => {
-    const region = REGION_IDS[loc.id];
-    if (!region) throw new Error(`@svg-maps/italy: unknown region id ${loc.id}`);
-    return { code: region.code, name: region.name, kind: 'path', d: loc.path, centre: pathCentre(loc.path) };
-  });
-  shapes.sort((a, b) => a.code.localeCompare(b.code));
-  cached = { level: 'region', viewBox: [x, y, w, h], shapes };
+/**
+ * The regional map, in ISTAT code order. The path data is imported on first use (so
+ * that maps of other levels, and every element's first load, go without it) and built
+ * once per page; a failed load is tried again next time.
+ */
+export function regionGeometry(): Promise<MapGeometry> {
+  cached ??= import('./region-shapes.js').then(
+    (m) => m.regionShapes(),
+    (e: unknown) => {
+      cached = undefined;
+      throw e;
+    },
+  );
   return cached;
 }

@@ -1,4 +1,4 @@
-import { scaleQuantize, type ScaleQuantize } from 'd3';
+import { quantizeScale, type QuantizeScale } from './scale.js';
 import type { AreaDatum, MapGeometry, MapShape } from './types.js';
 
 /**
@@ -99,7 +99,7 @@ function outlinePath(s: MapShape): string {
 export interface PaintOptions {
   values: ReadonlyMap<string, AreaDatum>;
   /** Colour class of a value. */
-  scale: ScaleQuantize<string>;
+  scale: QuantizeScale<string>;
   /** What an area says to a screen reader and in its tooltip. */
   describe: (shape: MapShape, datum: AreaDatum | undefined) => string;
   selected: string | null;
@@ -116,7 +116,7 @@ export function paintMap(view: MapView, o: PaintOptions): void {
   for (const s of view.geometry.shapes) {
     const area = view.areas.get(s.code)!;
     const d = o.values.get(s.code);
-    const fill = d ? o.scale(d.value) : `url(#${o.idPrefix}-nodata)`;
+    const fill = d ? String(o.scale(d.value)) : `url(#${o.idPrefix}-nodata)`;
     if (area.getAttribute('fill') !== fill) area.setAttribute('fill', fill);
     if (d) area.removeAttribute('data-nodata');
     else area.setAttribute('data-nodata', '');
@@ -138,14 +138,13 @@ export function paintMap(view: MapView, o: PaintOptions): void {
  * A quantized colour scale from 0 to a rounded maximum. Classes of equal width read
  * better on a legend than a continuous ramp and keep every fill one of a few colours.
  */
-export function colourScale(values: Iterable<number>, share: boolean, palette: Palette = DEFAULT_PALETTE): ScaleQuantize<string> {
+export function colourScale(values: Iterable<number>, share: boolean, palette: Palette = DEFAULT_PALETTE): QuantizeScale<string> {
   let max = 0;
   for (const v of values) if (Number.isFinite(v) && v > max) max = v;
   if (max === 0) max = share ? 1 : palette.colours.length;
   if (share) max = Math.min(1, max);
-  const s = scaleQuantize<string>().domain([0, max]).range(palette.colours).nice(palette.colours.length);
-  if (share && s.domain()[1]! > 1) s.domain([0, 1]);
-  return s;
+  const s = quantizeScale([0, max], palette.colours, palette.colours.length);
+  return share && s.domain()[1] > 1 ? quantizeScale([0, 1], palette.colours) : s;
 }
 
 export interface LegendItem {
@@ -155,8 +154,8 @@ export interface LegendItem {
 }
 
 /** The classes of a scale, lowest first, for a legend. */
-export function legendItems(scale: ScaleQuantize<string>): LegendItem[] {
-  const [lo, hi] = scale.domain() as [number, number];
+export function legendItems(scale: QuantizeScale<string>): LegendItem[] {
+  const [lo, hi] = scale.domain();
   const cuts = [lo, ...scale.thresholds(), hi];
   return scale.range().map((colour, i) => ({ colour, from: cuts[i]!, to: cuts[i + 1]! }));
 }

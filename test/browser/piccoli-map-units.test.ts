@@ -1,13 +1,15 @@
 import { expect } from '@open-wc/testing';
 import italy from '@svg-maps/italy';
+import { scaleQuantize } from 'd3';
 import { getEngine } from '../../src/data/engine.js';
 import { loadComuni, loadEvents } from '../../src/data/programme-data.js';
 import { areaMetricQuery, stagesQuery } from '../../src/data/sql/map.js';
 import { GeoError, geoGeometry, normaliseCode, parseGeo } from '../../src/map/geo.js';
 import { metricNames, parseMetric } from '../../src/map/metric.js';
 import { pathCentre, pathRings } from '../../src/map/path-geometry.js';
-import { REGION_IDS, regionGeometry } from '../../src/map/regions.js';
+import { REGION_IDS, REGIONS_VIEWBOX, regionGeometry } from '../../src/map/regions.js';
 import { colourScale, legendItems, nearestInDirection } from '../../src/map/render.js';
+import { quantizeScale } from '../../src/map/scale.js';
 import { TILE, TILE_GAP, TILE_GRID, tileGeometry, type TileLayout } from '../../src/map/tiles.js';
 import { topologyToFeatures, type Topology } from '../../src/map/topojson.js';
 
@@ -79,23 +81,32 @@ describe('map metrics', () => {
 });
 
 describe('regions of @svg-maps/italy', () => {
-  it('joins the 20 shapes to the 20 ISTAT region codes, 01..20, one each', () => {
+  it('joins the 20 shapes to the 20 ISTAT region codes, 01..20, one each', async () => {
     const ids = italy.locations.map((l: { id: string }) => l.id).sort();
     expect(ids).to.deep.equal(Object.keys(REGION_IDS).sort());
-    const g = regionGeometry();
+    const g = await regionGeometry();
     expect(g.shapes.map((s) => s.code)).to.deep.equal(Array.from({ length: 20 }, (_, i) => String(i + 1).padStart(2, '0')));
     expect(g.viewBox).to.deep.equal([0, 0, 610, 793]);
+    // The box the loading skeleton is drawn in, before the shapes arrive, is theirs.
+    expect(g.viewBox).to.deep.equal([...REGIONS_VIEWBOX]);
+    expect(italy.viewBox).to.equal(REGIONS_VIEWBOX.join(' '));
+  });
+
+  it('builds the shapes once per page', async () => {
+    const [a, b] = await Promise.all([regionGeometry(), regionGeometry()]);
+    expect(a).to.equal(b);
+    expect(await regionGeometry()).to.equal(a);
   });
 
   it("uses the region names of the data (ISTAT's)", async () => {
     const { table } = await loadEvents();
     const t = await getEngine().query(`SELECT DISTINCT region_code, region_name FROM "${table}" ORDER BY 1`);
     const data = Object.fromEntries(t.toArray().map((r) => [r.region_code, r.region_name]));
-    for (const s of regionGeometry().shapes) expect(s.name, s.code).to.equal(data[s.code]);
+    for (const s of (await regionGeometry()).shapes) expect(s.name, s.code).to.equal(data[s.code]);
   });
 
-  it('puts each region centre where the region lies (Sicily south of Lombardy, Sardinia west of Lazio)', () => {
-    const c = Object.fromEntries(regionGeometry().shapes.map((s) => [s.code, s.centre]));
+  it('puts each region centre where the region lies (Sicily south of Lombardy, Sardinia west of Lazio)', async () => {
+    const c = Object.fromEntries((await regionGeometry()).shapes.map((s) => [s.code, s.centre]));
     expect(c['19']![1]).to.be.greaterThan(c['03']![1]);
     expect(c['20']![0]).to.be.lessThan(c['12']![0]);
     const sq = pathRings('M 0,0 10,0 10,10 0,10 z m 20,0 l 1,0 0,1 z');
@@ -219,6 +230,25 @@ describe('colour scale, legend and arrow moves', () => {
     expect(s(0)).to.equal(s.range()[0]);
     expect(s(0.5)).to.equal(s.range()[4]);
     expect(colourScale([0, 0], false).domain()).to.deep.equal([0, 5]);
+  });
+
+  it("classes values exactly as d3's scaleQuantize().nice(count) does", () => {
+    const colours = ['a', 'b', 'c', 'd', 'e'];
+    const domains: [number, number][] = [[0, 0.44], [0, 1], [0, 0.013], [0, 7], [0, 5], [0, 612], [0, 1234567], [0, 0.99999], [0, 3e-7], [2, 1], [0, 1 / 3]];
+    for (const [count, range] of [[5, colours], [3, colours.slice(0, 3)], [1, colours.slice(0, 2)], [10, colours]] as const) {
+      for (const dom of domains) {
+        const d3s = scaleQuantize<string>().domain(dom).range(range).nice(count);
+        const ours = quantizeScale(dom, range, count);
+        const at = `${dom} / ${count}`;
+        expect(ours.domain(), at).to.deep.equal(d3s.domain());
+        expect(ours.thresholds(), at).to.deep.equal(d3s.thresholds());
+        expect(ours.range(), at).to.deep.equal(d3s.range());
+        const [lo, hi] = d3s.domain() as [number, number];
+        const probes = [NaN, lo - 1, ...Array.from({ length: 41 }, (_, i) => lo + ((hi - lo) * i) / 40), ...d3s.thresholds(), hi + 1];
+        for (const v of probes) expect(ours(v), `${at} at ${v}`).to.equal(d3s(v));
+      }
+    }
+    expect(quantizeScale([0, 1], colours).domain()).to.deep.equal([0, 1]); // no nice() without a count
   });
 
   it('moves to the nearest area in the arrow direction', () => {

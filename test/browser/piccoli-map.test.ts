@@ -49,6 +49,34 @@ async function expectedCounts(level: 'region_code' | 'province_code', stageOrder
   return new Map([...eligible].map(([a, e]) => [a, { eligible: e.size, reached: reached.get(a)?.size ?? 0 }]));
 }
 
+/** Module files this page has fetched whose URL matches `re`. */
+const fetched = (re: RegExp) => performance.getEntriesByType('resource').filter((e) => re.test(e.name)).map((e) => e.name);
+const REGION_SHAPES = /svg-maps\/italy/;
+const D3 = /\/d3(-[a-z]+)?[/@.]/;
+
+// First in this file, so that no earlier test has loaded the modules it looks for.
+describe('<piccoli-map> loads its heavy parts only for the maps that need them', () => {
+  afterEach(() => getSelectionStore().set(null));
+
+  it('a province map is drawn without the region shapes or d3; a region map fetches the shapes, once', async () => {
+    expect(fetched(REGION_SHAPES), 'region shapes loaded before any map').to.deep.equal([]);
+    const province = await fixture<PiccoliMap>(html`<piccoli-map level="province" as-of="2021-10-31"></piccoli-map>`);
+    await settled(province);
+    expect($$(province, '.area')).to.have.length(107);
+    expect(fetched(REGION_SHAPES)).to.deep.equal([]);
+    expect(fetched(D3)).to.deep.equal([]);
+
+    const regions = await fixture<PiccoliMap>(html`<div>
+      <piccoli-map as-of="2021-10-31"></piccoli-map><piccoli-map metric="plan-submitted"></piccoli-map>
+    </div>`);
+    const maps = [...regions.querySelectorAll('piccoli-map')];
+    for (const m of maps) await settled(m);
+    for (const m of maps) expect($$(m, '.area')).to.have.length(20);
+    expect(fetched(REGION_SHAPES)).to.have.length(1);
+    expect(fetched(D3), 'd3 is only for geo= maps').to.deep.equal([]);
+  });
+});
+
 describe('<piccoli-map>', () => {
   afterEach(() => getSelectionStore().set(null));
 

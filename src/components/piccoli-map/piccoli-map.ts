@@ -12,9 +12,8 @@ import { areaMetricQuery, nameColumn, stagesQuery, type BuiltQuery } from '../..
 import { PiccoliAreaSelectEvent } from '../../events/area-select.js';
 import { PiccoliErrorEvent, PiccoliLoadProgressEvent } from '../../events/index.js';
 import { formatDate, formatInteger, formatPercent, pickLang, type Lang } from '../../i18n/index.js';
-import { GeoError, geoGeometry, parseGeo } from '../../map/geo.js';
 import { metricNames, parseMetric, type Metric, type StageInfo } from '../../map/metric.js';
-import { REGIONS_CREDIT, regionGeometry } from '../../map/regions.js';
+import { REGIONS_CREDIT, REGIONS_VIEWBOX, regionGeometry } from '../../map/regions.js';
 import {
   DEFAULT_PALETTE,
   colourScale,
@@ -242,7 +241,11 @@ export class PiccoliMap extends LitElement {
   /** The shapes: bundled regions, the tile grid, or the site's boundary file. */
   private async _geometry(level: MapLevel, signal: AbortSignal, t: Strings): Promise<MapGeometry> {
     if (!this.geo) {
-      if (level === 'region') return regionGeometry();
+      if (level === 'region') {
+        return regionGeometry().catch((e: unknown) => {
+          throw new PiccoliDataError('http', `The region shapes could not be loaded: ${messageOf(e)}`);
+        });
+      }
       tilesPromise ??= fetch(bundledDataUrl(tilesJson))
         .then((r) => {
           if (!r.ok) throw new Error(`HTTP ${r.status}`);
@@ -256,7 +259,9 @@ export class PiccoliMap extends LitElement {
       return tilesPromise;
     }
     const url = new URL(this.geo, document.baseURI).href;
-    const bytes = await fetchBytes(url, { signal });
+    // d3-geo's projections and the TopoJSON reader are only for a site's own boundaries:
+    // fetched with the file, in no element's first load.
+    const [bytes, { GeoError, geoGeometry, parseGeo }] = await Promise.all([fetchBytes(url, { signal }), import('../../map/geo.js')]);
     const text = new TextDecoder().decode(bytes);
     try {
       return geoGeometry(parseGeo(text), this.key!, level);
@@ -485,7 +490,7 @@ export class PiccoliMap extends LitElement {
       const step = TILE + TILE_GAP;
       return `${TILE_GRID.columns * step} / ${TILE_GRID.rows * step}`;
     }
-    const [, , w, h] = regionGeometry().viewBox;
+    const [, , w, h] = REGIONS_VIEWBOX;
     return `${w} / ${h}`;
   }
 
