@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { currentCompletions, startCompletion, completionStatus } from '@codemirror/autocomplete';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/piccoli-sql/piccoli-sql.js';
-import type { PiccoliSql } from '../../src/components/piccoli-sql/piccoli-sql.js';
+import { PiccoliSql } from '../../src/components/piccoli-sql/piccoli-sql.js';
 import type { PiccoliQueryErrorEvent, PiccoliQueryRunEvent } from '../../src/components/piccoli-sql/events.js';
 import { formatCell, type ArrowVectorLike } from '../../src/components/piccoli-sql/format-value.js';
 import { resultTable, toArrowIPC, toCSV } from '../../src/components/piccoli-sql/export.js';
@@ -37,6 +37,102 @@ function shownCells(el: PiccoliSql): (string | null)[][] {
     [...tr.querySelectorAll('td:not(.rownum)')].map((td) => (td.classList.contains('null') ? null : td.textContent!)),
   );
 }
+
+/**
+ * A console whose editor module arrives only when `release()` is called: what a reader
+ * sees, and what the element can do, while CodeMirror is still on its way.
+ */
+let heldBack: { gate: Promise<void>; release: () => void } | undefined;
+class HeldBackSql extends PiccoliSql {
+  protected static override loadEditor() {
+    const held = heldBack;
+    return (held ? held.gate : Promise.resolve()).then(() => super.loadEditor());
+  }
+}
+customElements.define('held-back-sql', HeldBackSql);
+
+/** Connect a console whose editor is held back; resolves after its first render. */
+async function consoleBeforeEditor(query: string): Promise<{ el: PiccoliSql; release: () => void }> {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  heldBack = { gate, release };
+  const el = document.createElement('held-back-sql') as PiccoliSql;
+  el.setAttribute('no-bundled-data', '');
+  el.setAttribute('no-url', '');
+  el.setAttribute('history-key', '');
+  el.query = query;
+  document.body.append(el);
+  heldBack = undefined;
+  await waitUntil(() => el.shadowRoot?.querySelector('.editor-placeholder'), 'no first render');
+  return { el, release };
+}
+
+describe('<piccoli-sql> before its editor has loaded', () => {
+  const made: Element[] = [];
+  afterEach(() => made.splice(0).forEach((e) => e.remove()));
+
+  it('shows the query in a busy, read-only box of the size the editor then takes', async () => {
+    const query = 'SELECT 1 AS uno,\n  2 AS due,\n\n  3 AS tre -- ' + 'una riga lunga che va a capo '.repeat(6) + '\nFROM range(1)';
+    const { el, release } = await consoleBeforeEditor(query);
+    made.push(el);
+    const box = el.shadowRoot!.querySelector<HTMLElement>('.editor')!;
+    const ph = el.shadowRoot!.querySelector<HTMLElement>('.editor-placeholder')!;
+    expect(el.shadowRoot!.querySelector('.cm-editor')).to.equal(null);
+    expect(el.editor).to.equal(undefined);
+    expect(ph.getAttribute('aria-busy')).to.equal('true');
+    expect(ph.getAttribute('aria-readonly')).to.equal('true');
+    expect(ph.getAttribute('aria-label')).to.equal('Query SQL');
+    expect([...ph.querySelectorAll('.ph-line')].map((l) => l.textContent).join('\n')).to.equal(query);
+    const before = box.getBoundingClientRect();
+    expect(before.height).to.be.greaterThan(5 * 19); // five lines and a wrapped one, not the minimum box
+    await expect(el).to.be.accessible();
+
+    release();
+    await el.updateComplete;
+    expect(el.editor).to.not.equal(undefined);
+    expect(el.shadowRoot!.querySelector('.cm-content')!.getAttribute('aria-label')).to.equal('Query SQL');
+    expect(el.value).to.equal(query);
+    expect(ph.hidden).to.equal(true);
+    const after = box.getBoundingClientRect();
+    expect(after.height).to.be.closeTo(before.height, 1);
+    expect(after.width).to.equal(before.width);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps the minimum height of the editor for a one-line query', async () => {
+    const { el, release } = await consoleBeforeEditor('SELECT 42');
+    made.push(el);
+    const box = el.shadowRoot!.querySelector<HTMLElement>('.editor')!;
+    const before = box.getBoundingClientRect().height;
+    release();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.cm-editor')).to.exist;
+    expect(box.getBoundingClientRect().height).to.be.closeTo(before, 1);
+  });
+
+  it('takes a value, runs it, and hands text and error mark to the editor when it arrives', async () => {
+    const { el, release } = await consoleBeforeEditor('SELECT 1');
+    made.push(el);
+    el.value = 'SELECT 7 AS sette';
+    await waitUntil(() => el.shadowRoot!.querySelector('.editor-placeholder')!.textContent!.includes('SELECT 7 AS sette'), 'value not shown');
+    expect(el.value).to.equal('SELECT 7 AS sette');
+    const ran = oneEvent(el, 'piccoli-query-run') as Promise<PiccoliQueryRunEvent>;
+    void el.run();
+    expect((await ran).detail.sql).to.equal('SELECT 7 AS sette');
+
+    el.value = 'SELECT 1 AS uno\nFORM x';
+    const failed = oneEvent(el, 'piccoli-query-error') as Promise<PiccoliQueryErrorEvent>;
+    void el.run();
+    const ev = await failed;
+    expect([ev.detail.line, ev.detail.column]).to.deep.equal([2, 1]);
+    expect(el.editor).to.equal(undefined); // all of the above without CodeMirror
+
+    release();
+    await el.updateComplete;
+    expect(el.value).to.equal('SELECT 1 AS uno\nFORM x');
+    expect(el.shadowRoot!.querySelector('.cm-piccoli-error')?.textContent).to.equal('FORM');
+  });
+});
 
 describe('<piccoli-sql> renders every DuckDB type as DuckDB prints it', () => {
   let el: PiccoliSql;

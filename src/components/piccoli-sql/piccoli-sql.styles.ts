@@ -357,6 +357,40 @@ export const styles = css`
   .history .failed {
     color: var(--_error);
   }
+  /* Same box, font and line layout as CodeMirror's (.cm-gutters, .cm-content, .cm-line,
+     lineWrapping) below, so the editor replaces it without moving anything. */
+  .editor-placeholder {
+    display: grid;
+    grid-template-columns: max-content minmax(0, 1fr);
+    min-height: 8rem;
+    max-height: 22rem;
+    overflow: hidden;
+    box-sizing: border-box;
+    font-family: var(--_mono);
+    font-size: 0.875rem;
+    line-height: 1.4;
+    background: #f6f8fa;
+    cursor: progress;
+  }
+  .ph-gutter {
+    box-sizing: content-box;
+    min-width: 12px;
+    padding: 0 3px 0 5px;
+    text-align: right;
+    white-space: nowrap;
+    background: #f5f5f5;
+    color: #6c6c6c;
+    border-right: 1px solid #ddd;
+  }
+  .ph-line {
+    padding: 0 2px 0 6px;
+    white-space: pre-wrap;
+    word-break: break-word;
+    overflow-wrap: anywhere;
+  }
+  .ph-empty {
+    color: var(--_muted);
+  }
   .cm-editor {
     font-size: 0.875rem;
     min-height: 8rem;

@@ -1,17 +1,4 @@
-import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
-import { defaultKeymap, history as undoHistory, historyKeymap } from '@codemirror/commands';
-import { PostgreSQL, sql as sqlLanguage } from '@codemirror/lang-sql';
-import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { Compartment, EditorState, StateEffect, StateField, type Extension } from '@codemirror/state';
-import {
-  Decoration,
-  EditorView,
-  highlightActiveLine,
-  keymap,
-  lineNumbers,
-  placeholder,
-  type DecorationSet,
-} from '@codemirror/view';
+import type { EditorView } from '@codemirror/view';
 import type { Table } from 'apache-arrow';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -26,7 +13,8 @@ import { PiccoliQueryErrorEvent, PiccoliQueryRunEvent } from './events.js';
 import { EXAMPLES } from './examples.js';
 import { download, exportFileName, resultTable, toArrowIPC, toCSV, toTSV, type ResultTableLike } from './export.js';
 import { brokenDictionaryColumns, columnKind, formatCell, sortKey, type ArrowVectorLike, type ColumnKind, type SortKey } from './format-value.js';
-import { COLUMNS_SQL, completionSchema, groupColumns, rowCountsSql, sqlName, type TableInfo } from './schema.js';
+import type { SqlEditor } from './editor.js';
+import { COLUMNS_SQL, groupColumns, rowCountsSql, sqlName, type TableInfo } from './schema.js';
 import { errorContext, errorHeadline, errorPosition } from './sql-error.js';
 import { theme } from '../../styles/theme.js';
 import { ROW_HEIGHT, styles } from './piccoli-sql.styles.js';
@@ -48,33 +36,6 @@ interface RunError {
   line?: number;
   column?: number;
 }
-
-const setErrorMark = StateEffect.define<{ from: number; to: number } | null>();
-
-/** The error DuckDB pointed at, underlined in the editor until the text changes. */
-const errorMarks = StateField.define<DecorationSet>({
-  create: () => Decoration.none,
-  update(deco, tr) {
-    let next = tr.docChanged ? Decoration.none : deco;
-    for (const e of tr.effects) {
-      if (!e.is(setErrorMark)) continue;
-      if (!e.value) {
-        next = Decoration.none;
-        continue;
-      }
-      const line = tr.state.doc.lineAt(e.value.from);
-      next = Decoration.set(
-        [
-          Decoration.line({ class: 'cm-piccoli-error-line' }).range(line.from),
-          Decoration.mark({ class: 'cm-piccoli-error' }).range(e.value.from, e.value.to),
-        ],
-        true,
-      );
-    }
-    return next;
-  },
-  provide: (f) => EditorView.decorations.from(f),
-});
 
 const NUMERIC_KINDS: ColumnKind[] = ['number', 'bigint', 'decimal'];
 const collator = new Intl.Collator('it', { numeric: true });
@@ -114,8 +75,16 @@ export class PiccoliSql extends LitElement {
   static override styles = [theme, styles];
 
   private readonly _run = new QueryController<RunResult>(this, (signal) => this._execute(signal));
-  private _view?: EditorView;
-  private readonly _language = new Compartment();
+  /** The CodeMirror editor, once its module has loaded (see `loadEditor`). */
+  private _editor?: SqlEditor;
+  /** Loading the editor module: started when the element first connects. */
+  private _editorModule?: Promise<typeof import('./editor.js')>;
+  /** Settles when the editor is mounted (or could not be): `updateComplete` waits for it. */
+  private _editorMounted?: Promise<void>;
+  /** The text while there is no editor yet: shown in the placeholder, handed to the editor. */
+  private _doc?: string;
+  /** An error position of a run made before the editor arrived, marked when it does. */
+  private _pendingMark?: { doc: string; offset: number };
   private _tablesReady?: Promise<void>;
   private _pendingSql = '';
   private _runToken = 0;
@@ -145,6 +114,8 @@ export class PiccoliSql extends LitElement {
   @state() private _chartNode?: Node | string;
   @state() private _notice = '';
   @state() private _detail?: { column: string; text: string | null };
+  @state() private _editorReady = false;
+  @state() private _editorError?: string;
 
   /** The query the editor starts with (when the URL has none). */
   @property() query = '';
@@ -159,8 +130,18 @@ export class PiccoliSql extends LitElement {
   /** Run the starting query as soon as the data has loaded. */
   @property({ type: Boolean }) autorun = false;
 
+  /**
+   * Fetches the editor module. A dynamic import, so that CodeMirror is not part of the
+   * element's first load; the element renders a same-size placeholder until it arrives.
+   * A subclass may override this, e.g. to preload the module or to hold it back.
+   */
+  protected static loadEditor(): Promise<typeof import('./editor.js')> {
+    return import('./editor.js');
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this._editorModule ??= (this.constructor as typeof PiccoliSql).loadEditor();
     window.addEventListener('hashchange', this._onHashChange);
     this._history = this.historyKey ? readHistory(this._storage(), this.historyKey) : [];
   }
@@ -183,13 +164,46 @@ export class PiccoliSql extends LitElement {
   protected override firstUpdated(): void {
     const fromUrl = this.noUrl ? null : readQueryFromUrl(location.href, this.urlParam);
     const doc = fromUrl ?? this.query;
-    this._view = new EditorView({
-      parent: this._editorHost,
-      root: this.renderRoot as ShadowRoot,
-      state: EditorState.create({ doc, extensions: this._extensions() }),
-    });
+    this._doc = doc;
+    this._editorMounted = this._mountEditor();
     this._tablesReady = this._loadTables();
     if (this.autorun && doc.trim()) void this.run();
+  }
+
+  /**
+   * Resolves once the element has rendered and its editor is in place (or failed to
+   * load), so that `await el.updateComplete` is followed by a usable `editor`.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    await this._editorMounted;
+    return result;
+  }
+
+  /** Replace the placeholder with the editor once its module has arrived. */
+  private async _mountEditor(): Promise<void> {
+    try {
+      const { SqlEditor } = await this._editorModule!;
+      const doc = this._doc ?? '';
+      this._editor = new SqlEditor({
+        parent: this._editorHost,
+        root: this.renderRoot as ShadowRoot,
+        doc,
+        label: this._s.editorLabel,
+        tables: this._tables.length ? this._tables : undefined,
+        onRun: () => void this.run(),
+        onCancel: () => this.cancel(),
+        onChange: () => this._queueUrlWrite(),
+      });
+      this._doc = undefined;
+      const mark = this._pendingMark;
+      this._pendingMark = undefined;
+      if (mark && mark.doc === doc && this._error) this._editor.markError(mark.offset);
+      this._editorReady = true;
+    } catch (e) {
+      // The console keeps working on the placeholder's text: run() and value still do.
+      this._editorError = messageOf(e);
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -199,38 +213,6 @@ export class PiccoliSql extends LitElement {
     if (changed.has('_result' as keyof PiccoliSql) && this._scroller) {
       this._viewportHeight = this._scroller.clientHeight || this._viewportHeight;
     }
-  }
-
-  private _extensions(): Extension[] {
-    return [
-      lineNumbers(),
-      highlightActiveLine(),
-      bracketMatching(),
-      closeBrackets(),
-      EditorView.lineWrapping,
-      placeholder('SELECT …'),
-      this._language.of(sqlLanguage({ dialect: PostgreSQL, upperCaseKeywords: true })),
-      syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-      autocompletion({ activateOnTyping: true }),
-      errorMarks,
-      undoHistory(),
-      // Tab is deliberately not bound (no indentWithTab): it keeps moving the focus out of
-      // the editor, so keyboard users are never trapped in it. Indent with spaces.
-      keymap.of([
-        { key: 'Mod-Enter', run: () => (void this.run(), true), preventDefault: true },
-        { key: 'Mod-.', run: () => (this.cancel(), true) },
-        ...closeBracketsKeymap,
-        ...completionKeymap,
-        ...historyKeymap,
-        ...defaultKeymap,
-      ]),
-      EditorView.contentAttributes.of({ 'aria-label': this._s.editorLabel }),
-      // CodeMirror's placeholder grey (#888) is 3.3:1 on the active line: too faint (WCAG 1.4.3).
-      EditorView.theme({ '.cm-placeholder': { color: 'var(--_muted)' } }),
-      EditorView.updateListener.of((u) => {
-        if (u.docChanged) this._queueUrlWrite();
-      }),
-    ];
   }
 
   /** Load the bundled tables (unless asked not to), then read the engine's schema. */
@@ -257,7 +239,7 @@ export class PiccoliSql extends LitElement {
   }
 
   private _fromUrl(): void {
-    if (this.noUrl || !this._view) return;
+    if (this.noUrl || !this.hasUpdated) return;
     const sql = readQueryFromUrl(location.href, this.urlParam);
     if (sql !== null && sql !== this.value) this.value = sql;
   }
@@ -290,29 +272,19 @@ export class PiccoliSql extends LitElement {
     return { table, sql, elapsedMs: performance.now() - t0 };
   }
 
-  /** The selected text if there is a selection, else the whole document, with its offset. */
+  /** The selected text if there is a selection, else the whole text, with its offset. */
   private _runnable(): { sql: string; from: number } {
-    const view = this._view;
-    if (!view) return { sql: this.query, from: 0 };
-    const sel = view.state.selection.main;
-    if (!sel.empty) return { sql: view.state.sliceDoc(sel.from, sel.to), from: sel.from };
-    return { sql: view.state.doc.toString(), from: 0 };
+    return this._editor?.runnable() ?? { sql: this.value, from: 0 };
   }
 
+  /** Line and column of the error in the editor's text, underlined there (`from` < 0: not from the editor). */
   private _markError(err: PiccoliDataError, sql: string, from: number): { line?: number; column?: number } {
-    const view = this._view;
     const pos = errorPosition(err.message, sql, err.position);
-    if (!view || !pos || from < 0) return pos ? { line: pos.line, column: pos.column } : {};
-    const doc = view.state.doc;
-    const start = Math.min(from + pos.offset, doc.length);
-    const rest = doc.sliceString(start, Math.min(doc.length, start + 64));
-    const len = /^[\p{L}\p{N}_$"]+/u.exec(rest)?.[0].length ?? 1;
-    let a = start;
-    let b = Math.min(doc.length, start + len);
-    if (a === b) a = Math.max(0, b - 1);
-    if (a < b) view.dispatch({ effects: setErrorMark.of({ from: a, to: b }) });
-    const line = doc.lineAt(start);
-    return { line: line.number, column: start - line.from + 1 };
+    if (!pos || from < 0) return pos ? { line: pos.line, column: pos.column } : {};
+    if (this._editor) return this._editor.markError(from + pos.offset);
+    // No editor yet: the whole text was run (from is 0); mark it when the editor arrives.
+    this._pendingMark = { doc: sql, offset: pos.offset };
+    return { line: pos.line, column: pos.column };
   }
 
   private _handleScroll = (e: Event) => {
@@ -362,14 +334,12 @@ export class PiccoliSql extends LitElement {
 
   private _handleHistory(entry: HistoryEntry): void {
     this.value = entry.sql;
-    this._view?.focus();
+    this._editor?.focus();
   }
 
   private _insertName(name: string): void {
-    const view = this._view;
-    if (!view) return;
-    view.dispatch(view.state.replaceSelection(sqlName(name)));
-    view.focus();
+    if (this._editor) this._editor.insert(sqlName(name));
+    else if (this.hasUpdated) this.value = `${this.value}${/\S$/.test(this.value) ? ' ' : ''}${sqlName(name)}`; // no cursor yet: at the end
   }
 
   private async _handleExport(kind: 'csv' | 'arrow'): Promise<void> {
@@ -426,16 +396,21 @@ export class PiccoliSql extends LitElement {
 
   /** The editor's text. Setting it replaces the text (and clears the error mark). */
   get value(): string {
-    return this._view?.state.doc.toString() ?? this.query;
+    return this._editor?.value ?? this._doc ?? this.query;
   }
 
   set value(sql: string) {
-    const view = this._view;
-    if (!view) {
+    if (this._editor) {
+      this._editor.value = sql;
+    } else if (this._doc !== undefined) {
+      // Rendered, editor still loading: the placeholder shows it and the editor starts with it.
+      this._doc = sql;
+      this._pendingMark = undefined;
+      this.requestUpdate();
+      this._queueUrlWrite();
+    } else {
       this.query = sql;
-      return;
     }
-    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: sql }, selection: { anchor: 0 } });
   }
 
   /** The last successful result as an Arrow table, if any. */
@@ -448,9 +423,12 @@ export class PiccoliSql extends LitElement {
     return this._tables;
   }
 
-  /** The editor's view, for tests and advanced embedding. */
+  /**
+   * The editor's CodeMirror view, for tests and advanced embedding; undefined until the
+   * editor has loaded (`await el.updateComplete` waits for it).
+   */
   get editor(): EditorView | undefined {
-    return this._view;
+    return this._editor?.view;
   }
 
   /**
@@ -466,7 +444,8 @@ export class PiccoliSql extends LitElement {
     this._cancelled = false;
     this._error = undefined;
     this._notice = '';
-    this._view?.dispatch({ effects: setErrorMark.of(null) });
+    this._editor?.clearError();
+    this._pendingMark = undefined;
     if (sql === undefined) this._writeUrl();
     await this._run.run();
     if (token !== this._runToken) return; // superseded or cancelled
@@ -525,11 +504,7 @@ export class PiccoliSql extends LitElement {
         }
       }
       this._tables = tables;
-      this._view?.dispatch({
-        effects: this._language.reconfigure(
-          sqlLanguage({ dialect: PostgreSQL, upperCaseKeywords: true, schema: completionSchema(tables) }),
-        ),
-      });
+      this._editor?.setSchema(tables);
     } catch (e) {
       this._loadError ??= messageOf(e);
     }
@@ -586,7 +561,18 @@ export class PiccoliSql extends LitElement {
             : html`<p class="status">${s.noHistory}</p>`}
         </aside>
         <div class="main">
-          <div class="editor" part="editor"></div>
+          <div class="editor" part="editor">
+            <div
+              class="editor-placeholder"
+              role="textbox"
+              aria-readonly="true"
+              aria-multiline="true"
+              aria-busy=${this._editorError ? 'false' : 'true'}
+              aria-label=${s.editorLabel}
+              style="grid-template-rows: 4px repeat(${this._editorReady ? 0 : this.value.split('\n').length}, auto) minmax(4px, 1fr)"
+              ?hidden=${this._editorReady}
+            >${this._editorReady ? nothing : this._renderEditorPlaceholder()}</div>
+          </div>
           <div class="toolbar">
             <button class="primary run" title=${s.runHint} ?disabled=${this._running} @click=${() => this.run()}>${s.run}</button>
             <button class="cancel" ?disabled=${!this._running} @click=${() => this.cancel()}>${s.cancel}</button>
@@ -597,12 +583,32 @@ export class PiccoliSql extends LitElement {
             <span class="spacer"></span>
             <span class="status" role="status" aria-live="polite">${this._statusText()}</span>
           </div>
+          ${this._editorError ? html`<div class="alert" role="alert" part="message"><strong>${s.editorError}</strong> ${this._editorError}</div>` : nothing}
           ${this._loadError ? html`<div class="alert" role="alert" part="message"><strong>${s.loadError}</strong> ${this._loadError}</div>` : nothing}
           ${this._error ? this._renderError(this._error) : nothing}
           ${this._result ? this._renderResult(this._result) : nothing}
         </div>
       </div>
     `;
+  }
+
+  /**
+   * Stands in for the editor while its module loads: the query laid out as the editor
+   * will show it (line numbers, wrapping, line height), in the same box, so that nothing
+   * moves when the editor arrives. The box is then hidden, not removed: the editor's own
+   * nodes follow it in `.editor`, where no Lit binding reaches them.
+   */
+  private _renderEditorPlaceholder(): TemplateResult {
+    const lines = this.value.split('\n');
+    const empty = lines.length === 1 && lines[0] === '';
+    return html`<span class="ph-gutter"></span><span></span>
+      ${lines.map(
+        (line, i) =>
+          html`<span class="ph-gutter" aria-hidden="true">${i + 1}</span><span class="ph-line"
+              >${empty ? html`<span class="ph-empty">SELECT …</span>` : line || html`<br />`}</span
+            >`,
+      )}
+      <span class="ph-gutter"></span><span></span>`;
   }
 
   private _statusText(): string {

@@ -1,0 +1,170 @@
+import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
+import { defaultKeymap, history as undoHistory, historyKeymap } from '@codemirror/commands';
+import { PostgreSQL, sql as sqlLanguage } from '@codemirror/lang-sql';
+import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { Compartment, EditorState, StateEffect, StateField, type Extension } from '@codemirror/state';
+import {
+  Decoration,
+  EditorView,
+  highlightActiveLine,
+  keymap,
+  lineNumbers,
+  placeholder,
+  type DecorationSet,
+} from '@codemirror/view';
+import { completionSchema, type TableInfo } from './schema.js';
+
+/**
+ * The CodeMirror editor of <piccoli-sql>, in a module of its own: every @codemirror/*
+ * import is here, and the element loads this with import() when it connects, so that
+ * its first render (and its first paint) does not wait for CodeMirror (most of the
+ * console's code). The element talks to the editor only through `SqlEditor`.
+ */
+
+const setErrorMark = StateEffect.define<{ from: number; to: number } | null>();
+
+/** The error DuckDB pointed at, underlined in the editor until the text changes. */
+const errorMarks = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(deco, tr) {
+    let next = tr.docChanged ? Decoration.none : deco;
+    for (const e of tr.effects) {
+      if (!e.is(setErrorMark)) continue;
+      if (!e.value) {
+        next = Decoration.none;
+        continue;
+      }
+      const line = tr.state.doc.lineAt(e.value.from);
+      next = Decoration.set(
+        [
+          Decoration.line({ class: 'cm-piccoli-error-line' }).range(line.from),
+          Decoration.mark({ class: 'cm-piccoli-error' }).range(e.value.from, e.value.to),
+        ],
+        true,
+      );
+    }
+    return next;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
+export interface SqlEditorOptions {
+  /** Element the editor is appended to. */
+  parent: HTMLElement;
+  /** The host's shadow root (CodeMirror mounts its styles there). */
+  root: ShadowRoot;
+  /** Starting text. */
+  doc: string;
+  /** Accessible name of the text box. */
+  label: string;
+  /** Tables and columns to autocomplete. */
+  tables?: readonly TableInfo[];
+  /** Mod-Enter. */
+  onRun: () => void;
+  /** Mod-. */
+  onCancel: () => void;
+  /** The text changed (typing, paste, undo, or `value`). */
+  onChange: () => void;
+}
+
+function language(tables?: readonly TableInfo[]): Extension {
+  return sqlLanguage({ dialect: PostgreSQL, upperCaseKeywords: true, ...(tables ? { schema: completionSchema(tables) } : {}) });
+}
+
+/** A CodeMirror 6 SQL editor with the console's keys, autocomplete and error marks. */
+export class SqlEditor {
+  readonly view: EditorView;
+  private readonly _language = new Compartment();
+
+  constructor(o: SqlEditorOptions) {
+    const extensions: Extension[] = [
+      lineNumbers(),
+      highlightActiveLine(),
+      bracketMatching(),
+      closeBrackets(),
+      EditorView.lineWrapping,
+      placeholder('SELECT …'),
+      this._language.of(language(o.tables)),
+      syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+      autocompletion({ activateOnTyping: true }),
+      errorMarks,
+      undoHistory(),
+      // Tab is deliberately not bound (no indentWithTab): it keeps moving the focus out of
+      // the editor, so keyboard users are never trapped in it. Indent with spaces.
+      keymap.of([
+        { key: 'Mod-Enter', run: () => (o.onRun(), true), preventDefault: true },
+        { key: 'Mod-.', run: () => (o.onCancel(), true) },
+        ...closeBracketsKeymap,
+        ...completionKeymap,
+        ...historyKeymap,
+        ...defaultKeymap,
+      ]),
+      EditorView.contentAttributes.of({ 'aria-label': o.label }),
+      // CodeMirror's placeholder grey (#888) is 3.3:1 on the active line: too faint (WCAG 1.4.3).
+      EditorView.theme({ '.cm-placeholder': { color: 'var(--_muted)' } }),
+      EditorView.updateListener.of((u) => {
+        if (u.docChanged) o.onChange();
+      }),
+    ];
+    this.view = new EditorView({
+      parent: o.parent,
+      root: o.root,
+      state: EditorState.create({ doc: o.doc, extensions }),
+    });
+  }
+
+  get value(): string {
+    return this.view.state.doc.toString();
+  }
+
+  /** Replace the whole text (this clears the error mark), cursor at the start. */
+  set value(sql: string) {
+    const view = this.view;
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: sql }, selection: { anchor: 0 } });
+  }
+
+  /** The selected text if there is a selection, else the whole text, with its offset. */
+  runnable(): { sql: string; from: number } {
+    const { state } = this.view;
+    const sel = state.selection.main;
+    if (!sel.empty) return { sql: state.sliceDoc(sel.from, sel.to), from: sel.from };
+    return { sql: state.doc.toString(), from: 0 };
+  }
+
+  /**
+   * Underline the word (or character) at `offset` and its line; returns the 1-based line
+   * and column of `offset` in the whole text.
+   */
+  markError(offset: number): { line: number; column: number } {
+    const view = this.view;
+    const doc = view.state.doc;
+    const start = Math.min(offset, doc.length);
+    const rest = doc.sliceString(start, Math.min(doc.length, start + 64));
+    const len = /^[\p{L}\p{N}_$"]+/u.exec(rest)?.[0].length ?? 1;
+    let a = start;
+    const b = Math.min(doc.length, start + len);
+    if (a === b) a = Math.max(0, b - 1);
+    if (a < b) view.dispatch({ effects: setErrorMark.of({ from: a, to: b }) });
+    const line = doc.lineAt(start);
+    return { line: line.number, column: start - line.from + 1 };
+  }
+
+  clearError(): void {
+    this.view.dispatch({ effects: setErrorMark.of(null) });
+  }
+
+  /** Autocomplete these tables and their columns. */
+  setSchema(tables: readonly TableInfo[]): void {
+    this.view.dispatch({ effects: this._language.reconfigure(language(tables)) });
+  }
+
+  /** Type `text` over the selection (or at the cursor), and focus the editor. */
+  insert(text: string): void {
+    this.view.dispatch(this.view.state.replaceSelection(text));
+    this.view.focus();
+  }
+
+  focus(): void {
+    this.view.focus();
+  }
+}
