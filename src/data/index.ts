@@ -21,3 +21,5 @@ export {
   type ProgrammeMeta,
 } from './programme-data.js';
 export { getSelectionStore, SelectionStore, SelectionChangeEvent, type AreaSelection, type AreaLevel } from '../state/selection.js';
+export { funnelQuery, eventsShapeQuery, lastDateQuery, type FunnelFilter, type BuiltQuery } from './sql/funnel.js';
+export { areaMetricQuery, type AreaMetricFilter } from './sql/map.js';
