@@ -1,7 +1,7 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import { parquetWasmUrl } from './config.js';
 import { PiccoliDataError, abortError, messageOf } from './errors.js';
 import { fetchBytes, type FetchOptions } from './fetch.js';
+import { parquetModule } from './parquet.js';
 import { formatFromName, resolveFormat, type SourceFormat } from './sniff.js';
 import { quoteIdent, quoteLiteral } from './sql/quote.js';
 
@@ -141,21 +141,9 @@ async function describe(conn: AsyncDuckDBConnection, table: string) {
   };
 }
 
-let parquetReady: Promise<typeof import('parquet-wasm/esm')> | undefined;
-
 /** The Parquet fallback: parquet-wasm decodes to Arrow IPC, which DuckDB-WASM inserts. */
 async function parquetToIPC(bytes: Uint8Array, source: string): Promise<Uint8Array> {
-  parquetReady ??= import('parquet-wasm/esm').then(async (m) => {
-    await m.default({ module_or_path: parquetWasmUrl() });
-    return m;
-  });
-  let mod: typeof import('parquet-wasm/esm');
-  try {
-    mod = await parquetReady;
-  } catch (e) {
-    parquetReady = undefined;
-    throw new PiccoliDataError('engine', `The Parquet reader could not start: ${messageOf(e)}`, source, { cause: e });
-  }
+  const mod = await parquetModule(source);
   try {
     // intoIPCStream consumes (and frees) the wasm-side table.
     return mod.readParquet(bytes).intoIPCStream();

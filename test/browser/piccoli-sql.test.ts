@@ -444,7 +444,18 @@ describe('<piccoli-sql> exports', () => {
     expect(toCSV(resultTable(back))).to.equal(toCSV(resultTable(original)));
   });
 
-  it('the buttons download a CSV and an Arrow file', async () => {
+  it('Parquet re-loads with the same rows (written by parquet-wasm, read by the engine)', async () => {
+    const original = await getEngine().query(SQL);
+    const { arrowToParquet } = await import('../../src/data/parquet.js');
+    const bytes = await arrowToParquet(original);
+    expect(String.fromCharCode(...bytes.subarray(0, 4))).to.equal('PAR1');
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart]));
+    await getEngine().load({ name: 'parquet_roundtrip', url, format: 'parquet' });
+    const back = await getEngine().query('SELECT * FROM parquet_roundtrip ORDER BY id');
+    expect(toCSV(resultTable(back))).to.equal(toCSV(resultTable(original)));
+  });
+
+  it('the buttons download a CSV, an Arrow and a Parquet file', async () => {
     const el = await bareConsole();
     await runAndWait(el, SQL);
     const clicked: string[] = [];
@@ -456,11 +467,14 @@ describe('<piccoli-sql> exports', () => {
       el.shadowRoot!.querySelector<HTMLButtonElement>('button.export-csv')!.click();
       el.shadowRoot!.querySelector<HTMLButtonElement>('button.export-arrow')!.click();
       await waitUntil(() => clicked.length === 2, 'no downloads');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button.export-parquet')!.click();
+      await waitUntil(() => clicked.length === 3, 'no Parquet download', { timeout: 20000 });
     } finally {
       HTMLAnchorElement.prototype.click = orig;
     }
     expect(clicked[0]).to.match(/^piccoli-query-.*\.csv$/);
     expect(clicked[1]).to.match(/^piccoli-query-.*\.arrow$/);
+    expect(clicked[2]).to.match(/^piccoli-query-.*\.parquet$/);
   });
 });
 

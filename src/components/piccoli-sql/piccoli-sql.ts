@@ -342,12 +342,16 @@ export class PiccoliSql extends LitElement {
     else if (this.hasUpdated) this.value = `${this.value}${/\S$/.test(this.value) ? ' ' : ''}${sqlName(name)}`; // no cursor yet: at the end
   }
 
-  private async _handleExport(kind: 'csv' | 'arrow'): Promise<void> {
+  private async _handleExport(kind: 'csv' | 'arrow' | 'parquet'): Promise<void> {
     const res = this._result;
     if (!res) return;
     try {
       if (kind === 'csv') {
         download(toCSV(resultTable(res.table), this._order), 'text/csv;charset=utf-8', exportFileName('csv'));
+      } else if (kind === 'parquet') {
+        // parquet-wasm (already shipped as the Parquet reader), loaded on first use.
+        const { arrowToParquet } = await import('../../data/parquet.js');
+        download((await arrowToParquet(res.table)) as BlobPart, 'application/vnd.apache.parquet', exportFileName('parquet'));
       } else {
         const bytes = await toArrowIPC(res.table);
         download(bytes as BlobPart, 'application/vnd.apache.arrow.file', exportFileName('arrow'));
@@ -650,6 +654,7 @@ export class PiccoliSql extends LitElement {
         <span class="spacer"></span>
         <button class="export-csv" @click=${() => this._handleExport('csv')}>${s.exportCsv}</button>
         <button class="export-arrow" @click=${() => this._handleExport('arrow')}>${s.exportArrow}</button>
+        <button class="export-parquet" @click=${() => this._handleExport('parquet')}>${s.exportParquet}</button>
         <button class="copy-tsv" @click=${() => this._handleCopy()}>${s.copyTsv}</button>
       </div>
       ${this._show === 'table' ? this._renderTable(res) : this._renderChart(res)}
