@@ -33,9 +33,7 @@ const conn = await openDb();
 // 1. Registry -------------------------------------------------------------
 await loadComuniJson(conn, comuniJsonPath, sources.registry.small_threshold);
 await checkRegistry();
-const registry = /** @type {import('./lib/simulate.mjs').Comune[]} */ (
-  await allJson(conn, 'SELECT * FROM comuni ORDER BY istat_code')
-);
+const registry = /** @type {import('./lib/simulate.mjs').Comune[]} */ (await allJson(conn, 'SELECT * FROM comuni ORDER BY istat_code'));
 
 // 2. Simulated histories ----------------------------------------------------
 const rng = mulberry32(sources.seed);
@@ -52,10 +50,20 @@ for (const prog of sources.programmes) {
 }
 
 // 3. Tables -----------------------------------------------------------------
-await loadRows(conn, 'sim_events', [
-  ['programme', 'VARCHAR'], ['entity_code', 'VARCHAR'], ['entity_kind', 'VARCHAR'], ['stage', 'VARCHAR'],
-  ['stage_order', 'INTEGER'], ['date', 'DATE'], ['provenance', 'VARCHAR'],
-], simEvents);
+await loadRows(
+  conn,
+  'sim_events',
+  [
+    ['programme', 'VARCHAR'],
+    ['entity_code', 'VARCHAR'],
+    ['entity_kind', 'VARCHAR'],
+    ['stage', 'VARCHAR'],
+    ['stage_order', 'INTEGER'],
+    ['date', 'DATE'],
+    ['provenance', 'VARCHAR'],
+  ],
+  simEvents,
+);
 await run(
   conn,
   `CREATE TABLE events AS
@@ -64,15 +72,23 @@ await run(
    JOIN entities e USING (entity_kind, entity_code)
    ORDER BY ${EVENT_ORDER}`,
 );
-const [{ joined, simulated }] = await all(conn, 'SELECT (SELECT count(*) FROM events) AS joined, (SELECT count(*) FROM sim_events) AS simulated');
+const [{ joined, simulated }] = await all(
+  conn,
+  'SELECT (SELECT count(*) FROM events) AS joined, (SELECT count(*) FROM sim_events) AS simulated',
+);
 if (joined !== simulated) throw new Error(`${simulated - joined} simulated events have no registry entity`);
 
 const stageRows = sources.programmes.flatMap((/** @type {any} */ p) =>
   p.stages.map((/** @type {any} */ s, /** @type {number} */ i) => ({ programme: p.id, ...s, stage_order: i })),
 );
 const STAGE_COLUMNS = /** @type {const} */ ([
-  ['programme', 'VARCHAR'], ['stage', 'VARCHAR'], ['stage_order', 'INTEGER'],
-  ['label_it', 'VARCHAR'], ['label_en', 'VARCHAR'], ['description_it', 'VARCHAR'], ['description_en', 'VARCHAR'],
+  ['programme', 'VARCHAR'],
+  ['stage', 'VARCHAR'],
+  ['stage_order', 'INTEGER'],
+  ['label_it', 'VARCHAR'],
+  ['label_en', 'VARCHAR'],
+  ['description_it', 'VARCHAR'],
+  ['description_en', 'VARCHAR'],
 ]);
 await loadRows(conn, 'stages', STAGE_COLUMNS, stageRows);
 
@@ -81,12 +97,30 @@ const choiceLabels = sources.programmes.flatMap((/** @type {any} */ p) =>
     /** @type {any[]} */ (list).map((c) => ({ programme: p.id, kind, choice: c.choice, label_it: c.label_it, label_en: c.label_en })),
   ),
 );
-await loadRows(conn, 'choice_labels', [
-  ['programme', 'VARCHAR'], ['kind', 'VARCHAR'], ['choice', 'VARCHAR'], ['label_it', 'VARCHAR'], ['label_en', 'VARCHAR'],
-], choiceLabels);
-await loadRows(conn, 'sim_choices', [
-  ['programme', 'VARCHAR'], ['entity_code', 'VARCHAR'], ['kind', 'VARCHAR'], ['choice', 'VARCHAR'], ['provenance', 'VARCHAR'],
-], simChoices);
+await loadRows(
+  conn,
+  'choice_labels',
+  [
+    ['programme', 'VARCHAR'],
+    ['kind', 'VARCHAR'],
+    ['choice', 'VARCHAR'],
+    ['label_it', 'VARCHAR'],
+    ['label_en', 'VARCHAR'],
+  ],
+  choiceLabels,
+);
+await loadRows(
+  conn,
+  'sim_choices',
+  [
+    ['programme', 'VARCHAR'],
+    ['entity_code', 'VARCHAR'],
+    ['kind', 'VARCHAR'],
+    ['choice', 'VARCHAR'],
+    ['provenance', 'VARCHAR'],
+  ],
+  simChoices,
+);
 await run(
   conn,
   `CREATE TABLE choices AS
@@ -96,9 +130,18 @@ await run(
 );
 
 const PROGRAMME_COLUMNS = /** @type {const} */ ([
-  ['programme', 'VARCHAR'], ['name_it', 'VARCHAR'], ['name_en', 'VARCHAR'], ['operator', 'VARCHAR'],
-  ['funder', 'VARCHAR'], ['budget_eur', 'INTEGER'], ['entity_kind', 'VARCHAR'], ['start_date', 'DATE'],
-  ['end_date', 'DATE'], ['facts', 'VARCHAR'], ['source_citation', 'VARCHAR'], ['provenance_note', 'VARCHAR'],
+  ['programme', 'VARCHAR'],
+  ['name_it', 'VARCHAR'],
+  ['name_en', 'VARCHAR'],
+  ['operator', 'VARCHAR'],
+  ['funder', 'VARCHAR'],
+  ['budget_eur', 'INTEGER'],
+  ['entity_kind', 'VARCHAR'],
+  ['start_date', 'DATE'],
+  ['end_date', 'DATE'],
+  ['facts', 'VARCHAR'],
+  ['source_citation', 'VARCHAR'],
+  ['provenance_note', 'VARCHAR'],
 ]);
 const programmeRows = sources.programmes.map((/** @type {any} */ p) => ({
   programme: p.id,
@@ -136,7 +179,16 @@ await writeAtomic(out('summary.json'), (tmp) => writeFileSync(tmp, JSON.stringif
 const meta = buildMeta();
 await writeAtomic(out('programmes-meta.json'), (tmp) => writeFileSync(tmp, JSON.stringify(meta, null, 2) + '\n'));
 
-for (const name of ['comuni.parquet', 'programmes.parquet', 'programmes.arrow', 'stages.parquet', 'choices.parquet', 'programmes-meta.parquet', 'programmes-meta.json', 'summary.json']) {
+for (const name of [
+  'comuni.parquet',
+  'programmes.parquet',
+  'programmes.arrow',
+  'stages.parquet',
+  'choices.parquet',
+  'programmes-meta.parquet',
+  'programmes-meta.json',
+  'summary.json',
+]) {
   const bytes = readFileSync(out(name));
   console.log(`${relative(ROOT, out(name)).padEnd(30)} ${String(bytes.length).padStart(8)} bytes  sha256 ${sha256(bytes).slice(0, 16)}`);
 }
@@ -181,7 +233,8 @@ async function checkEvents() {
         // No as_of: the figure holds for the whole programme.
         [prog.id, f.stage, f.as_of ?? '9999-12-31', southern, (prog.southern_regions ?? []).join(',')],
       );
-      if (n !== f.count) errors.push(`${prog.id} ${f.stage}${f.as_of ? ` at ${f.as_of}` : ''}${southern ? ' (southern)' : ''}: ${n}, published ${f.count}`);
+      if (n !== f.count)
+        errors.push(`${prog.id} ${f.stage}${f.as_of ? ` at ${f.as_of}` : ''}${southern ? ' (southern)' : ''}: ${n}, published ${f.count}`);
     }
     for (const named of prog.named_entities ?? []) {
       const rows = await all(
@@ -189,7 +242,8 @@ async function checkEvents() {
         `SELECT provenance FROM events WHERE programme = $1 AND entity_name = $2 AND region_name = $3 AND stage = $4`,
         [prog.id, named.name, named.region, named.stage],
       );
-      if (rows.length !== 1 || rows[0].provenance !== 'published') errors.push(`${prog.id}: ${named.name} has no published ${named.stage} row`);
+      if (rows.length !== 1 || rows[0].provenance !== 'published')
+        errors.push(`${prog.id}: ${named.name} has no published ${named.stage} row`);
     }
   }
   const structural = await all(
@@ -241,7 +295,10 @@ async function buildSummary(parquetPath) {
     query: 'SELECT stage_order, province_code, date, count(*) FROM events WHERE programme = ? GROUP BY ALL ORDER BY ALL',
     programmes,
     provinces: Object.fromEntries(
-      provinces.map((p) => [p.province_code, { sigla: p.province_sigla, name: p.province_name, region_code: p.region_code, region_name: p.region_name }]),
+      provinces.map((p) => [
+        p.province_code,
+        { sigla: p.province_sigla, name: p.province_name, region_code: p.region_code, region_name: p.region_name },
+      ]),
     ),
   };
 }

@@ -54,4 +54,3 @@ export function fetchMeta(): Promise<ProgrammeMeta[]> {
     });
   return metaPromise;
 }
-

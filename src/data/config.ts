@@ -49,10 +49,7 @@ export function configure(options: PiccoliConfig): void {
   if (options.extensionRepository !== undefined) {
     // Reaching DuckDB as a literal; reject what could not be a URL at all.
     if (!/^(https?:\/\/|\/|\.\.?\/)[^\s'"\\]*$/.test(options.extensionRepository)) {
-      throw new PiccoliDataError(
-        'invalid-option',
-        `invalid extensionRepository: ${JSON.stringify(options.extensionRepository)}`,
-      );
+      throw new PiccoliDataError('invalid-option', `invalid extensionRepository: ${JSON.stringify(options.extensionRepository)}`);
     }
   }
   Object.assign(current, options);

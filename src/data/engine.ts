@@ -1,14 +1,7 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { Table } from 'apache-arrow';
 import { config, engineAssets } from './config.js';
-import {
-  PiccoliDataError,
-  abortError,
-  isAbortError,
-  isWasmTrap,
-  messageOf,
-  translateDuckDBError,
-} from './errors.js';
+import { PiccoliDataError, abortError, isAbortError, isWasmTrap, messageOf, translateDuckDBError } from './errors.js';
 import type { LoadProgress } from './fetch.js';
 import { decodeParquet, insertSource, prepareSource, type SourceInput, type LoadedSource } from './sources.js';
 import { checkTableName, quoteIdent, quoteLiteral } from './sql/quote.js';
@@ -221,9 +214,7 @@ export class PiccoliEngine extends EventTarget {
     const db = await ready;
     // The site's parquet extension may have failed to load meanwhile: decode here after all.
     const src =
-      prepared.kind === 'file' && prepared.format === 'parquet' && !this._parquetViaDuckDB
-        ? await decodeParquet(prepared)
-        : prepared;
+      prepared.kind === 'file' && prepared.format === 'parquet' && !this._parquetViaDuckDB ? await decodeParquet(prepared) : prepared;
     const staging = `__piccoli_staging_${++stagingCounter}`;
     const conn = await db.connect();
     try {
@@ -266,9 +257,7 @@ export class PiccoliEngine extends EventTarget {
     if (signal?.aborted) throw abortError();
     const db = await this.ready();
     // Sources replayed after a crash must be back before the query that needs them.
-    await Promise.all(
-      [...this._sources.values()].map((s) => (s.promise ?? this.load(s.input)).catch(() => undefined)),
-    );
+    await Promise.all([...this._sources.values()].map((s) => (s.promise ?? this.load(s.input)).catch(() => undefined)));
     if (signal?.aborted) throw abortError();
     const conn = await db.connect();
     let cancelled = false;

@@ -59,10 +59,7 @@ export function parseDuckDBMessage(message: string): { text: string; position?: 
 
 /** True for the error a superseded or cancelled operation ends with. */
 export function isAbortError(e: unknown): boolean {
-  return (
-    (e instanceof PiccoliDataError && e.code === 'aborted') ||
-    (e instanceof DOMException && e.name === 'AbortError')
-  );
+  return (e instanceof PiccoliDataError && e.code === 'aborted') || (e instanceof DOMException && e.name === 'AbortError');
 }
 
 export function abortError(source?: string): PiccoliDataError {
@@ -130,12 +127,9 @@ export function translateDuckDBError(e: unknown, sql?: string, source?: string):
     );
   }
   if (trap || /worker (was )?terminated/i.test(raw)) {
-    return new PiccoliDataError(
-      'engine',
-      `The DuckDB engine stopped (${firstLine(raw)}); it will restart on the next query.`,
-      source,
-      { cause: e },
-    );
+    return new PiccoliDataError('engine', `The DuckDB engine stopped (${firstLine(raw)}); it will restart on the next query.`, source, {
+      cause: e,
+    });
   }
   const err = new PiccoliDataError('query', raw, source, { cause: e });
   err.position = position;

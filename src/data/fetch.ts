@@ -51,12 +51,7 @@ export async function fetchBytes(url: string, opts: FetchOptions = {}): Promise<
     }
     if (signal?.aborted) throw abortError(url);
     if (e instanceof PiccoliDataError) throw e;
-    throw new PiccoliDataError(
-      'network',
-      `${url} could not be fetched (network error or blocked by the browser).`,
-      url,
-      { cause: e },
-    );
+    throw new PiccoliDataError('network', `${url} could not be fetched (network error or blocked by the browser).`, url, { cause: e });
   };
   try {
     arm();
@@ -124,9 +119,5 @@ export async function fetchBytes(url: string, opts: FetchOptions = {}): Promise<
 
 function tooLarge(url: string, size: number, max: number): PiccoliDataError {
   const mb = (n: number) => `${Math.round(n / 1e6).toLocaleString('it-IT')} MB`;
-  return new PiccoliDataError(
-    'format',
-    `${url} is too large to load in a browser tab (${mb(size)}; the limit is ${mb(max)}).`,
-    url,
-  );
+  return new PiccoliDataError('format', `${url} is too large to load in a browser tab (${mb(size)}; the limit is ${mb(max)}).`, url);
 }

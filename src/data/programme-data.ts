@@ -46,14 +46,11 @@ function checkEventsShape(table: string, info: LoadedSource, url: string): Promi
     check = getEngine()
       .query(sql, params)
       .then((t) => {
-        const bad = t.toArray()[0]?.toJSON() as { programme: string; entity_code: string; n: number; stages: number; first: number; last: number } | undefined;
+        const bad = t.toArray()[0]?.toJSON() as
+          { programme: string; entity_code: string; n: number; stages: number; first: number; last: number } | undefined;
         if (!bad) return;
         const what =
-          bad.n !== bad.stages
-            ? 'has the same stage twice'
-            : bad.first !== 0
-              ? 'has no stage 0 (eligible) row'
-              : 'skips a stage';
+          bad.n !== bad.stages ? 'has the same stage twice' : bad.first !== 0 ? 'has no stage 0 (eligible) row' : 'skips a stage';
         throw new PiccoliDataError(
           'schema',
           `${url}: entity ${bad.entity_code} of programme ${bad.programme} ${what}; every entity needs one row per stage from 0 up (data/SCHEMA.md; npx piccoli-data import checks a file).`,

@@ -56,50 +56,24 @@ const NAMES: Record<SourceFormat, string> = { parquet: 'Parquet', arrow: 'Arrow 
  * Decide how to read `bytes` given what the caller expects (from an option or the
  * file name). Returns the reader to use, or throws a message naming the mismatch.
  */
-export function resolveFormat(
-  bytes: Uint8Array,
-  source: string,
-  expected: SourceFormat | undefined,
-): SourceFormat {
+export function resolveFormat(bytes: Uint8Array, source: string, expected: SourceFormat | undefined): SourceFormat {
   if (bytes.byteLength === 0) {
     throw new PiccoliDataError('empty', `${source} is empty (0 bytes).`, source);
   }
   const found = detectFormat(bytes);
   const actual: SourceFormat | undefined =
-    found === 'parquet'
-      ? 'parquet'
-      : found === 'arrow-file' || found === 'arrow-stream'
-        ? 'arrow'
-        : found === 'text'
-          ? 'csv'
-          : undefined;
+    found === 'parquet' ? 'parquet' : found === 'arrow-file' || found === 'arrow-stream' ? 'arrow' : found === 'text' ? 'csv' : undefined;
   if (expected && actual !== expected) {
-    throw new PiccoliDataError(
-      'format',
-      `${source} should be ${NAMES[expected]} but is ${DESCRIBE[found]}.`,
-      source,
-    );
+    throw new PiccoliDataError('format', `${source} should be ${NAMES[expected]} but is ${DESCRIBE[found]}.`, source);
   }
   if (!actual) {
-    throw new PiccoliDataError(
-      'format',
-      `${source} is ${DESCRIBE[found]}, not Parquet, Arrow or CSV.`,
-      source,
-    );
+    throw new PiccoliDataError('format', `${source} is ${DESCRIBE[found]}, not Parquet, Arrow or CSV.`, source);
   }
   if (actual === 'parquet' && !(bytes.byteLength >= 12 && startsWith(bytes, PAR1, bytes.byteLength - 4))) {
-    throw new PiccoliDataError(
-      'corrupt',
-      `${source} is a truncated Parquet file (its footer is missing): download it again.`,
-      source,
-    );
+    throw new PiccoliDataError('corrupt', `${source} is a truncated Parquet file (its footer is missing): download it again.`, source);
   }
   if (found === 'arrow-file' && !startsWith(bytes, ARROW1, bytes.byteLength - 6)) {
-    throw new PiccoliDataError(
-      'corrupt',
-      `${source} is a truncated Arrow IPC file (its footer is missing): download it again.`,
-      source,
-    );
+    throw new PiccoliDataError('corrupt', `${source} is a truncated Arrow IPC file (its footer is missing): download it again.`, source);
   }
   return actual;
 }

@@ -93,7 +93,14 @@ export async function prepareSource(input: SourceInput, opts: PrepareOptions): P
 /** A fetched Parquet file, decoded by parquet-wasm after all. */
 export async function decodeParquet(src: PreparedSource): Promise<PreparedSource> {
   if (src.kind !== 'file' || src.format !== 'parquet') return src;
-  return { kind: 'ipc', source: src.source, ipc: await parquetToIPC(src.file, src.source), format: 'parquet', reader: 'parquet-wasm', bytes: src.bytes };
+  return {
+    kind: 'ipc',
+    source: src.source,
+    ipc: await parquetToIPC(src.file, src.source),
+    format: 'parquet',
+    reader: 'parquet-wasm',
+    bytes: src.bytes,
+  };
 }
 
 /** Insert a prepared source into the table `staging` of `db`. */

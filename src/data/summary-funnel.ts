@@ -7,10 +7,7 @@ import type { FunnelFilter } from './sql/funnel.js';
  * without waiting for DuckDB-WASM to download. Returns null when the summary cannot
  * answer (a single entity is asked for, or the programme is not in it).
  */
-export function funnelFromSummary(
-  summary: FunnelSummary,
-  f: FunnelFilter,
-): { stage_order: number; stage: string; n: number }[] | null {
+export function funnelFromSummary(summary: FunnelSummary, f: FunnelFilter): { stage_order: number; stage: string; n: number }[] | null {
   const p = summary.programmes[f.programme];
   if (!p || f.entityCode) return null;
   const counts = new Array<number>(p.stages.length).fill(0);

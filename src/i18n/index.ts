@@ -37,7 +37,11 @@ export function formatPercent(share: number, lang: Lang): string {
 
 /** A decimal number: 1.234,5 (it). */
 export function formatDecimal(n: number, lang: Lang, digits = 1): string {
-  return nf(lang, { minimumFractionDigits: 0, maximumFractionDigits: digits, useGrouping: 'always' } as unknown as Intl.NumberFormatOptions).format(n);
+  return nf(lang, {
+    minimumFractionDigits: 0,
+    maximumFractionDigits: digits,
+    useGrouping: 'always',
+  } as unknown as Intl.NumberFormatOptions).format(n);
 }
 
 /** A calendar date (YYYY-MM-DD) as 31 ottobre 2021 / 31 October 2021, without time zones. */

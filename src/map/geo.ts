@@ -18,7 +18,10 @@ export type GeoProblem =
 
 export class GeoError extends Error {
   override readonly name = 'GeoError';
-  constructor(readonly problem: GeoProblem, detail?: string) {
+  constructor(
+    readonly problem: GeoProblem,
+    detail?: string,
+  ) {
     super(detail ?? problem.kind);
   }
 }
@@ -92,7 +95,9 @@ export function geoGeometry(features: Feature[], key: string, level: MapLevel): 
   const path = geoPath(base);
   const shapes: MapShape[] = fc.features.map((f, i) => {
     const code = keyed[i]!.code;
-    const name = String(f.properties?.name ?? f.properties?.NAME ?? f.properties?.COMUNE ?? f.properties?.DEN_UTS ?? f.properties?.DEN_REG ?? code);
+    const name = String(
+      f.properties?.name ?? f.properties?.NAME ?? f.properties?.COMUNE ?? f.properties?.DEN_UTS ?? f.properties?.DEN_REG ?? code,
+    );
     const c = path.centroid(f);
     return { code, name, kind: 'path', d: round(path(f) ?? ''), centre: [c[0] || 0, c[1] || 0] };
   });

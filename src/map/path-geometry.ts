@@ -13,7 +13,7 @@ export function pathRings(d: string): [number, number][][] {
   let y = 0;
   let startX = 0;
   let startY = 0;
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const t = tokens[i]!;
     if (/[a-zA-Z]/.test(t)) {
       cmd = t;

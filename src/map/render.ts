@@ -54,8 +54,17 @@ export function renderMap(geometry: MapGeometry, opts: { idPrefix: string; label
   const p = opts.palette ?? DEFAULT_PALETTE;
   const svg = el('svg', { viewBox: geometry.viewBox.join(' '), role: 'group', 'aria-label': opts.label, class: `map ${geometry.level}` });
   const defs = el('defs', {});
-  const pattern = el('pattern', { id: `${opts.idPrefix}-nodata`, patternUnits: 'userSpaceOnUse', width: 6, height: 6, patternTransform: 'rotate(45)' });
-  pattern.append(el('rect', { width: 6, height: 6, fill: p.noData, class: 'nodata-bg' }), el('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: p.noDataLines, 'stroke-width': 1.5, class: 'nodata-line' }));
+  const pattern = el('pattern', {
+    id: `${opts.idPrefix}-nodata`,
+    patternUnits: 'userSpaceOnUse',
+    width: 6,
+    height: 6,
+    patternTransform: 'rotate(45)',
+  });
+  pattern.append(
+    el('rect', { width: 6, height: 6, fill: p.noData, class: 'nodata-bg' }),
+    el('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: p.noDataLines, 'stroke-width': 1.5, class: 'nodata-line' }),
+  );
   defs.append(pattern);
   svg.append(defs);
   const g = el('g', { class: 'areas' });
@@ -64,9 +73,7 @@ export function renderMap(geometry: MapGeometry, opts: { idPrefix: string; label
   const labelLayer = el('g', { class: 'labels', 'aria-hidden': 'true', 'pointer-events': 'none' });
   for (const s of geometry.shapes) {
     const area =
-      s.kind === 'tile'
-        ? el('rect', { x: s.x!, y: s.y!, width: s.size!, height: s.size!, rx: 3 })
-        : el('path', { d: s.d ?? '' });
+      s.kind === 'tile' ? el('rect', { x: s.x!, y: s.y!, width: s.size!, height: s.size!, rx: 3 }) : el('path', { d: s.d ?? '' });
     if (s.kind === 'tile') {
       const text = el('text', { x: s.centre[0], y: s.centre[1], 'text-anchor': 'middle', 'dominant-baseline': 'central' });
       text.textContent = s.label ?? '';

@@ -96,8 +96,7 @@ export function topologyToFeatures(topo: Topology, name?: string): FeatureCollec
     geometry: geometry(g) as Geometry,
   });
 
-  const features =
-    object.type === 'GeometryCollection' ? (object.geometries ?? []).map(feature) : [feature(object)];
+  const features = object.type === 'GeometryCollection' ? (object.geometries ?? []).map(feature) : [feature(object)];
   return { type: 'FeatureCollection', features };
 }
 

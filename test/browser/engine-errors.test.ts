@@ -68,7 +68,9 @@ describe('bad input gets a typed error naming the source, and the engine keeps w
   });
 
   it('a query on a table never loaded says which table', async () => {
-    const err = await getEngine().query('SELECT * FROM programmi_inesistenti').catch((e: unknown) => e);
+    const err = await getEngine()
+      .query('SELECT * FROM programmi_inesistenti')
+      .catch((e: unknown) => e);
     expect(err).to.be.instanceOf(PiccoliDataError);
     expect((err as PiccoliDataError).code).to.equal('missing-table');
     expect((err as PiccoliDataError).message).to.match(/no table named programmi_inesistenti/);
@@ -96,7 +98,9 @@ describe('bad input gets a typed error naming the source, and the engine keeps w
 });
 
 async function loadErrorNamed(name: string, url: string) {
-  const err = await getEngine().load({ name, url }).catch((e: unknown) => e);
+  const err = await getEngine()
+    .load({ name, url })
+    .catch((e: unknown) => e);
   expect(err).to.be.instanceOf(PiccoliDataError);
 }
 
@@ -119,7 +123,9 @@ describe('when the engine dies mid-query', () => {
 describe('a failing query', () => {
   it("reads as DuckDB's own text, with the offset it points at", async () => {
     const sql = 'SELECT 1,\n  2 FORM t';
-    const err = (await getEngine().query(sql).catch((e: unknown) => e)) as PiccoliDataError;
+    const err = (await getEngine()
+      .query(sql)
+      .catch((e: unknown) => e)) as PiccoliDataError;
     expect(err.code).to.equal('query');
     expect(err.message).to.match(/^Parser Error: syntax error at or near "t"/);
     expect(err.message).not.to.contain('exception_type');

@@ -22,9 +22,7 @@ async function allRows(table: string) {
 describe('the shared engine', () => {
   it('starts exactly one DuckDB instance however many callers ask at once', async () => {
     const engine = getEngine();
-    const answers = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => engine.query('SELECT ?::INTEGER AS i', [i])),
-    );
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => engine.query('SELECT ?::INTEGER AS i', [i])));
     expect(answers.map((t) => t.getChild('i')!.get(0))).to.deep.equal([...Array(12).keys()]);
     expect(engine.instancesStarted).to.equal(1);
     expect(getEngine()).to.equal(engine);
@@ -100,11 +98,7 @@ describe('the shared engine', () => {
   it('cancels a running query and answers the next one', async () => {
     const engine = getEngine();
     const ctrl = new AbortController();
-    const slow = engine.query(
-      'SELECT count(*) FROM range(2000000000) a(x) WHERE (x * 7919) % 104729 = 17',
-      [],
-      { signal: ctrl.signal },
-    );
+    const slow = engine.query('SELECT count(*) FROM range(2000000000) a(x) WHERE (x * 7919) % 104729 = 17', [], { signal: ctrl.signal });
     setTimeout(() => ctrl.abort(), 300);
     const t0 = performance.now();
     const err = await slow.then(

@@ -36,7 +36,9 @@ describe('map SQL builders', () => {
     expect(p.sql).to.contain('SELECT "province_code" AS code, NULL::VARCHAR AS name');
     expect(p.sql).to.not.contain('DROP');
     expect(p.params[2]).to.equal("x'; DROP TABLE t; --");
-    expect(() => areaMetricQuery('t', { programme: 'p', level: 'nation' as never, stageOrder: 1, asOf: '2022-01-01' })).to.throw('invalid level');
+    expect(() => areaMetricQuery('t', { programme: 'p', level: 'nation' as never, stageOrder: 1, asOf: '2022-01-01' })).to.throw(
+      'invalid level',
+    );
   });
 
   it('stagesQuery builds this exact SQL', () => {
@@ -57,7 +59,13 @@ describe('map SQL builders', () => {
       }
     }
     const s = await getEngine().query(stagesQuery(table, 'piccoli').sql, ['piccoli']);
-    expect(s.toArray().map((r) => r.stage)).to.deep.equal(['eligible', 'engaged', 'needs_analysis', 'plan_submitted', 'specialist_support']);
+    expect(s.toArray().map((r) => r.stage)).to.deep.equal([
+      'eligible',
+      'engaged',
+      'needs_analysis',
+      'plan_submitted',
+      'specialist_support',
+    ]);
   });
 });
 
@@ -72,8 +80,18 @@ describe('map metrics', () => {
       'needs-analysis',
       'plan-submitted',
     ]);
-    expect(parseMetric('plan-submitted-share', STAGES)).to.deep.equal({ name: 'plan-submitted-share', stage: 'plan_submitted', stageOrder: 3, share: true });
-    expect(parseMetric('needs_analysis', STAGES)).to.deep.equal({ name: 'needs-analysis', stage: 'needs_analysis', stageOrder: 2, share: false });
+    expect(parseMetric('plan-submitted-share', STAGES)).to.deep.equal({
+      name: 'plan-submitted-share',
+      stage: 'plan_submitted',
+      stageOrder: 3,
+      share: true,
+    });
+    expect(parseMetric('needs_analysis', STAGES)).to.deep.equal({
+      name: 'needs-analysis',
+      stage: 'needs_analysis',
+      stageOrder: 2,
+      share: false,
+    });
     expect(parseMetric(' Engaged-Share ', STAGES)?.stage).to.equal('engaged');
     expect(parseMetric('eligible-share', STAGES)).to.equal(null);
     expect(parseMetric('votes', STAGES)).to.equal(null);
@@ -139,7 +157,14 @@ describe('province tiles (data/province-tiles.json)', () => {
   });
 
   it('refuses a layout with two provinces on one cell', () => {
-    const bad = { columns: 2, rows: 1, tiles: [{ code: '001', sigla: 'TO', col: 0, row: 0 }, { code: '002', sigla: 'VC', col: 0, row: 0 }] };
+    const bad = {
+      columns: 2,
+      rows: 1,
+      tiles: [
+        { code: '001', sigla: 'TO', col: 0, row: 0 },
+        { code: '002', sigla: 'VC', col: 0, row: 0 },
+      ],
+    };
     expect(() => tileGeometry(bad)).to.throw('repeats');
   });
 });
@@ -152,12 +177,28 @@ describe('TopoJSON decoding', () => {
     expect(fc.features[0]!.id).to.equal('PC');
     expect(fc.features[0]!.geometry).to.deep.equal({
       type: 'Polygon',
-      coordinates: [[[10, 44.5], [10, 45], [9.5, 45], [9.5, 44.5], [10, 44.5]]],
+      coordinates: [
+        [
+          [10, 44.5],
+          [10, 45],
+          [9.5, 45],
+          [9.5, 44.5],
+          [10, 44.5],
+        ],
+      ],
     });
     // PR shares PC's east edge, walked backwards (arc -1 = ~0).
     expect(fc.features[1]!.geometry).to.deep.equal({
       type: 'Polygon',
-      coordinates: [[[10, 44.5], [10.5, 44.5], [10.5, 45], [10, 45], [10, 44.5]]],
+      coordinates: [
+        [
+          [10, 44.5],
+          [10.5, 44.5],
+          [10.5, 45],
+          [10, 45],
+          [10, 44.5],
+        ],
+      ],
     });
     const re = fc.features[2]!.geometry;
     expect(re.type).to.equal('MultiPolygon');
@@ -167,11 +208,33 @@ describe('TopoJSON decoding', () => {
   it('reads plain (unquantized) arcs and points, and names a missing object', () => {
     const topo: Topology = {
       type: 'Topology',
-      arcs: [[[0, 0], [1, 0], [1, 1], [0, 0]]],
-      objects: { a: { type: 'GeometryCollection', geometries: [{ type: 'Polygon', arcs: [[0]] }, { type: 'Point', coordinates: [3, 4] }, { type: null }] } },
+      arcs: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 0],
+        ],
+      ],
+      objects: {
+        a: {
+          type: 'GeometryCollection',
+          geometries: [{ type: 'Polygon', arcs: [[0]] }, { type: 'Point', coordinates: [3, 4] }, { type: null }],
+        },
+      },
     };
     const fc = topologyToFeatures(topo);
-    expect(fc.features[0]!.geometry).to.deep.equal({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] });
+    expect(fc.features[0]!.geometry).to.deep.equal({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 0],
+        ],
+      ],
+    });
     expect(fc.features[1]!.geometry).to.deep.equal({ type: 'Point', coordinates: [3, 4] });
     expect(fc.features[2]!.geometry).to.equal(null);
     expect(() => topologyToFeatures(topo, 'b')).to.throw('no object named b');
@@ -226,7 +289,13 @@ describe('colour scale, legend and arrow moves', () => {
   it('splits 0..max share into five equal classes and lists them for the legend', () => {
     const s = colourScale([0.12, 0.31, 0.44], true);
     expect(s.domain()).to.deep.equal([0, 0.5]);
-    expect(legendItems(s).map((i) => [+i.from.toFixed(6), +i.to.toFixed(6)])).to.deep.equal([[0, 0.1], [0.1, 0.2], [0.2, 0.3], [0.3, 0.4], [0.4, 0.5]]);
+    expect(legendItems(s).map((i) => [+i.from.toFixed(6), +i.to.toFixed(6)])).to.deep.equal([
+      [0, 0.1],
+      [0.1, 0.2],
+      [0.2, 0.3],
+      [0.3, 0.4],
+      [0.4, 0.5],
+    ]);
     expect(s(0)).to.equal(s.range()[0]);
     expect(s(0.5)).to.equal(s.range()[4]);
     expect(colourScale([0, 0], false).domain()).to.deep.equal([0, 5]);
@@ -234,8 +303,25 @@ describe('colour scale, legend and arrow moves', () => {
 
   it("classes values exactly as d3's scaleQuantize().nice(count) does", () => {
     const colours = ['a', 'b', 'c', 'd', 'e'];
-    const domains: [number, number][] = [[0, 0.44], [0, 1], [0, 0.013], [0, 7], [0, 5], [0, 612], [0, 1234567], [0, 0.99999], [0, 3e-7], [2, 1], [0, 1 / 3]];
-    for (const [count, range] of [[5, colours], [3, colours.slice(0, 3)], [1, colours.slice(0, 2)], [10, colours]] as const) {
+    const domains: [number, number][] = [
+      [0, 0.44],
+      [0, 1],
+      [0, 0.013],
+      [0, 7],
+      [0, 5],
+      [0, 612],
+      [0, 1234567],
+      [0, 0.99999],
+      [0, 3e-7],
+      [2, 1],
+      [0, 1 / 3],
+    ];
+    for (const [count, range] of [
+      [5, colours],
+      [3, colours.slice(0, 3)],
+      [1, colours.slice(0, 2)],
+      [10, colours],
+    ] as const) {
       for (const dom of domains) {
         const d3s = scaleQuantize<string>().domain(dom).range(range).nice(count);
         const ours = quantizeScale(dom, range, count);
@@ -252,9 +338,16 @@ describe('colour scale, legend and arrow moves', () => {
   });
 
   it('moves to the nearest area in the arrow direction', () => {
-    const g = tileGeometry({ columns: 3, rows: 2, tiles: [
-      { code: '001', sigla: 'A', col: 0, row: 0 }, { code: '002', sigla: 'B', col: 1, row: 0 },
-      { code: '003', sigla: 'C', col: 2, row: 1 }, { code: '004', sigla: 'D', col: 0, row: 1 }] });
+    const g = tileGeometry({
+      columns: 3,
+      rows: 2,
+      tiles: [
+        { code: '001', sigla: 'A', col: 0, row: 0 },
+        { code: '002', sigla: 'B', col: 1, row: 0 },
+        { code: '003', sigla: 'C', col: 2, row: 1 },
+        { code: '004', sigla: 'D', col: 0, row: 1 },
+      ],
+    });
     const [a, b, c, d] = g.shapes;
     expect(nearestInDirection(g.shapes, a!, 1, 0)).to.equal(b);
     expect(nearestInDirection(g.shapes, a!, 0, 1)).to.equal(d);

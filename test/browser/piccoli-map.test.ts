@@ -21,7 +21,13 @@ async function settled(el: PiccoliMap) {
 const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector(sel) as HTMLElement | null;
 const $$ = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll(sel)] as HTMLElement[];
 const area = (el: PiccoliMap, code: string) => $(el, `.area[data-code="${code}"]`)!;
-const num = (s: string) => Number(s.replace(/\./g, '').replace(',', '.').replace(/[^\d.]/g, ''));
+const num = (s: string) =>
+  Number(
+    s
+      .replace(/\./g, '')
+      .replace(',', '.')
+      .replace(/[^\d.]/g, ''),
+  );
 
 /** Rows of the screen-reader table: code -> [value text, reached, eligible]. */
 function tableRows(el: PiccoliMap): Map<string, [string, number, number]> {
@@ -50,7 +56,11 @@ async function expectedCounts(level: 'region_code' | 'province_code', stageOrder
 }
 
 /** Module files this page has fetched whose URL matches `re`. */
-const fetched = (re: RegExp) => performance.getEntriesByType('resource').filter((e) => re.test(e.name)).map((e) => e.name);
+const fetched = (re: RegExp) =>
+  performance
+    .getEntriesByType('resource')
+    .filter((e) => re.test(e.name))
+    .map((e) => e.name);
 const REGION_SHAPES = /svg-maps\/italy/;
 const D3 = /\/d3(-[a-z]+)?[/@.]/;
 
@@ -107,7 +117,7 @@ describe('<piccoli-map>', () => {
       const w = want.get(code);
       if (!w) {
         expect(value, code).to.equal('nessun dato');
-        expect(area(el, code).hasAttribute('data-nodata')).to.be.true;
+        expect(area(el, code).hasAttribute('data-nodata')).to.equal(true);
         expect(area(el, code).getAttribute('fill')).to.match(/^url\(#pm\d+-nodata\)$/);
         continue;
       }
@@ -118,7 +128,9 @@ describe('<piccoli-map>', () => {
   });
 
   it('a click selects a region for the page, fires piccoli-area-select, and <piccoli-progress> follows', async () => {
-    const page = await fixture<HTMLDivElement>(html`<div><piccoli-map as-of="2021-10-31"></piccoli-map><piccoli-progress as-of="2021-10-31"></piccoli-progress></div>`);
+    const page = await fixture<HTMLDivElement>(
+      html`<div><piccoli-map as-of="2021-10-31"></piccoli-map><piccoli-progress as-of="2021-10-31"></piccoli-progress></div>`,
+    );
     const el = page.querySelector('piccoli-map')!;
     const progress = page.querySelector('piccoli-progress') as PiccoliProgress;
     await settled(el);
@@ -130,7 +142,7 @@ describe('<piccoli-map>', () => {
     setTimeout(() => area(el, '08').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })));
     const ev = (await oneEvent(el, 'piccoli-area-select')) as PiccoliAreaSelectEvent;
     expect(ev.detail).to.deep.equal({ level: 'region', code: '08', name: 'Emilia-Romagna', selected: true });
-    expect(ev.bubbles && ev.composed).to.be.true;
+    expect(ev.bubbles && ev.composed).to.equal(true);
     expect(getSelectionStore().current).to.deep.equal({ level: 'region', code: '08', name: 'Emilia-Romagna' });
     await el.updateComplete;
     expect(area(el, '08').getAttribute('aria-pressed')).to.equal('true');
@@ -139,7 +151,7 @@ describe('<piccoli-map>', () => {
 
     setTimeout(() => area(el, '08').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })));
     const off = (await oneEvent(el, 'piccoli-area-select')) as PiccoliAreaSelectEvent;
-    expect(off.detail.selected).to.be.false;
+    expect(off.detail.selected).to.equal(false);
     expect(getSelectionStore().current).to.equal(null);
     await waitUntil(() => eligibleShown() === national, 'progress never went back to Italy', { timeout: 30000 });
   });
@@ -178,10 +190,10 @@ describe('<piccoli-map>', () => {
     expect(getSelectionStore().current?.code).to.equal('003');
     const cleared = oneEvent(el, 'piccoli-area-select');
     await sendKeys({ press: 'Escape' });
-    expect(((await cleared) as PiccoliAreaSelectEvent).detail.selected).to.be.false;
+    expect(((await cleared) as PiccoliAreaSelectEvent).detail.selected).to.equal(false);
     expect(getSelectionStore().current).to.equal(null);
     await sendKeys({ press: 'Tab' }); // one Tab leaves the map: focus goes to the credit link or beyond
-    expect(el.shadowRoot!.activeElement?.classList.contains('area') ?? false).to.be.false;
+    expect(el.shadowRoot!.activeElement?.classList.contains('area') ?? false).to.equal(false);
   });
 
   it('the tooltip shows name, value and counts on focus and on hover', async () => {
@@ -196,7 +208,9 @@ describe('<piccoli-map>', () => {
     expect(tip.querySelector('.tip-value')!.textContent).to.equal(`${((w.reached / w.eligible) * 100).toFixed(1)}%`);
     expect(tip.querySelector('.tip-counts')!.textContent).to.equal(`${w.reached} of ${w.eligible} eligible comuni`);
     const r = area(el, '19').getBoundingClientRect();
-    area(el, '19').dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 }));
+    area(el, '19').dispatchEvent(
+      new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 }),
+    );
     await el.updateComplete;
     expect($(el, '.tooltip')!.dataset.code).to.equal('19');
     expect($(el, '.tooltip .tip-name')!.textContent).to.equal('Sicilia');
@@ -207,11 +221,19 @@ describe('<piccoli-map>', () => {
     await settled(el);
     const svg = $(el, 'svg');
     const node = area(el, '033');
-    const before = $$(el, 'rect.area').map((r) => r.getAttribute('fill')).join();
+    const before = $$(el, 'rect.area')
+      .map((r) => r.getAttribute('fill'))
+      .join();
     el.asOf = '2022-06-30';
     await el.updateComplete;
     await settled(el);
-    await waitUntil(() => $$(el, 'rect.area').map((r) => r.getAttribute('fill')).join() !== before, 'fills never changed');
+    await waitUntil(
+      () =>
+        $$(el, 'rect.area')
+          .map((r) => r.getAttribute('fill'))
+          .join() !== before,
+      'fills never changed',
+    );
     expect($(el, 'svg')).to.equal(svg);
     expect(area(el, '033')).to.equal(node);
   });
@@ -223,10 +245,22 @@ describe('<piccoli-map>', () => {
     ['an unknown level', { level: 'nation' }, 'Livello sconosciuto: «nation»'],
     ['geo without key', { geo: `${GEO}emilia-provinces.geojson` }, 'serve anche key'],
     ['a geo file that is not JSON', { geo: `${GEO}bad-not-json.geojson`, key: 'COD_PROV', level: 'province' }, 'non è JSON valido'],
-    ['a geo file that is not GeoJSON', { geo: `${GEO}bad-not-geo.json`, key: 'COD_PROV', level: 'province' }, 'non è né GeoJSON né TopoJSON'],
+    [
+      'a geo file that is not GeoJSON',
+      { geo: `${GEO}bad-not-geo.json`, key: 'COD_PROV', level: 'province' },
+      'non è né GeoJSON né TopoJSON',
+    ],
     ['a geo file without features', { geo: `${GEO}bad-no-features.geojson`, key: 'COD_PROV', level: 'province' }, 'non contiene poligoni'],
-    ['a geo file without the key property', { geo: `${GEO}bad-no-key.geojson`, key: 'COD_PROV', level: 'province' }, 'Nessun elemento del file geo ha la proprietà «COD_PROV» (proprietà presenti: nome, sigla)'],
-    ['a geo file whose codes match nothing', { geo: `${GEO}bad-no-match.geojson`, key: 'COD_PROV', level: 'province' }, 'Nessun codice della proprietà «COD_PROV» corrisponde ai dati (es. 998, 999)'],
+    [
+      'a geo file without the key property',
+      { geo: `${GEO}bad-no-key.geojson`, key: 'COD_PROV', level: 'province' },
+      'Nessun elemento del file geo ha la proprietà «COD_PROV» (proprietà presenti: nome, sigla)',
+    ],
+    [
+      'a geo file whose codes match nothing',
+      { geo: `${GEO}bad-no-match.geojson`, key: 'COD_PROV', level: 'province' },
+      'Nessun codice della proprietà «COD_PROV» corrisponde ai dati (es. 998, 999)',
+    ],
     ['a geo file that is missing', { geo: `${GEO}missing.geojson`, key: 'COD_PROV', level: 'province' }, 'missing.geojson'],
   ] as const) {
     it(`${label} gives a readable message inside the element (role=alert)`, async () => {
@@ -248,7 +282,9 @@ describe('<piccoli-map>', () => {
 
   it('draws a GeoJSON and a TopoJSON boundary file, joined by the key property', async () => {
     for (const file of ['emilia-provinces.geojson', 'emilia-provinces.topojson']) {
-      const el = await fixture<PiccoliMap>(html`<piccoli-map level="province" geo=${GEO + file} key="COD_PROV" as-of="2021-10-31"></piccoli-map>`);
+      const el = await fixture<PiccoliMap>(
+        html`<piccoli-map level="province" geo=${GEO + file} key="COD_PROV" as-of="2021-10-31"></piccoli-map>`,
+      );
       await settled(el);
       const want = await expectedCounts('province_code', 1, '2021-10-31');
       const codes = $$(el, '.area').map((a) => a.dataset.code);

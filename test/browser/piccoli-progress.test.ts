@@ -119,7 +119,7 @@ describe('<piccoli-progress>', () => {
   it('shows a skeleton while loading, of the same height as the result', async () => {
     const el = await fixture<PiccoliProgress>(html`<piccoli-progress programme="piccoli" region="Umbria"></piccoli-progress>`, {});
     const busy = el.shadowRoot!.querySelector('[aria-busy="true"]');
-    expect(busy, 'skeleton on first render').to.exist;
+    expect(busy, 'skeleton on first render').to.be.instanceOf(Element);
     const h0 = el.getBoundingClientRect().height;
     await settled(el);
     const h1 = el.getBoundingClientRect().height;
@@ -138,7 +138,9 @@ describe('<piccoli-progress>', () => {
   it('says so when the programme has nobody eligible in the area', async () => {
     const el = await fixture<PiccoliProgress>(html`<piccoli-progress programme="next-generation-siena" province="PC"></piccoli-progress>`);
     await settled(el);
-    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('Il programma non riguarda enti in Provincia di Piacenza');
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain(
+      'Il programma non riguarda enti in Provincia di Piacenza',
+    );
   });
 
   const badAttributes: [string, Record<string, string>, RegExp][] = [
@@ -160,7 +162,7 @@ describe('<piccoli-progress>', () => {
         await errorEvent;
         await settled(el);
         const alert = el.shadowRoot!.querySelector('[role="alert"]');
-        expect(alert, 'an alert').to.exist;
+        expect(alert, 'an alert').to.be.instanceOf(Element);
         expect(alert!.textContent!.replace(/\s+/g, ' ')).to.match(message);
         expect(el.shadowRoot!.querySelector('img')).to.equal(null);
       } finally {
@@ -170,7 +172,9 @@ describe('<piccoli-progress>', () => {
   }
 
   it('after a hostile comune, the data is intact', async () => {
-    const t = await getEngine().query("SELECT count(*)::INTEGER AS n FROM programme_events WHERE programme = 'piccoli' AND stage_order = 0");
+    const t = await getEngine().query(
+      "SELECT count(*)::INTEGER AS n FROM programme_events WHERE programme = 'piccoli' AND stage_order = 0",
+    );
     expect(t.getChild('n')!.get(0)).to.equal(expected.national[0]);
   });
 
@@ -223,7 +227,7 @@ describe('<piccoli-progress>', () => {
     await settled(el);
     const items = [...el.shadowRoot!.querySelectorAll('li .count')].map((n) => Number(n.textContent));
     expect(items).to.deep.equal(expected.siena);
-    expect(el.shadowRoot!.querySelector('.visually-hidden table')).to.exist;
+    expect(el.shadowRoot!.querySelector('.visually-hidden table')).to.be.instanceOf(Element);
   });
 
   it('is accessible (axe finds no violation), in full and compact views', async () => {
@@ -249,8 +253,16 @@ describe('<piccoli-progress src=…> with a bad file', () => {
     ['a 404', '/data/non-esiste.parquet', /Il file \/data\/non-esiste\.parquet non è stato caricato: il server ha risposto 404\./],
     ['a file that is not a programme', '/test/fixtures/generated/rows.parquet', /non ha le colonne di un programma/],
     ['an HTML page named .parquet', '/test/fixtures/generated/page.parquet', /non è nel formato atteso/],
-    ['a programme file with a stage recorded twice', '/test/fixtures/generated/events-duplicate.parquet', /non ha una riga per ogni fase raggiunta da ciascun ente.*has the same stage twice/],
-    ['a programme file that skips a stage', '/test/fixtures/generated/events-skip.parquet', /non ha una riga per ogni fase raggiunta da ciascun ente.*skips a stage/],
+    [
+      'a programme file with a stage recorded twice',
+      '/test/fixtures/generated/events-duplicate.parquet',
+      /non ha una riga per ogni fase raggiunta da ciascun ente.*has the same stage twice/,
+    ],
+    [
+      'a programme file that skips a stage',
+      '/test/fixtures/generated/events-skip.parquet',
+      /non ha una riga per ogni fase raggiunta da ciascun ente.*skips a stage/,
+    ],
   ];
   for (const [label, src, message] of cases) {
     it(`${label}: an Italian message in the element, technical details, and the page unaffected`, async () => {
@@ -263,7 +275,7 @@ describe('<piccoli-progress src=…> with a bad file', () => {
       await settled(good!);
       const alert = bad!.shadowRoot!.querySelector('[role="alert"]')!;
       expect(alert.textContent!.replace(/\s+/g, ' ')).to.match(message);
-      expect(alert.querySelector('details')).to.exist;
+      expect(alert.querySelector('details')).to.be.instanceOf(Element);
       expect(shownCounts(good!)).to.deep.equal(expected.provinces.PC);
       await expect(bad!).to.be.accessible();
     });

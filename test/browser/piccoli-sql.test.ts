@@ -14,9 +14,7 @@ interface TypeCase {
   sql: string;
   expected: (string | null)[];
 }
-const fixtures: { duckdb: string; cases: TypeCase[] } = await (
-  await fetch('/test/fixtures/generated/sql-types-expected.json')
-).json();
+const fixtures: { duckdb: string; cases: TypeCase[] } = await (await fetch('/test/fixtures/generated/sql-types-expected.json')).json();
 
 /** A console without the bundled data, URL or history: only what the test loads. */
 async function bareConsole(): Promise<PiccoliSql> {
@@ -106,7 +104,7 @@ describe('<piccoli-sql> before its editor has loaded', () => {
     const before = box.getBoundingClientRect().height;
     release();
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('.cm-editor')).to.exist;
+    expect(el.shadowRoot!.querySelector('.cm-editor')).to.be.instanceOf(Element);
     expect(box.getBoundingClientRect().height).to.be.closeTo(before, 1);
   });
 
@@ -114,7 +112,10 @@ describe('<piccoli-sql> before its editor has loaded', () => {
     const { el, release } = await consoleBeforeEditor('SELECT 1');
     made.push(el);
     el.value = 'SELECT 7 AS sette';
-    await waitUntil(() => el.shadowRoot!.querySelector('.editor-placeholder')!.textContent!.includes('SELECT 7 AS sette'), 'value not shown');
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('.editor-placeholder')!.textContent!.includes('SELECT 7 AS sette'),
+      'value not shown',
+    );
     expect(el.value).to.equal('SELECT 7 AS sette');
     const ran = oneEvent(el, 'piccoli-query-run') as Promise<PiccoliQueryRunEvent>;
     void el.run();
@@ -200,7 +201,7 @@ describe('<piccoli-sql> results table', () => {
     header().click();
     await el.updateComplete;
     expect(shownCells(el).map((r) => r[0])).to.deep.equal(['9007199254740993', '9007199254740992', '1', null]);
-    expect(el.shadowRoot!.querySelector('thead th[aria-sort="descending"]')).to.exist;
+    expect(el.shadowRoot!.querySelector('thead th[aria-sort="descending"]')).to.be.instanceOf(Element);
   });
 });
 
@@ -277,7 +278,10 @@ describe('<piccoli-sql> with the bundled data', () => {
     const yTicks = [...svg.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
     expect(yTicks).to.include('Lombardia');
     const xTicks = [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent!);
-    expect(xTicks.some((t) => /^\d{1,3}(\.\d{3})+$/.test(t)), xTicks.join(' ')).to.equal(true);
+    expect(
+      xTicks.some((t) => /^\d{1,3}(\.\d{3})+$/.test(t)),
+      xTicks.join(' '),
+    ).to.equal(true);
     // Largest first: Lombardia has the most comuni.
     const first = bars[0]!.querySelector('title')!.textContent!;
     expect(first).to.match(/^Lombardia: \d\.\d{3}$/);
@@ -318,7 +322,7 @@ describe('<piccoli-sql> with the bundled data', () => {
     toggle.click();
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
-    expect(el.shadowRoot!.querySelector(`#${toggle.getAttribute('aria-controls')} button.name`)).to.exist;
+    expect(el.shadowRoot!.querySelector(`#${toggle.getAttribute('aria-controls')} button.name`)).to.be.instanceOf(Element);
     await expect(el).to.be.accessible();
   });
 
@@ -479,7 +483,7 @@ describe('<piccoli-sql> exports', () => {
 });
 
 describe('<piccoli-sql> URL and history', () => {
-  const tricky = "SELECT 'a&b=c#d+e%20 è' AS x, 1 + 2 AS \"som ma\"\n-- fine";
+  const tricky = 'SELECT \'a&b=c#d+e%20 è\' AS x, 1 + 2 AS "som ma"\n-- fine';
 
   it('round-trips a query through the URL hash, other hash keys kept', () => {
     const href = writeQueryToUrl('https://example.test/console?x=1#tab=2', tricky);

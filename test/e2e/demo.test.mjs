@@ -100,15 +100,17 @@ async function openPage(page, viewport) {
   assert.equal(res.status(), 200);
   if (page.ready === 'piccoli-sql') {
     // The console loads every bundled table and runs its query (the 2021-10-31 funnel).
-    await tab.waitForFunction(
-      () => document.querySelector('piccoli-sql')?.shadowRoot?.querySelectorAll('tbody tr.row').length === 3,
-      { timeout: 60_000 },
-    );
+    await tab.waitForFunction(() => document.querySelector('piccoli-sql')?.shadowRoot?.querySelectorAll('tbody tr.row').length === 3, {
+      timeout: 60_000,
+    });
   } else if (page.ready) {
     // Give the elements (written in parallel) time to upgrade and draw, if their code is there.
     await tab
       .waitForFunction(
-        (tag) => [...document.querySelectorAll(tag)].every((el) => el.shadowRoot && el.shadowRoot.textContent.trim().length > 0 && !el.shadowRoot.querySelector('[aria-busy="true"]')),
+        (tag) =>
+          [...document.querySelectorAll(tag)].every(
+            (el) => el.shadowRoot && el.shadowRoot.textContent.trim().length > 0 && !el.shadowRoot.querySelector('[aria-busy="true"]'),
+          ),
         { timeout: 30_000 },
         page.ready,
       )

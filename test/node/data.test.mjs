@@ -11,15 +11,32 @@ import { file, q, scalar } from './helpers.mjs';
 
 const CUTOFF = '2021-10-31';
 const UMBRIAN_SUPPORT = [
-  'Acquasparta', 'Baschi', 'Montecchio', 'Montone', 'Lisciano Niccone',
-  'Tuoro sul Trasimeno', 'Campello sul Clitunno', 'Castel Ritaldi', 'Massa Martana', 'Cerreto di Spoleto',
+  'Acquasparta',
+  'Baschi',
+  'Montecchio',
+  'Montone',
+  'Lisciano Niccone',
+  'Tuoro sul Trasimeno',
+  'Campello sul Clitunno',
+  'Castel Ritaldi',
+  'Massa Martana',
+  'Cerreto di Spoleto',
 ];
 const SOUTHERN_REGIONS = ['13', '14', '15', '16', '17', '18'];
 const EVENT_SCHEMA = [
-  ['programme', 'VARCHAR'], ['entity_code', 'VARCHAR'], ['entity_kind', 'VARCHAR'], ['entity_name', 'VARCHAR'],
-  ['province_code', 'VARCHAR'], ['province_sigla', 'VARCHAR'], ['province_name', 'VARCHAR'],
-  ['region_code', 'VARCHAR'], ['region_name', 'VARCHAR'], ['stage', 'VARCHAR'], ['stage_order', 'INTEGER'],
-  ['date', 'DATE'], ['provenance', 'VARCHAR'],
+  ['programme', 'VARCHAR'],
+  ['entity_code', 'VARCHAR'],
+  ['entity_kind', 'VARCHAR'],
+  ['entity_name', 'VARCHAR'],
+  ['province_code', 'VARCHAR'],
+  ['province_sigla', 'VARCHAR'],
+  ['province_name', 'VARCHAR'],
+  ['region_code', 'VARCHAR'],
+  ['region_name', 'VARCHAR'],
+  ['stage', 'VARCHAR'],
+  ['stage_order', 'INTEGER'],
+  ['date', 'DATE'],
+  ['provenance', 'VARCHAR'],
 ];
 
 /** Stage counts of PICCOLI at the cutoff, from any `events` relation. */
@@ -60,18 +77,32 @@ describe('registry of comuni', () => {
 
   test('columns and types', async () => {
     const cols = await q(`SELECT column_name, column_type FROM (DESCRIBE comuni)`);
-    assert.deepEqual(cols.map((c) => [c.column_name, c.column_type]), [
-      ['istat_code', 'VARCHAR'], ['name', 'VARCHAR'], ['province_code', 'VARCHAR'], ['province_name', 'VARCHAR'],
-      ['province_sigla', 'VARCHAR'], ['region_code', 'VARCHAR'], ['region_name', 'VARCHAR'], ['area_code', 'VARCHAR'],
-      ['area_name', 'VARCHAR'], ['population', 'INTEGER'], ['is_small', 'BOOLEAN'],
-    ]);
+    assert.deepEqual(
+      cols.map((c) => [c.column_name, c.column_type]),
+      [
+        ['istat_code', 'VARCHAR'],
+        ['name', 'VARCHAR'],
+        ['province_code', 'VARCHAR'],
+        ['province_name', 'VARCHAR'],
+        ['province_sigla', 'VARCHAR'],
+        ['region_code', 'VARCHAR'],
+        ['region_name', 'VARCHAR'],
+        ['area_code', 'VARCHAR'],
+        ['area_name', 'VARCHAR'],
+        ['population', 'INTEGER'],
+        ['is_small', 'BOOLEAN'],
+      ],
+    );
   });
 });
 
 describe('stage events (programmes.parquet / programmes.arrow)', () => {
   test('columns in contract order with contract types', async () => {
     const cols = await q(`SELECT column_name, column_type FROM (DESCRIBE events)`);
-    assert.deepEqual(cols.map((c) => [c.column_name, c.column_type]), EVENT_SCHEMA);
+    assert.deepEqual(
+      cols.map((c) => [c.column_name, c.column_type]),
+      EVENT_SCHEMA,
+    );
   });
 
   test('PICCOLI at 31 October 2021: 612 engaged, 568 needs analysis, 485 plans (Parquet)', async () => {
@@ -101,7 +132,10 @@ describe('stage events (programmes.parquet / programmes.arrow)', () => {
     assert.equal(fromArrow.length, parquet.length);
     assert.deepEqual(fromArrow, parquet);
     const schema = arrow.tableFromIPC(readFileSync(file('programmes.arrow'))).schema;
-    assert.deepEqual(schema.fields.map((f) => f.name), EVENT_SCHEMA.map(([n]) => n));
+    assert.deepEqual(
+      schema.fields.map((f) => f.name),
+      EVENT_SCHEMA.map(([n]) => n),
+    );
   });
 
   test('every small comune, and only small comuni, in PICCOLI', async () => {
@@ -115,16 +149,28 @@ describe('stage events (programmes.parquet / programmes.arrow)', () => {
   });
 
   test('PICCOLI take-up is spread across regions', async () => {
-    assert.equal(await scalar(`SELECT count(DISTINCT region_code)::INTEGER FROM events WHERE programme = 'piccoli' AND stage = 'engaged'`), 20);
-    assert.equal(await scalar(`SELECT count(DISTINCT region_code)::INTEGER FROM events
-      WHERE programme = 'piccoli' AND stage = 'engaged' AND date <= DATE '${CUTOFF}'`), 20);
+    assert.equal(
+      await scalar(`SELECT count(DISTINCT region_code)::INTEGER FROM events WHERE programme = 'piccoli' AND stage = 'engaged'`),
+      20,
+    );
+    assert.equal(
+      await scalar(`SELECT count(DISTINCT region_code)::INTEGER FROM events
+      WHERE programme = 'piccoli' AND stage = 'engaged' AND date <= DATE '${CUTOFF}'`),
+      20,
+    );
   });
 
   test('the ten Umbrian comuni reached specialist support through every stage, as published rows', async () => {
-    const rows = await q(`SELECT entity_name, list(stage ORDER BY stage_order) AS stages, bool_and(provenance = 'published') AS published
+    const rows = await q(
+      `SELECT entity_name, list(stage ORDER BY stage_order) AS stages, bool_and(provenance = 'published') AS published
       FROM events WHERE programme = 'piccoli' AND region_name = 'Umbria' AND entity_name IN (SELECT unnest(string_split($1, '|')))
-      GROUP BY entity_name ORDER BY entity_name`, [UMBRIAN_SUPPORT.join('|')]);
-    assert.deepEqual(rows.map((r) => r.entity_name), [...UMBRIAN_SUPPORT].sort());
+      GROUP BY entity_name ORDER BY entity_name`,
+      [UMBRIAN_SUPPORT.join('|')],
+    );
+    assert.deepEqual(
+      rows.map((r) => r.entity_name),
+      [...UMBRIAN_SUPPORT].sort(),
+    );
     for (const r of rows) {
       assert.deepEqual(r.stages, ['eligible', 'engaged', 'needs_analysis', 'plan_submitted', 'specialist_support'], r.entity_name);
       assert.equal(r.published, true, r.entity_name);
@@ -140,20 +186,31 @@ describe('stage events (programmes.parquet / programmes.arrow)', () => {
 
   test('Massa Martana was admitted to participatory design (published)', async () => {
     assert.deepEqual(
-      await q(`SELECT entity_code, provenance FROM events WHERE programme = 'piccoli' AND entity_name = 'Massa Martana' AND stage = 'engaged'`),
+      await q(
+        `SELECT entity_code, provenance FROM events WHERE programme = 'piccoli' AND entity_name = 'Massa Martana' AND stage = 'engaged'`,
+      ),
       [{ entity_code: '054028', provenance: 'published' }],
     );
   });
 
   test('provenance: eligible rows published, invented histories simulated', async () => {
-    assert.deepEqual(await q(`SELECT DISTINCT provenance FROM events ORDER BY 1`), [{ provenance: 'published' }, { provenance: 'simulated' }]);
+    assert.deepEqual(await q(`SELECT DISTINCT provenance FROM events ORDER BY 1`), [
+      { provenance: 'published' },
+      { provenance: 'simulated' },
+    ]);
     assert.equal(await scalar(`SELECT count(*)::INTEGER FROM events WHERE stage_order = 0 AND provenance <> 'published'`), 0);
     // In PICCOLI only the named Umbrian comuni have published rows past eligibility.
     const published = await q(`SELECT DISTINCT entity_name FROM events
       WHERE programme = 'piccoli' AND stage_order > 0 AND provenance = 'published' ORDER BY 1`);
-    assert.deepEqual(published.map((r) => r.entity_name), [...UMBRIAN_SUPPORT].sort());
+    assert.deepEqual(
+      published.map((r) => r.entity_name),
+      [...UMBRIAN_SUPPORT].sort(),
+    );
     const simulated = await q(`SELECT programme, count(*)::INTEGER AS n FROM events WHERE provenance = 'simulated' GROUP BY 1 ORDER BY 1`);
-    assert.deepEqual(simulated.map((r) => r.programme), ['next-generation-siena', 'piacenza-fabbisogni', 'piccoli', 'province-e-comuni']);
+    assert.deepEqual(
+      simulated.map((r) => r.programme),
+      ['next-generation-siena', 'piacenza-fabbisogni', 'piccoli', 'province-e-comuni'],
+    );
   });
 
   test('no stage skipped, stage 0 is eligible, dates in order', async () => {
@@ -166,11 +223,14 @@ describe('stage events (programmes.parquet / programmes.arrow)', () => {
   });
 
   test('one row per (programme, entity, stage); stage ids match stages.parquet', async () => {
-    assert.equal(await scalar(`SELECT count(*)::INTEGER FROM (SELECT programme, entity_code, stage FROM events GROUP BY ALL HAVING count(*) > 1)`), 0);
+    assert.equal(
+      await scalar(`SELECT count(*)::INTEGER FROM (SELECT programme, entity_code, stage FROM events GROUP BY ALL HAVING count(*) > 1)`),
+      0,
+    );
     assert.equal(await scalar(`SELECT count(*)::INTEGER FROM events ANTI JOIN stages USING (programme, stage, stage_order)`), 0);
   });
 
-  test('dates within each programme\'s start and end', async () => {
+  test("dates within each programme's start and end", async () => {
     const bad = await q(`SELECT programme, min(date) AS first, max(date) AS last FROM events JOIN programmes USING (programme)
       WHERE date < start_date OR date > end_date GROUP BY 1`);
     assert.deepEqual(bad, []);
@@ -181,13 +241,20 @@ describe('stage events (programmes.parquet / programmes.arrow)', () => {
       WHERE e.entity_kind = 'comune' AND (e.entity_name, e.province_code, e.province_sigla, e.province_name, e.region_code, e.region_name)
         IS DISTINCT FROM (c.name, c.province_code, c.province_sigla, c.province_name, c.region_code, c.region_name)`);
     assert.deepEqual(bad, []);
-    assert.equal(await scalar(`SELECT count(*)::INTEGER FROM events WHERE entity_kind = 'comune' AND entity_code NOT IN (SELECT istat_code FROM comuni)`), 0);
+    assert.equal(
+      await scalar(
+        `SELECT count(*)::INTEGER FROM events WHERE entity_kind = 'comune' AND entity_code NOT IN (SELECT istat_code FROM comuni)`,
+      ),
+      0,
+    );
   });
 });
 
 describe('Province & Comuni', () => {
   test('the 76 provinces of ordinary-statute regions, metropolitan cities excluded', async () => {
-    const rows = await q(`SELECT entity_code, entity_kind, region_code FROM events WHERE programme = 'province-e-comuni' AND stage = 'eligible'`);
+    const rows = await q(
+      `SELECT entity_code, entity_kind, region_code FROM events WHERE programme = 'province-e-comuni' AND stage = 'eligible'`,
+    );
     assert.equal(rows.length, 76);
     assert.ok(rows.every((r) => r.entity_kind === 'provincia' && /^\d{3}$/.test(r.entity_code)));
     const special = new Set(['02', '04', '06', '19', '20']);
@@ -198,14 +265,23 @@ describe('Province & Comuni', () => {
 
   test('all 76 joined; 15 southern provinces at the focus groups', async () => {
     assert.equal(await scalar(`SELECT count(*)::INTEGER FROM events WHERE programme = 'province-e-comuni' AND stage = 'mapping'`), 76);
-    const south = await q(`SELECT stage, count(*)::INTEGER AS n FROM events
+    const south = await q(
+      `SELECT stage, count(*)::INTEGER AS n FROM events
       WHERE programme = 'province-e-comuni' AND region_code IN (SELECT unnest(string_split($1, ','))) AND stage IN ('eligible', 'focus_group')
-      GROUP BY 1 ORDER BY 1`, [SOUTHERN_REGIONS.join(',')]);
+      GROUP BY 1 ORDER BY 1`,
+      [SOUTHERN_REGIONS.join(',')],
+    );
     // The source says "15 of the 20 southern provinces"; the ISTAT registry
     // places 21 of the 76 in the Sud area (see data/README.md).
-    assert.deepEqual(south, [{ stage: 'eligible', n: 21 }, { stage: 'focus_group', n: 15 }]);
-    assert.equal(await scalar(`SELECT count(*)::INTEGER FROM events WHERE programme = 'province-e-comuni' AND stage = 'focus_group'
-      AND (date < DATE '2021-10-01' OR date > DATE '2021-12-31')`), 0);
+    assert.deepEqual(south, [
+      { stage: 'eligible', n: 21 },
+      { stage: 'focus_group', n: 15 },
+    ]);
+    assert.equal(
+      await scalar(`SELECT count(*)::INTEGER FROM events WHERE programme = 'province-e-comuni' AND stage = 'focus_group'
+      AND (date < DATE '2021-10-01' OR date > DATE '2021-12-31')`),
+      0,
+    );
   });
 
   test('reference models Brescia, Treviso, Pesaro e Urbino with their pillars', async () => {
@@ -223,7 +299,10 @@ describe('Province & Comuni', () => {
   test('three pillars; end in September 2023', async () => {
     const meta = JSON.parse(readFileSync(file('programmes-meta.json'), 'utf8'));
     const pc = meta.programmes.find((/** @type {any} */ p) => p.programme === 'province-e-comuni');
-    assert.deepEqual(pc.choices.pillar.map((/** @type {any} */ p) => p.choice), ['procurement', 'eu_policies', 'innovation']);
+    assert.deepEqual(
+      pc.choices.pillar.map((/** @type {any} */ p) => p.choice),
+      ['procurement', 'eu_policies', 'innovation'],
+    );
     assert.equal(pc.end_date.slice(0, 7), '2023-09');
     assert.equal(pc.operator, 'UPI');
   });
@@ -231,11 +310,15 @@ describe('Province & Comuni', () => {
 
 describe('Next Generation Siena', () => {
   test('24 comuni of the province of Siena at the kick-off on 24 March 2022', async () => {
-    const rows = await q(`SELECT DISTINCT province_sigla, date FROM events WHERE programme = 'next-generation-siena' AND stage = 'kick_off'`);
+    const rows = await q(
+      `SELECT DISTINCT province_sigla, date FROM events WHERE programme = 'next-generation-siena' AND stage = 'kick_off'`,
+    );
     assert.deepEqual(rows, [{ province_sigla: 'SI', date: '2022-03-24' }]);
     assert.equal(await scalar(`SELECT count(*)::INTEGER FROM events WHERE programme = 'next-generation-siena' AND stage = 'kick_off'`), 24);
-    assert.equal(await scalar(`SELECT count(*)::INTEGER FROM events WHERE programme = 'next-generation-siena' AND stage = 'eligible'`),
-      await scalar(`SELECT count(*)::INTEGER FROM comuni WHERE province_code = '052'`));
+    assert.equal(
+      await scalar(`SELECT count(*)::INTEGER FROM events WHERE programme = 'next-generation-siena' AND stage = 'eligible'`),
+      await scalar(`SELECT count(*)::INTEGER FROM comuni WHERE province_code = '052'`),
+    );
   });
 
   test('ends in late 2022', async () => {
@@ -246,10 +329,14 @@ describe('Next Generation Siena', () => {
 
 describe('Piacenza training-needs survey', () => {
   test('small comuni of the province; results presented on 7 September 2022', async () => {
-    assert.equal(await scalar(`SELECT count(*)::INTEGER FROM events e JOIN comuni c ON c.istat_code = e.entity_code
-      WHERE programme = 'piacenza-fabbisogni' AND (c.province_code <> '033' OR NOT c.is_small)`), 0);
-    assert.deepEqual(await q(`SELECT DISTINCT date FROM events WHERE programme = 'piacenza-fabbisogni' AND stage = 'report_presented'`),
-      [{ date: '2022-09-07' }]);
+    assert.equal(
+      await scalar(`SELECT count(*)::INTEGER FROM events e JOIN comuni c ON c.istat_code = e.entity_code
+      WHERE programme = 'piacenza-fabbisogni' AND (c.province_code <> '033' OR NOT c.is_small)`),
+      0,
+    );
+    assert.deepEqual(await q(`SELECT DISTINCT date FROM events WHERE programme = 'piacenza-fabbisogni' AND stage = 'report_presented'`), [
+      { date: '2022-09-07' },
+    ]);
   });
 
   test('the seven themes', async () => {
@@ -285,18 +372,26 @@ describe('PICCOLI facts and choices', () => {
       WHERE programme = 'piccoli' AND provenance = 'published' GROUP BY ALL`);
     assert.deepEqual(provenance, [{ kind: 'intervention_kind', choice: 'consulting', provenance: 'published', n: 10 }]);
     // Choices only for comuni that sent a plan.
-    assert.equal(await scalar(`SELECT count(*)::INTEGER FROM choices WHERE programme = 'piccoli' AND entity_code NOT IN
-      (SELECT entity_code FROM events WHERE programme = 'piccoli' AND stage = 'plan_submitted')`), 0);
+    assert.equal(
+      await scalar(`SELECT count(*)::INTEGER FROM choices WHERE programme = 'piccoli' AND entity_code NOT IN
+      (SELECT entity_code FROM events WHERE programme = 'piccoli' AND stage = 'plan_submitted')`),
+      0,
+    );
   });
 });
 
 describe('summary.json and programmes-meta', () => {
   test('summary equals a fresh SQL aggregation of programmes.parquet', async () => {
     const summary = JSON.parse(readFileSync(file('summary.json'), 'utf8'));
-    const hash = createHash('sha256').update(readFileSync(file('programmes.parquet'))).digest('hex').slice(0, 16);
+    const hash = createHash('sha256')
+      .update(readFileSync(file('programmes.parquet')))
+      .digest('hex')
+      .slice(0, 16);
     assert.equal(summary.sha256_16, hash);
     assert.equal(summary.source, 'programmes.parquet');
-    const rows = await q(`SELECT programme, stage_order, province_code, date, count(*)::INTEGER AS n FROM events GROUP BY ALL ORDER BY ALL`);
+    const rows = await q(
+      `SELECT programme, stage_order, province_code, date, count(*)::INTEGER AS n FROM events GROUP BY ALL ORDER BY ALL`,
+    );
     /** @type {Record<string, any[]>} */
     const fresh = {};
     for (const r of rows) (fresh[r.programme] ??= []).push([r.stage_order, r.province_code, r.date, r.n]);
@@ -307,18 +402,29 @@ describe('summary.json and programmes-meta', () => {
     const provinces = await q(`SELECT DISTINCT province_code, province_sigla, province_name, region_code, region_name FROM events`);
     assert.equal(Object.keys(summary.provinces).length, provinces.length);
     for (const p of provinces) {
-      assert.deepEqual(summary.provinces[p.province_code], { sigla: p.province_sigla, name: p.province_name, region_code: p.region_code, region_name: p.region_name });
+      assert.deepEqual(summary.provinces[p.province_code], {
+        sigla: p.province_sigla,
+        name: p.province_name,
+        region_code: p.region_code,
+        region_name: p.region_name,
+      });
     }
   });
 
   test('meta JSON and meta Parquet agree, with stage labels', async () => {
     const meta = JSON.parse(readFileSync(file('programmes-meta.json'), 'utf8'));
     const rows = await q(`SELECT * FROM programmes ORDER BY programme`);
-    assert.deepEqual(meta.programmes.map((/** @type {any} */ p) => p.programme).sort(), rows.map((r) => r.programme));
+    assert.deepEqual(
+      meta.programmes.map((/** @type {any} */ p) => p.programme).sort(),
+      rows.map((r) => r.programme),
+    );
     for (const r of rows) {
       const m = meta.programmes.find((/** @type {any} */ p) => p.programme === r.programme);
       for (const [k, v] of Object.entries(r)) assert.deepEqual(m[k], v, `${r.programme}.${k}`);
-      const stages = await q(`SELECT stage, stage_order, label_it, label_en, description_it, description_en FROM stages WHERE programme = $1 ORDER BY stage_order`, [r.programme]);
+      const stages = await q(
+        `SELECT stage, stage_order, label_it, label_en, description_it, description_en FROM stages WHERE programme = $1 ORDER BY stage_order`,
+        [r.programme],
+      );
       assert.deepEqual(m.stages, stages);
       assert.ok(m.source_citation.length > 20);
     }

@@ -23,7 +23,9 @@ const GOOD = [
 
 /** @type {string} */
 let dir;
-before(() => { dir = mkdtempSync(join(tmpdir(), 'piccoli-import-')); });
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'piccoli-import-'));
+});
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 /**
@@ -43,7 +45,14 @@ async function runImport(name, text, extra = []) {
 async function runOn(input, out, extra = []) {
   let stdout = '';
   let stderr = '';
-  const code = await main([input, '--out', out, ...extra], { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
+  const code = await main([input, '--out', out, ...extra], {
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
+  });
   return { code, stdout, stderr, out, lines: stderr.split('\n').filter((l) => l.startsWith('row ')) };
 }
 
@@ -61,8 +70,19 @@ describe('piccoli-data import', () => {
     const rows = await allJson(conn, 'SELECT * FROM read_parquet($1)', [r.out]);
     assert.equal(rows.length, 3);
     assert.deepEqual(Object.keys(rows[0]), [
-      'programme', 'entity_code', 'entity_kind', 'entity_name', 'province_code', 'province_sigla', 'province_name',
-      'region_code', 'region_name', 'stage', 'stage_order', 'date', 'provenance',
+      'programme',
+      'entity_code',
+      'entity_kind',
+      'entity_name',
+      'province_code',
+      'province_sigla',
+      'province_name',
+      'region_code',
+      'region_name',
+      'stage',
+      'stage_order',
+      'date',
+      'provenance',
     ]);
     const mm = rows.find((x) => x.entity_code === '054028' && x.stage === 'engaged');
     assert.equal(mm?.entity_name, 'Massa Martana');
@@ -94,13 +114,16 @@ describe('piccoli-data import', () => {
   });
 
   test('rejects wrong types: stage_order, date, provenance', async () => {
-    const r = await runImport('types', goodPlus([
-      'my-prog,055001,eligible,zero,2022-01-10,',
-      'my-prog,055007,eligible,0,2022-02-30,',
-      'my-prog,055008,eligible,0,10/01/2022,',
-      'my-prog,055009,eligible,1.5,2022-01-10,',
-      'my-prog,055010,eligible,0,2022-01-10,guessed',
-    ]));
+    const r = await runImport(
+      'types',
+      goodPlus([
+        'my-prog,055001,eligible,zero,2022-01-10,',
+        'my-prog,055007,eligible,0,2022-02-30,',
+        'my-prog,055008,eligible,0,10/01/2022,',
+        'my-prog,055009,eligible,1.5,2022-01-10,',
+        'my-prog,055010,eligible,0,2022-01-10,guessed',
+      ]),
+    );
     assert.equal(r.code, 1);
     assert.deepEqual(r.lines, [
       "row 5: stage_order 'zero' is not a whole number (0, 1, 2, ...)",
@@ -139,10 +162,7 @@ describe('piccoli-data import', () => {
   });
 
   test('rejects skipped stages, including a missing stage 0', async () => {
-    const r = await runImport('skip', goodPlus([
-      'my-prog,054028,plan,3,2022-03-01,',
-      'my-prog,055001,engaged,1,2022-03-01,',
-    ]));
+    const r = await runImport('skip', goodPlus(['my-prog,054028,plan,3,2022-03-01,', 'my-prog,055001,engaged,1,2022-03-01,']));
     assert.equal(r.code, 1);
     assert.deepEqual(r.lines, [
       "row 5: stage skipped: 054028 reached stage_order 3 ('plan') but has no stage_order 2",
@@ -151,7 +171,10 @@ describe('piccoli-data import', () => {
   });
 
   test('checks stage ids of known programmes against stages.parquet', async () => {
-    const r = await runImport('known', [HEADER, 'piccoli,054028,eligible,0,2021-05-03,', 'piccoli,054028,needs_analysis,1,2021-06-01,'].join('\n'));
+    const r = await runImport(
+      'known',
+      [HEADER, 'piccoli,054028,eligible,0,2021-05-03,', 'piccoli,054028,needs_analysis,1,2021-06-01,'].join('\n'),
+    );
     assert.equal(r.code, 1);
     assert.deepEqual(r.lines, ["row 3: stage 'needs_analysis' is stage_order 2 in programme piccoli, not 1"]);
   });
@@ -174,7 +197,10 @@ describe('piccoli-data import', () => {
     const r = await runOn(input, out);
     assert.equal(r.code, 1);
     assert.equal(readFileSync(out, 'utf8'), 'previous content');
-    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+      [],
+    );
   });
 
   test('a valid file replaces an existing output', async () => {
@@ -185,7 +211,10 @@ describe('piccoli-data import', () => {
     const r = await runOn(input, out);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(readFileSync(out).subarray(0, 4).toString(), 'PAR1');
-    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+      [],
+    );
   });
 
   test('reads Parquet input too, with the same row numbering', async () => {
@@ -199,8 +228,11 @@ describe('piccoli-data import', () => {
     assert.deepEqual(bad.lines, ['row 5: date out of order: 2022-01-05 is before 2022-01-10, the date of stage_order 0 in row 4']);
     // Typed Parquet (INTEGER stage_order, DATE date) is accepted.
     const typed = join(dir, 'pq-typed.parquet');
-    await conn.run(`COPY (SELECT programme, entity_code, stage, CAST(stage_order AS INTEGER) AS stage_order, CAST(date AS DATE) AS date
-      FROM read_csv($1, all_varchar = true)) TO $2 (FORMAT parquet)`, [join(dir, 'good.csv'), typed]);
+    await conn.run(
+      `COPY (SELECT programme, entity_code, stage, CAST(stage_order AS INTEGER) AS stage_order, CAST(date AS DATE) AS date
+      FROM read_csv($1, all_varchar = true)) TO $2 (FORMAT parquet)`,
+      [join(dir, 'good.csv'), typed],
+    );
     const ok = await runOn(typed, join(dir, 'pq-typed-out.parquet'));
     assert.equal(ok.code, 0, ok.stderr);
   });

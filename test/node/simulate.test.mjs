@@ -20,7 +20,10 @@ test('mulberry32 is deterministic and uniform enough', () => {
   const a = mulberry32(42);
   const b = mulberry32(42);
   const xs = Array.from({ length: 10000 }, () => a.next());
-  assert.deepEqual(xs.slice(0, 5), Array.from({ length: 5 }, () => b.next()));
+  assert.deepEqual(
+    xs.slice(0, 5),
+    Array.from({ length: 5 }, () => b.next()),
+  );
   const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
   assert.ok(Math.abs(mean - 0.5) < 0.02, String(mean));
   assert.ok(xs.every((x) => x >= 0 && x < 1));
@@ -32,7 +35,9 @@ test('rerunning the simulation gives the committed rows', async () => {
   const first = (await simulateAll()).map(key).sort();
   const second = (await simulateAll()).map(key).sort();
   assert.deepEqual(first, second);
-  const committed = (await q('SELECT programme, entity_code, entity_kind, stage, stage_order, date, provenance FROM events')).map(key).sort();
+  const committed = (await q('SELECT programme, entity_code, entity_kind, stage, stage_order, date, provenance FROM events'))
+    .map(key)
+    .sort();
   assert.deepEqual(first, committed);
 });
 

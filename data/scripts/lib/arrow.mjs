@@ -10,8 +10,15 @@ import { EVENT_COLUMNS } from './schema.mjs';
 
 /** Columns with few distinct values, stored as dictionaries. */
 const DICTIONARY_COLUMNS = new Set([
-  'programme', 'entity_kind', 'province_code', 'province_sigla', 'province_name',
-  'region_code', 'region_name', 'stage', 'provenance',
+  'programme',
+  'entity_kind',
+  'province_code',
+  'province_sigla',
+  'province_name',
+  'region_code',
+  'region_name',
+  'stage',
+  'provenance',
 ]);
 
 /**
@@ -32,9 +39,7 @@ function indexType(n) {
 function arrowType(type, name, values) {
   switch (type) {
     case 'VARCHAR':
-      return DICTIONARY_COLUMNS.has(name)
-        ? new arrow.Dictionary(new arrow.Utf8(), indexType(new Set(values).size))
-        : new arrow.Utf8();
+      return DICTIONARY_COLUMNS.has(name) ? new arrow.Dictionary(new arrow.Utf8(), indexType(new Set(values).size)) : new arrow.Utf8();
     case 'INTEGER':
       return new arrow.Int32();
     case 'DATE':

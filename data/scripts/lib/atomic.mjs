@@ -11,10 +11,7 @@ import { basename, dirname, join } from 'node:path';
  * @param {(tmpPath: string) => Promise<void> | void} write writes the complete file at tmpPath
  */
 export async function writeAtomic(target, write) {
-  const tmp = join(
-    dirname(target),
-    `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await write(tmp);
     renameSync(tmp, target);

@@ -35,4 +35,4 @@ export const EVENT_ORDER = 'programme, stage_order, entity_code';
 export const EVENT_SELECT = EVENT_COLUMNS.map(([name, type]) => `CAST("${name}" AS ${type}) AS "${name}"`).join(', ');
 
 /** Parquet options used for every output file. */
-export const PARQUET_OPTIONS = "(FORMAT parquet, COMPRESSION zstd)";
+export const PARQUET_OPTIONS = '(FORMAT parquet, COMPRESSION zstd)';

@@ -249,7 +249,10 @@ export function simulatePiccoli(prog, registry, rng) {
 
     if (days.length > order.plan_submitted) {
       /** @type {Option[]} */
-      const areas = prog.choices.area.map((/** @type {any} */ a, /** @type {number} */ i) => ({ choice: a.choice, weight: [18, 30, 16, 22, 14][i] ?? 10 }));
+      const areas = prog.choices.area.map((/** @type {any} */ a, /** @type {number} */ i) => ({
+        choice: a.choice,
+        weight: [18, 30, 16, 22, 14][i] ?? 10,
+      }));
       for (const a of pickWeighted(rng, areas, 1 + rng.int(3)).sort((x, y) => x.choice.localeCompare(y.choice))) {
         choices.push({ programme: prog.id, entity_code: c.istat_code, kind: 'area', choice: a.choice, provenance: 'simulated' });
       }
@@ -326,7 +329,9 @@ export function simulateProvinceComuni(prog, registry, rng) {
     } else if (days.length > 3) {
       /** @type {Option[]} */
       const pillars = prog.choices.pillar.map((/** @type {any} */ p) => ({ choice: p.choice, weight: 1 }));
-      for (const p of pickWeighted(rng, pillars, 1 + rng.int(2)).map((x) => x.choice).sort()) {
+      for (const p of pickWeighted(rng, pillars, 1 + rng.int(2))
+        .map((x) => x.choice)
+        .sort()) {
         choices.push({ programme: prog.id, entity_code: code, kind: 'pillar', choice: p, provenance: 'simulated' });
       }
     }
@@ -344,7 +349,10 @@ export function simulateProvinceComuni(prog, registry, rng) {
  */
 export function simulateSiena(prog, registry, rng) {
   const sim = prog.simulation;
-  const comuni = registry.filter((c) => c.province_code === prog.province_code).map((c) => c.istat_code).sort();
+  const comuni = registry
+    .filter((c) => c.province_code === prog.province_code)
+    .map((c) => c.istat_code)
+    .sort();
   const kickCount = prog.published_figures.find((/** @type {any} */ f) => f.stage === 'kick_off').count;
   const joined = new Set(rng.shuffle(comuni).slice(0, kickCount));
   const start = toDay(prog.start_date);
@@ -388,7 +396,10 @@ export function simulatePiacenza(prog, registry, rng) {
   // project work first; the weights only make the simulated answers uneven.
   const weights = [26, 12, 14, 18, 10, 24, 16];
   /** @type {Option[]} */
-  const themes = prog.choices.theme.map((/** @type {any} */ t, /** @type {number} */ i) => ({ choice: t.choice, weight: weights[i] ?? 10 }));
+  const themes = prog.choices.theme.map((/** @type {any} */ t, /** @type {number} */ i) => ({
+    choice: t.choice,
+    weight: weights[i] ?? 10,
+  }));
   /** @type {SimEvent[]} */
   const events = [];
   /** @type {SimChoice[]} */
@@ -397,7 +408,9 @@ export function simulatePiacenza(prog, registry, rng) {
     const days = [start];
     if (rng.chance(sim.answer_rate)) {
       days.push(survey[rng.int(survey.length)], report);
-      for (const t of pickWeighted(rng, themes, 2 + rng.int(3)).map((x) => x.choice).sort()) {
+      for (const t of pickWeighted(rng, themes, 2 + rng.int(3))
+        .map((x) => x.choice)
+        .sort()) {
         choices.push({ programme: prog.id, entity_code: code, kind: 'theme', choice: t, provenance: 'simulated' });
       }
     }

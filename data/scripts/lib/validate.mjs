@@ -48,15 +48,17 @@ async function load(conn, inputPath, opts) {
          store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_scans')`,
       [inputPath, detectDelimiter(inputPath)],
     );
-    rejects = /** @type {ErrorRow[]} */ (await all(
-      conn,
-      `SELECT line::INTEGER AS row,
+    rejects = /** @type {ErrorRow[]} */ (
+      await all(
+        conn,
+        `SELECT line::INTEGER AS row,
               CASE error_type
                 WHEN 'TOO MANY COLUMNS' THEN 'cannot be read: more fields than the header has'
                 WHEN 'MISSING COLUMNS' THEN 'cannot be read: fewer fields than the header has'
                 ELSE 'cannot be read: ' || error_message END AS message
        FROM csv_rejects QUALIFY row_number() OVER (PARTITION BY line ORDER BY column_idx DESC) = 1 ORDER BY line`,
-    ));
+      )
+    );
   } else if (ext === '.parquet') {
     await run(conn, `CREATE TABLE raw AS SELECT * FROM read_parquet($1)`, [inputPath]);
   } else {
@@ -138,9 +140,10 @@ export async function validateEventsFile(conn, inputPath, opts) {
   const kinds = ENTITY_KINDS.map((k) => `'${k}'`).join(', ');
   const provenances = PROVENANCE.map((p) => `'${p}'`).join(', ');
   errors.push(
-    .../** @type {ErrorRow[]} */ (await all(
-      conn,
-      `SELECT _row AS row, message FROM (
+    .../** @type {ErrorRow[]} */ (
+      await all(
+        conn,
+        `SELECT _row AS row, message FROM (
          SELECT _row, 'programme is empty' AS message FROM src WHERE programme IS NULL
          UNION ALL SELECT _row, 'programme ''' || programme || ''' is not an id (lowercase letters, digits and -)'
            FROM src WHERE NOT regexp_full_match(programme, '[a-z0-9][a-z0-9-]*')
@@ -169,7 +172,8 @@ export async function validateEventsFile(conn, inputPath, opts) {
          UNION ALL SELECT _row, 'provenance ''' || provenance || ''' is not one of ${provenances.replaceAll("'", "''")}'
            FROM src WHERE provenance NOT IN (${provenances})
        ) ORDER BY ALL`,
-    )),
+      )
+    ),
   );
 
   // Rows whose values are all well-formed; the checks across rows (order,
@@ -187,9 +191,10 @@ export async function validateEventsFile(conn, inputPath, opts) {
   );
 
   errors.push(
-    .../** @type {ErrorRow[]} */ (await all(
-      conn,
-      `WITH firsts AS (
+    .../** @type {ErrorRow[]} */ (
+      await all(
+        conn,
+        `WITH firsts AS (
          SELECT *,
            min(_row) OVER (PARTITION BY programme, entity_code, stage) AS first_same_stage,
            min(_row) OVER (PARTITION BY programme, entity_code, stage_order) AS first_same_order,
@@ -233,7 +238,8 @@ export async function validateEventsFile(conn, inputPath, opts) {
              || ', the date of stage_order ' || prev_order || ' in row ' || prev_row
            FROM steps WHERE date < prev_date
        ) ORDER BY ALL`,
-    )),
+      )
+    ),
   );
   errors.sort((a, b) => a.row - b.row || a.message.localeCompare(b.message));
   return finish(errors, warnings, rowCount, maxErrors);

@@ -193,10 +193,7 @@ export class PiccoliMap extends LitElement {
     });
     this._progress = null;
     const programme = this.programme || 'piccoli';
-    const [metas, stages] = await Promise.all([
-      fetchMeta().catch(() => [] as ProgrammeMeta[]),
-      this._stages(table, programme, signal),
-    ]);
+    const [metas, stages] = await Promise.all([fetchMeta().catch(() => [] as ProgrammeMeta[]), this._stages(table, programme, signal)]);
     if (!stages.length) throw bad(t.unknownProgramme(shown(programme)));
     const metric = parseMetric(this.metric || 'engaged-share', stages);
     if (!metric) throw bad(t.unknownMetric(shown(this.metric), metricNames(stages).join(', ')));
@@ -214,7 +211,10 @@ export class PiccoliMap extends LitElement {
       values.set(code, { code, name, eligible, reached, value: metric.share ? reached / eligible : reached });
     }
     if (this.geo && found.length && !geometry.shapes.some((s) => values.has(s.code))) {
-      const sample = geometry.shapes.slice(0, 3).map((s) => s.code).join(', ');
+      const sample = geometry.shapes
+        .slice(0, 3)
+        .map((s) => s.code)
+        .join(', ');
       throw bad(t.geoNoMatch(shown(this.key!), sample));
     }
     const credit: MapData['credit'] = this.geo
@@ -320,7 +320,11 @@ export class PiccoliMap extends LitElement {
       this._view = renderMap(d.geometry, { idPrefix: this._id, label: '', palette });
     }
     this._view.svg.setAttribute('aria-label', t.mapLabel(this._title(d, lang, t)));
-    const scale = colourScale([...d.values.values()].map((v) => v.value), d.metric.share, palette);
+    const scale = colourScale(
+      [...d.values.values()].map((v) => v.value),
+      d.metric.share,
+      palette,
+    );
     paintMap(this._view, {
       values: d.values,
       scale,
@@ -514,7 +518,11 @@ export class PiccoliMap extends LitElement {
     const title = d.meta ? (lang === 'it' ? d.meta.name_it : d.meta.name_en).split(' - ')[0]! : d.programme;
     const what = this._title(d, lang, t);
     const date = formatDate(d.asOf, lang);
-    const scale = colourScale([...d.values.values()].map((v) => v.value), d.metric.share, this._palette());
+    const scale = colourScale(
+      [...d.values.values()].map((v) => v.value),
+      d.metric.share,
+      this._palette(),
+    );
     const fmt = (n: number) => (d.metric.share ? formatPercent(n, lang).replace(/,0(?=\s?%)/, '') : formatInteger(n, lang));
     const items = legendItems(scale);
     const tipArea = this._tip ? d.geometry.shapes.find((s) => s.code === this._tip!.code) : undefined;
@@ -547,15 +555,19 @@ export class PiccoliMap extends LitElement {
       >
         ${view.svg}
         ${empty ? html`<p class="message empty" role="status" part="message">${t.empty}</p>` : nothing}
-        ${tipArea
-          ? html`<div class="tooltip" part="tooltip" aria-hidden="true" data-code=${tipArea.code}>
+        ${
+          tipArea
+            ? html`<div class="tooltip" part="tooltip" aria-hidden="true" data-code=${tipArea.code}>
               <strong class="tip-name">${tipValue?.name ?? tipArea.name}</strong>
-              ${tipValue
-                ? html`<span class="tip-value">${this._formatValue(d, tipValue.value, lang)}</span>
+              ${
+                tipValue
+                  ? html`<span class="tip-value">${this._formatValue(d, tipValue.value, lang)}</span>
                     <span class="tip-counts">${this._counts(d, tipValue, lang, t)}</span>`
-                : html`<span class="tip-value nodata">${t.noData}</span>`}
+                  : html`<span class="tip-value nodata">${t.noData}</span>`
+              }
             </div>`
-          : nothing}
+            : nothing
+        }
       </div>
       <ul class="legend" part="legend" aria-label=${what}>
         ${items.map(
@@ -580,9 +592,11 @@ export class PiccoliMap extends LitElement {
             const v = d.values.get(s.code);
             return html`<tr data-code=${s.code}>
               <th scope="row">${v?.name ?? s.name}</th>
-              ${v
-                ? html`<td>${this._formatValue(d, v.value, lang)}</td><td>${formatInteger(v.reached, lang)}</td><td>${formatInteger(v.eligible, lang)}</td>`
-                : html`<td>${t.noData}</td><td></td><td></td>`}
+              ${
+                v
+                  ? html`<td>${this._formatValue(d, v.value, lang)}</td><td>${formatInteger(v.reached, lang)}</td><td>${formatInteger(v.eligible, lang)}</td>`
+                  : html`<td>${t.noData}</td><td></td><td></td>`
+              }
             </tr>`;
           })}
         </tbody>

@@ -67,8 +67,7 @@ export const STRINGS = {
     geoNoFeatures: (url: string) => `The geo file ${url} contains no polygons.`,
     geoNoKey: (key: string, available: string) =>
       `No feature of the geo file has the property “${key}”${available ? ` (properties present: ${available})` : ''}.`,
-    geoNoMatch: (key: string, sample: string) =>
-      `No code in the property “${key}” matches the data (e.g. ${sample}): check key and level.`,
+    geoNoMatch: (key: string, sample: string) => `No code in the property “${key}” matches the data (e.g. ${sample}): check key and level.`,
   },
 } satisfies Record<Lang, unknown>;
 

@@ -47,7 +47,11 @@ export function summaryAreas(summary: FunnelSummary) {
 
 /** Compare names the way people type them: no case, accents, spaces or dashes. */
 function norm(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]/gi, '').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase();
 }
 
 export function resolveArea(
@@ -59,7 +63,9 @@ export function resolveArea(
   if (province) {
     const v = province.trim();
     const code = /^\d{1,3}$/.test(v) ? v.padStart(3, '0') : null;
-    const p = areas.find((a) => (code ? a.province.code === code : a.province.sigla?.toUpperCase() === v.toUpperCase() || norm(a.province.name) === norm(v)))?.province;
+    const p = areas.find((a) =>
+      code ? a.province.code === code : a.province.sigla?.toUpperCase() === v.toUpperCase() || norm(a.province.name) === norm(v),
+    )?.province;
     if (!p) throw new PiccoliDataError('invalid-option', t.unknownProvince(shown(province)));
     return { filter: { provinceCode: p.code }, label: { kind: 'province', name: p.name } };
   }
@@ -87,4 +93,3 @@ export function fillStages(rows: { stage_order: number; stage: string; n: number
     : rows.map((r) => ({ stage: r.stage, order: r.stage_order }));
   return stages.map((s) => ({ ...s, n: byOrder.get(s.order)?.n ?? 0 }));
 }
-

@@ -218,18 +218,23 @@ export class PiccoliProgress extends LitElement {
         <span class="title"><span class="ph"></span></span>
         <span class="sub" role="status">${status}</span>
       </figcaption>
-      ${this.view === 'compact'
-        ? html`<ul>${Array.from({ length: rows }, () => html`<li><span class="ph"></span></li>`)}</ul>`
-        : html`<table part="table" aria-hidden="true">
+      ${
+        this.view === 'compact'
+          ? html`<ul>${Array.from({ length: rows }, () => html`<li><span class="ph"></span></li>`)}</ul>`
+          : html`<table part="table" aria-hidden="true">
             <tbody>
-              ${Array.from({ length: rows }, () => html`<tr>
+              ${Array.from(
+                { length: rows },
+                () => html`<tr>
                 <th><span class="ph"></span><span class="bar"></span></th>
                 <td><span class="ph count"></span></td>
                 <td><span class="ph"></span></td>
                 <td class="elig"><span class="ph"></span></td>
-              </tr>`)}
+              </tr>`,
+              )}
             </tbody>
-          </table>`}
+          </table>`
+      }
       <p class="source" part="source">&nbsp;</p>
     </figure>`;
   }
@@ -283,15 +288,17 @@ export class PiccoliProgress extends LitElement {
         ${rows.map(
           (r) => html`<tr part="stage" data-stage=${r.s.stage}>
             <th scope="row">
-              ${hidden
-                ? r.label
-                : stageButton(
-                    r,
-                    html`<span class="label">${r.label}</span
+              ${
+                hidden
+                  ? r.label
+                  : stageButton(
+                      r,
+                      html`<span class="label">${r.label}</span
                       ><span class="bar" part="bar" aria-hidden="true"
                         ><span style="--w: ${(r.elig * 100).toFixed(2)}%"></span
                       ></span>`,
-                  )}
+                    )
+              }
             </th>
             <td class="count">${formatInteger(r.s.n, lang)}</td>
             <td class="share">${r.prev === null ? '' : formatPercent(r.prev, lang)}<span class="visually-hidden">${r.prev === null ? '' : ` ${t.ofPrevious}`}</span></td>

@@ -59,40 +59,52 @@ export function renderChart(t: ResultTableLike, choice: ChartChoice, opts: Chart
       .sort((a, b) => b.value - a.value)
       .slice(0, CHART_MAX_BARS);
     const longest = Math.max(0, ...bars.map((b) => Math.min(b.label.length, 30)));
-    return withGroupRoles(Plot.plot({
-      ...common,
-      caption: opts.text.caption(choice, number.format(data.length), bars.length < data.length ? number.format(bars.length) : undefined),
-      ariaDescription: bars.map((b) => `${b.label}: ${fmtNumber(b.value)}`).join('; ').slice(0, 1000),
-      height: bars.length * 22 + 50,
-      marginLeft: Math.min(220, 12 + longest * 6.5),
-      marginRight: 24,
-      x: { label: choice.x, grid: true, nice: true, tickFormat: fmtNumber },
-      y: { label: choice.y, domain: bars.map((b) => b.label), tickFormat: (d: string) => truncate(d, 30) },
-      marks: [
-        Plot.barX(bars, { x: 'value', y: 'label', fill: color, title: (b: { label: string; value: number }) => `${b.label}: ${fmtNumber(b.value)}` }),
-        Plot.ruleX([0], { ariaHidden: 'true' }), // decorative baseline
-      ],
-    }));
+    return withGroupRoles(
+      Plot.plot({
+        ...common,
+        caption: opts.text.caption(choice, number.format(data.length), bars.length < data.length ? number.format(bars.length) : undefined),
+        ariaDescription: bars
+          .map((b) => `${b.label}: ${fmtNumber(b.value)}`)
+          .join('; ')
+          .slice(0, 1000),
+        height: bars.length * 22 + 50,
+        marginLeft: Math.min(220, 12 + longest * 6.5),
+        marginRight: 24,
+        x: { label: choice.x, grid: true, nice: true, tickFormat: fmtNumber },
+        y: { label: choice.y, domain: bars.map((b) => b.label), tickFormat: (d: string) => truncate(d, 30) },
+        marks: [
+          Plot.barX(bars, {
+            x: 'value',
+            y: 'label',
+            fill: color,
+            title: (b: { label: string; value: number }) => `${b.label}: ${fmtNumber(b.value)}`,
+          }),
+          Plot.ruleX([0], { ariaHidden: 'true' }), // decorative baseline
+        ],
+      }),
+    );
   }
 
   if (choice.kind === 'line') data = data.sort((a, b) => Number(a.x) - Number(b.x));
   const xNumber = typeof data[0]?.x === 'number';
   const yNumber = typeof data[0]?.y === 'number';
-  return withGroupRoles(Plot.plot({
-    ...common,
-    caption: opts.text.caption(choice, number.format(data.length)),
-    ariaDescription: describeRange(data, choice, fmt),
-    height: 340,
-    marginLeft: 64,
-    marginBottom: 40,
-    x: { label: choice.x, tickFormat: fmt, ...(xNumber ? { nice: true } : {}) },
-    y: { label: choice.y, grid: true, tickFormat: fmt, ...(yNumber ? { nice: true, zero: choice.kind === 'line' } : {}) },
-    marks: [
-      choice.kind === 'line'
-        ? Plot.lineY(data, { x: 'x', y: 'y', stroke: color, strokeWidth: 2 })
-        : Plot.dot(data, { x: 'x', y: 'y', stroke: color, r: 2.5, title: (d: { x: unknown; y: unknown }) => `${fmt(d.x)}; ${fmt(d.y)}` }),
-    ],
-  }));
+  return withGroupRoles(
+    Plot.plot({
+      ...common,
+      caption: opts.text.caption(choice, number.format(data.length)),
+      ariaDescription: describeRange(data, choice, fmt),
+      height: 340,
+      marginLeft: 64,
+      marginBottom: 40,
+      x: { label: choice.x, tickFormat: fmt, ...(xNumber ? { nice: true } : {}) },
+      y: { label: choice.y, grid: true, tickFormat: fmt, ...(yNumber ? { nice: true, zero: choice.kind === 'line' } : {}) },
+      marks: [
+        choice.kind === 'line'
+          ? Plot.lineY(data, { x: 'x', y: 'y', stroke: color, strokeWidth: 2 })
+          : Plot.dot(data, { x: 'x', y: 'y', stroke: color, r: 2.5, title: (d: { x: unknown; y: unknown }) => `${fmt(d.x)}; ${fmt(d.y)}` }),
+      ],
+    }),
+  );
 }
 
 /**
@@ -130,7 +142,18 @@ function describeRange(data: { x: unknown; y: unknown }[], choice: ChartChoice, 
     const asDate = vs[0] instanceof Date;
     return `${name}: ${fmt(asDate ? new Date(lo) : lo)} – ${fmt(asDate ? new Date(hi) : hi)}`;
   };
-  return [range(choice.x, data.map((d) => d.x)), range(choice.y, data.map((d) => d.y))].filter(Boolean).join('; ');
+  return [
+    range(
+      choice.x,
+      data.map((d) => d.x),
+    ),
+    range(
+      choice.y,
+      data.map((d) => d.y),
+    ),
+  ]
+    .filter(Boolean)
+    .join('; ');
 }
 
 function truncate(s: string, n: number): string {

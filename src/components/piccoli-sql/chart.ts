@@ -52,7 +52,10 @@ export function resultColumns(t: ResultTableLike): Col[] {
 export const CHART_MAX_ROWS = 20_000;
 
 /** The x/y pairs of a chart, NULLs left out, at most CHART_MAX_ROWS. */
-export function chartData(t: ResultTableLike, choice: ChartChoice): { x: number | Date | string | boolean; y: number | Date | string | boolean }[] {
+export function chartData(
+  t: ResultTableLike,
+  choice: ChartChoice,
+): { x: number | Date | string | boolean; y: number | Date | string | boolean }[] {
   const names = t.schema.fields.map((f) => f.name);
   const xs = t.getChildAt(names.indexOf(choice.x)) as ArrowVectorLike;
   const ys = t.getChildAt(names.indexOf(choice.y)) as ArrowVectorLike;

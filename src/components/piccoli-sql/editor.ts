@@ -3,15 +3,7 @@ import { defaultKeymap, history as undoHistory, historyKeymap } from '@codemirro
 import { PostgreSQL, sql as sqlLanguage } from '@codemirror/lang-sql';
 import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { Compartment, EditorState, StateEffect, StateField, type Extension } from '@codemirror/state';
-import {
-  Decoration,
-  EditorView,
-  highlightActiveLine,
-  keymap,
-  lineNumbers,
-  placeholder,
-  type DecorationSet,
-} from '@codemirror/view';
+import { Decoration, EditorView, highlightActiveLine, keymap, lineNumbers, placeholder, type DecorationSet } from '@codemirror/view';
 import { completionSchema, type TableInfo } from './schema.js';
 
 /**

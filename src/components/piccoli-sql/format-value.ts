@@ -136,9 +136,7 @@ function text(d: ArrowDataLike, i: number): string {
       return formatDecimal(decimalBigInt(d, i), t.scale ?? 0);
     case T.Date:
       // unit 0 = DAY (int32 days), 1 = MILLISECOND (int64 ms)
-      return t.unit === 0
-        ? formatDays(Number(d.values[i]))
-        : formatDays(Math.floor(Number(d.values[i]) / 86_400_000));
+      return t.unit === 0 ? formatDays(Number(d.values[i])) : formatDays(Math.floor(Number(d.values[i]) / 86_400_000));
     case T.Time:
       return formatTimeOfDay(BigInt(d.values[i]!), t.unit ?? 2);
     case T.Timestamp:
@@ -198,12 +196,7 @@ function nested(d: ArrowDataLike, i: number): string {
  * Struct keys are always quoted. Quoted strings escape ' and \ with a backslash.
  */
 export function quoteNested(s: string, always: boolean): string {
-  const needs =
-    always ||
-    s.length === 0 ||
-    s.toLowerCase() === 'null' ||
-    /^\s|\s$/.test(s) ||
-    /[,[\]{}'"():=]/.test(s);
+  const needs = always || s.length === 0 || s.toLowerCase() === 'null' || /^\s|\s$/.test(s) || /[,[\]{}'"():=]/.test(s);
   return needs ? `'${s.replace(/[\\']/g, (c) => `\\${c}`)}'` : s;
 }
 

@@ -12,7 +12,15 @@ import { CHART_MAX_ROWS, chartKinds, chooseChart, resultColumns, type ChartKind 
 import { PiccoliQueryErrorEvent, PiccoliQueryRunEvent } from './events.js';
 import { EXAMPLES } from './examples.js';
 import { download, exportFileName, resultTable, toArrowIPC, toCSV, toTSV, type ResultTableLike } from './export.js';
-import { brokenDictionaryColumns, columnKind, formatCell, sortKey, type ArrowVectorLike, type ColumnKind, type SortKey } from './format-value.js';
+import {
+  brokenDictionaryColumns,
+  columnKind,
+  formatCell,
+  sortKey,
+  type ArrowVectorLike,
+  type ColumnKind,
+  type SortKey,
+} from './format-value.js';
 import type { SqlEditor } from './editor.js';
 import { COLUMNS_SQL, groupColumns, rowCountsSql, sqlName, type TableInfo } from './schema.js';
 import { errorContext, errorHeadline, errorPosition } from './sql-error.js';
@@ -207,7 +215,11 @@ export class PiccoliSql extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('_show' as keyof PiccoliSql) || changed.has('_result' as keyof PiccoliSql) || changed.has('_chartKind' as keyof PiccoliSql)) {
+    if (
+      changed.has('_show' as keyof PiccoliSql) ||
+      changed.has('_result' as keyof PiccoliSql) ||
+      changed.has('_chartKind' as keyof PiccoliSql)
+    ) {
       if (this._show === 'chart') void this._drawChart();
     }
     if (changed.has('_result' as keyof PiccoliSql) && this._scroller) {
@@ -541,28 +553,32 @@ export class PiccoliSql extends LitElement {
                   <span class="count">${t.rows === null ? '' : formatInteger(t.rows, this._lang)}</span>
                 </div>
                 <ul class="columns" id=${id} ?hidden=${!open}>
-                  ${open
-                    ? t.columns.map(
-                        (c) => html`<li>
+                  ${
+                    open
+                      ? t.columns.map(
+                          (c) => html`<li>
                           <button class="name" title=${s.insert(c.name)} @click=${() => this._insertName(c.name)}>${c.name}</button>
                           <span class="type">${c.type}</span>
                         </li>`,
-                      )
-                    : nothing}
+                        )
+                      : nothing
+                  }
                 </ul>
               </li>`;
             })}
           </ul>
           <h2>${s.history}</h2>
-          ${this._history.length
-            ? html`<ul class="history">
+          ${
+            this._history.length
+              ? html`<ul class="history">
                 ${this._history.slice(0, 20).map(
                   (h) => html`<li>
                     <button class=${h.ok ? '' : 'failed'} title=${h.sql} @click=${() => this._handleHistory(h)}>${h.sql.replace(/\s+/g, ' ')}</button>
                   </li>`,
                 )}
               </ul>`
-            : html`<p class="status">${s.noHistory}</p>`}
+              : html`<p class="status">${s.noHistory}</p>`
+          }
         </aside>
         <div class="main">
           <div class="editor" part="editor">
@@ -646,11 +662,13 @@ export class PiccoliSql extends LitElement {
           <button aria-pressed=${this._show === 'table'} @click=${() => (this._show = 'table')}>${s.table}</button>
           <button aria-pressed=${this._show === 'chart'} @click=${() => (this._show = 'chart')}>${s.chart}</button>
         </div>
-        ${this._show === 'chart' && kinds.length > 1
-          ? html`<select class="chart-kind" aria-label=${s.chartKind} @change=${(e: Event) => (this._chartKind = (e.currentTarget as HTMLSelectElement).value as ChartKind)}>
+        ${
+          this._show === 'chart' && kinds.length > 1
+            ? html`<select class="chart-kind" aria-label=${s.chartKind} @change=${(e: Event) => (this._chartKind = (e.currentTarget as HTMLSelectElement).value as ChartKind)}>
               ${kinds.map((k) => html`<option value=${k} ?selected=${k === (this._chartKind ?? chooseChart(cols)?.kind)}>${s[k]}</option>`)}
             </select>`
-          : nothing}
+            : nothing
+        }
         <span class="spacer"></span>
         <button class="export-csv" @click=${() => this._handleExport('csv')}>${s.exportCsv}</button>
         <button class="export-arrow" @click=${() => this._handleExport('arrow')}>${s.exportArrow}</button>
@@ -658,13 +676,15 @@ export class PiccoliSql extends LitElement {
         <button class="copy-tsv" @click=${() => this._handleCopy()}>${s.copyTsv}</button>
       </div>
       ${this._show === 'table' ? this._renderTable(res) : this._renderChart(res)}
-      ${this._detail
-        ? html`<div class="detail" part="message">
+      ${
+        this._detail
+          ? html`<div class="detail" part="message">
             <strong>${s.cellDetail}: ${this._detail.column}</strong>
             <button class="close" @click=${() => (this._detail = undefined)}>${s.close}</button>
             <pre>${this._detail.text === null ? 'NULL' : this._detail.text}</pre>
           </div>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 

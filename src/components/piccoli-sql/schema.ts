@@ -17,9 +17,7 @@ ORDER BY table_name, ordinal_position`;
 
 /** One query counting the rows of each table; names are quoted through the audited helper. */
 export function rowCountsSql(tables: readonly string[]): string {
-  return tables
-    .map((t, i) => `SELECT ${i}::INTEGER AS i, count(*)::BIGINT AS n FROM ${quoteIdent(t)}`)
-    .join('\nUNION ALL\n');
+  return tables.map((t, i) => `SELECT ${i}::INTEGER AS i, count(*)::BIGINT AS n FROM ${quoteIdent(t)}`).join('\nUNION ALL\n');
 }
 
 /** Rows of the columns query -> tables in order of appearance. */

@@ -32,7 +32,11 @@ export const STRINGS = {
     chartLoading: 'Preparazione del grafico…',
     chartTruncated: (n: string) => `Il grafico mostra le prime ${n} righe.`,
     chartLabel: (c: ChartChoice) =>
-      c.kind === 'bar' ? `Grafico a barre di ${c.x} per ${c.y}` : c.kind === 'line' ? `Grafico a linea di ${c.y} nel tempo (${c.x})` : `Grafico a punti di ${c.y} rispetto a ${c.x}`,
+      c.kind === 'bar'
+        ? `Grafico a barre di ${c.x} per ${c.y}`
+        : c.kind === 'line'
+          ? `Grafico a linea di ${c.y} nel tempo (${c.x})`
+          : `Grafico a punti di ${c.y} rispetto a ${c.x}`,
     chartCaption: (c: ChartChoice, points: string, shownBars?: string) =>
       c.kind === 'bar'
         ? `${c.x} per ${c.y}: ${shownBars ? `le ${shownBars} barre più lunghe su ${points}` : `${points} barre`}, dalla più lunga.`
@@ -83,7 +87,11 @@ export const STRINGS = {
     chartLoading: 'Preparing the chart…',
     chartTruncated: (n: string) => `The chart shows the first ${n} rows.`,
     chartLabel: (c: ChartChoice) =>
-      c.kind === 'bar' ? `Bar chart of ${c.x} by ${c.y}` : c.kind === 'line' ? `Line chart of ${c.y} over time (${c.x})` : `Dot chart of ${c.y} against ${c.x}`,
+      c.kind === 'bar'
+        ? `Bar chart of ${c.x} by ${c.y}`
+        : c.kind === 'line'
+          ? `Line chart of ${c.y} over time (${c.x})`
+          : `Dot chart of ${c.y} against ${c.x}`,
     chartCaption: (c: ChartChoice, points: string, shownBars?: string) =>
       c.kind === 'bar'
         ? `${c.x} by ${c.y}: ${shownBars ? `the ${shownBars} longest of ${points} bars` : `${points} bars`}, longest first.`

@@ -39,9 +39,7 @@ export function readHistory(storage: Storage | undefined, key = HISTORY_KEY): Hi
     const raw = storage?.getItem(key);
     const parsed: unknown = raw ? JSON.parse(raw) : [];
     if (!Array.isArray(parsed)) return [];
-    return parsed.filter(
-      (e): e is HistoryEntry => typeof e === 'object' && e !== null && typeof (e as HistoryEntry).sql === 'string',
-    );
+    return parsed.filter((e): e is HistoryEntry => typeof e === 'object' && e !== null && typeof (e as HistoryEntry).sql === 'string');
   } catch {
     return [];
   }
@@ -49,10 +47,7 @@ export function readHistory(storage: Storage | undefined, key = HISTORY_KEY): Hi
 
 /** Add a run at the top (moving an identical query up), keep HISTORY_MAX, store, return. */
 export function pushHistory(storage: Storage | undefined, entry: HistoryEntry, key = HISTORY_KEY): HistoryEntry[] {
-  const list = [entry, ...readHistory(storage, key).filter((e) => e.sql.trim() !== entry.sql.trim())].slice(
-    0,
-    HISTORY_MAX,
-  );
+  const list = [entry, ...readHistory(storage, key).filter((e) => e.sql.trim() !== entry.sql.trim())].slice(0, HISTORY_MAX);
   try {
     storage?.setItem(key, JSON.stringify(list));
   } catch {

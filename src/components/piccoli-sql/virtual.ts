@@ -11,17 +11,10 @@ export interface RowWindow {
   totalHeight: number;
 }
 
-export function rowWindow(
-  scrollTop: number,
-  viewportHeight: number,
-  rowHeight: number,
-  rowCount: number,
-  overscan = 8,
-): RowWindow {
+export function rowWindow(scrollTop: number, viewportHeight: number, rowHeight: number, rowCount: number, overscan = 8): RowWindow {
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const visible = Math.ceil(viewportHeight / rowHeight) + 2 * overscan;
   const start = Math.min(first, Math.max(0, rowCount - 1));
   const end = Math.min(rowCount, start + visible);
   return { start, end, offsetY: start * rowHeight, totalHeight: rowCount * rowHeight };
 }
-
