@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // piccoli-dashboard benchmarks: `npm run bench` (builds dist/, then runs this), or
-// `node bench/run.mjs [--quick] [--only=progress,scale,many,sql,sizes] [--out=FILE]`
+// `node bench/run.mjs [--quick] [--only=progress,map,scale,many,sql,sizes] [--out=FILE]`
 // on an existing build. Serves the repository over localhost, drives Debian's Chromium
 // with puppeteer-core (CHROME_PATH overrides), and writes BENCHMARKS.md at the top level:
 // medians of repeated runs, each next to a baseline measured in the same run. Raw
@@ -20,13 +20,13 @@ import { median, sleep } from './lib/stats.mjs';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
-const ONLY = (args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'progress,scale,many,sql,sizes').split(',');
+const ONLY = (args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'progress,map,scale,many,sql,sizes').split(',');
 const OUT = args.find((a) => a.startsWith('--out='))?.slice(6) ?? join(ROOT, QUICK ? 'bench/results/BENCHMARKS.quick.md' : 'BENCHMARKS.md');
 
 /** Repetitions: the full run stays under ~10 minutes on a 2-core machine. */
 const PLAN = QUICK
-  ? { progressRuns: 2, manyRuns: 1, sizes: [1e4, 1e5, 1e6], queryReps: 3, loadReps: 1, sqlRuns: 2 }
-  : { progressRuns: 7, manyRuns: 5, sizes: [1e4, 1e5, 1e6, 1e7], queryReps: 10, loadReps: 3, sqlRuns: 5 };
+  ? { progressRuns: 2, manyRuns: 1, sizes: [1e4, 1e5, 1e6], queryReps: 3, loadReps: 1, sqlRuns: 2, mapClicks: 4, asOfReps: 3 }
+  : { progressRuns: 7, manyRuns: 5, sizes: [1e4, 1e5, 1e6, 1e7], queryReps: 10, loadReps: 3, sqlRuns: 5, mapClicks: 15, asOfReps: 10 };
 /** Loads above this many rows are timed once (a 10M-row table takes seconds and ~1 GB). */
 const LOAD_REPEAT_MAX_ROWS = 1e6;
 
@@ -70,6 +70,7 @@ async function main() {
   try {
     const ctx = { browser, origin: server.origin, server };
     if (ONLY.includes('progress')) results.progress = await benchProgress(ctx);
+    if (ONLY.includes('map')) results.map = await benchMap(ctx);
     if (ONLY.includes('many')) results.many = await benchMany(ctx);
     if (ONLY.includes('scale')) results.scale = await benchScale(ctx, results);
     if (ONLY.includes('sql')) results.sql = await benchSql(ctx);
@@ -118,9 +119,10 @@ function distFingerprint(dist) {
 
 /** The baseline page and the stock engine, bundled for the browser into bench/.out/. */
 async function bundleBaseline() {
-  for (const name of ['baseline', 'stock-engine']) {
+  const sources = { baseline: 'main', 'stock-engine': 'stock-engine', 'baseline-map': 'map-main' };
+  for (const [name, source] of Object.entries(sources)) {
     await build({
-      entryPoints: [join(ROOT, `bench/baseline/${name === 'baseline' ? 'main' : name}.js`)],
+      entryPoints: [join(ROOT, `bench/baseline/${source}.js`)],
       bundle: true,
       format: 'esm',
       minify: true,
@@ -190,6 +192,77 @@ async function benchProgress({ browser, origin, server }) {
     out.incognito = { warmNumbersAt: warm.numbersAt, refetched: (server.requests.get('/dist/duckdb/duckdb-eh.wasm') ?? 0) - before };
   } finally {
     await context.close();
+  }
+  return out;
+}
+
+// 1b. A map click repaints every element: <piccoli-map level="region"> and n
+// <piccoli-progress> on the bundled data, vs the same page by hand with stock DuckDB-WASM.
+const MAP_VARIANTS = [
+  { key: 'lib1', n: 1, side: 'library', path: '/bench/pages/map.html?n=1' },
+  { key: 'base1', n: 1, side: 'stock', path: '/bench/baseline/map.html?n=1' },
+  { key: 'lib5', n: 5, side: 'library', path: '/bench/pages/map.html?n=5' },
+  { key: 'base5', n: 5, side: 'stock', path: '/bench/baseline/map.html?n=5' },
+];
+const REGION_CLICKS = ['08', '09']; // Emilia-Romagna, Toscana (alternating)
+const ASOF_DATES = ['2021-10-31', '2022-04-30']; // the map's as-of, alternating
+
+async function benchMap({ browser, origin }) {
+  const out = { clicks: PLAN.mapClicks, asOfReps: PLAN.asOfReps, variants: {} };
+  for (const v of MAP_VARIANTS) {
+    log(`map click: ${v.key}`);
+    const r = (out.variants[v.key] = { ...v, click: [], clear: [], asOf: [], errors: [] });
+    const context = await browser.createBrowserContext();
+    try {
+      const page = await context.newPage();
+      await page.setViewport({ width: 1280, height: 1000 });
+      watchPage(page, `map-${v.key}`);
+      await page.goto(origin + v.path, { waitUntil: 'load', timeout: 120_000 });
+      await page.waitForFunction(() => window.__bench && window.__bench.ready, { timeout: 180_000, polling: 50 });
+      const setup = await page.evaluate(() => ({ error: window.__bench.error, engines: window.__bench.engines, expected: window.__bench.expected, marks: window.__bench.marks, js: window.__bench.js }));
+      if (setup.error) {
+        r.errors.push(setup.error);
+        continue;
+      }
+      Object.assign(r, { engines: setup.engines, expected: setup.expected, marks: setup.marks, js: setup.js });
+      await sleep(500);
+      const once = async (arm, act) => {
+        await page.evaluate(arm);
+        await act();
+        const res = await page.evaluate(() => window.__repaint.pending);
+        if (res.error) r.errors.push(res.error);
+        await sleep(200); // let the page go idle between inputs
+        return res;
+      };
+      const click = async (code) => {
+        const pt = await page.evaluate((c) => window.__repaint.point(c), code);
+        if (pt.error) throw new Error(pt.error);
+        return once(`window.__repaint.armClick(${JSON.stringify(code)})`, () => page.mouse.click(pt.x, pt.y));
+      };
+      const clear = () => once('window.__repaint.armClear()', () => page.keyboard.press('Escape'));
+      // The first click of the page, reported on its own (first-use costs), then the series.
+      r.firstClick = await click(REGION_CLICKS[0]);
+      r.firstClear = await clear();
+      for (let i = 0; i < PLAN.mapClicks; i++) {
+        r.click.push(await click(REGION_CLICKS[i % REGION_CLICKS.length]));
+        r.clear.push(await clear());
+      }
+      // as-of on the map: learn what each date looks like, then time the changes.
+      const looks = {};
+      for (const d of [...ASOF_DATES.slice(1), ASOF_DATES[0]]) looks[d] = await page.evaluate((x) => window.__repaint.settleAsOf(x), d);
+      if (looks[ASOF_DATES[0]].fills === looks[ASOF_DATES[1]].fills) r.errors.push('the two as-of dates give the same fills');
+      for (let i = 0; i < PLAN.asOfReps * 2; i++) {
+        const d = ASOF_DATES[(i + 1) % 2];
+        const res = await page.evaluate((x, look) => window.__repaint.asOf(x, look), d, looks[d]);
+        if (res.error) r.errors.push(res.error);
+        r.asOf.push(res);
+        await sleep(200);
+      }
+    } catch (e) {
+      r.errors.push(e.message.split('\n')[0]);
+    } finally {
+      await context.close();
+    }
   }
   return out;
 }
@@ -307,7 +380,7 @@ async function benchSql({ browser, origin }) {
       watchPage(page, 'sql');
       await page.goto(`${origin}/bench/pages/sql.html`);
       await page.waitForFunction(() => window.__bench && (window.__bench.ready || window.__bench.error), { timeout: 180_000 });
-      const setup = await page.evaluate(() => ({ error: window.__bench.error, editor: window.__bench.editor }));
+      const setup = await page.evaluate(() => ({ error: window.__bench.error, editor: window.__bench.editor, editorWaitMs: window.__bench.editorWaitMs, editorFrom: window.__bench.editorFrom }));
       if (setup.error) return { measured: false, reason: setup.error };
       // Real key presses into the editor: select all, type the SQL, Ctrl+Enter.
       const editor = await page.evaluateHandle(() => window.__benchEditor());
@@ -326,6 +399,8 @@ async function benchSql({ browser, origin }) {
       const r = await page.evaluate(() => JSON.parse(JSON.stringify(window.__bench)));
       if (r.error) return { measured: false, reason: r.error };
       out.editorText = await page.evaluate(() => window.__benchEditor().textContent);
+      (out.editorWait ??= []).push(setup.editorWaitMs);
+      out.editorFrom = setup.editorFrom;
       out.runs.push(r.numbersAt - r.marks['ctrl-enter']);
       out.engineOnly.push(await page.evaluate(() => window.__benchEngineQuery()));
     } finally {

@@ -6,9 +6,16 @@
 // extensions.duckdb.org; without internet that fails, so this page loads the Arrow IPC
 // twin of the data (data/programmes.arrow, same rows) through apache-arrow instead.
 // Bundled for the browser by bench/run.mjs with esbuild into bench/.out/baseline.js.
+//
+// The SQL text is the library's own: `funnelQuery()` (bundled here from its source,
+// src/data/sql/funnel.ts, a pure function of a few lines, so the baseline carries none of
+// the library's runtime) with its parameters written in as literals, as a stock user
+// would send them. Same query, same numbers; only the engine and the page differ.
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { tableFromIPC } from 'apache-arrow';
 import * as Plot from '@observablehq/plot';
+import { funnelQuery } from '../../src/data/sql/funnel.ts';
+import { FILTER, inline } from '../pages/scale-sql.js';
 
 const EXPECTED = [5490, 612, 568, 485];
 const chart = document.getElementById('chart');
@@ -31,11 +38,7 @@ try {
   const data = tableFromIPC(await (await fetch('/data/programmes.arrow')).arrayBuffer());
   await conn.insertArrowTable(data, { name: 'programme_events' });
   __benchMark('data-loaded');
-  const result = await conn.query(`
-    SELECT stage_order, min(stage) AS stage, count(DISTINCT entity_code)::INTEGER AS n
-    FROM programme_events
-    WHERE programme = 'piccoli' AND date <= DATE '2021-10-31'
-    GROUP BY 1 ORDER BY 1`);
+  const result = await conn.query(inline(funnelQuery('programme_events', FILTER)));
   const rows = result.toArray().map((r) => ({ stage: r.stage, n: r.n }));
   chart.append(
     Plot.plot({

@@ -93,44 +93,91 @@ export function packagesOf(file) {
 
 const ENGINE_PACKAGES = /@duckdb\/duckdb-wasm|apache-arrow|parquet-wasm|flatbuffers/;
 
+/**
+ * What makes each on-demand chunk load, by the name rollup gives it (the name of the
+ * module that is dynamically imported: src/components/piccoli-sql/editor.ts -> editor-*.js,
+ * and so on). Written from the import() calls in src/ (autoload.ts, piccoli-sql.ts,
+ * piccoli-map.ts, regions.ts, piccoli-progress.ts, engine.ts, parquet.ts, export.ts,
+ * sources.ts); a chunk that matches none is reported as "?" so that a new one shows up.
+ */
+const TRIGGERS = [
+  [/^editor-/, 'CodeMirror SQL editor', 'every `<piccoli-sql>`: requested when it connects, mounted after its first paint'],
+  [/^chart-plot-/, 'Observable Plot chart', '`<piccoli-sql>`: the chart tab is opened'],
+  [/^d3-geo-/, 'd3-geo (+ d3-array)', 'with the Plot chart, or `<piccoli-map geo=…>` (a site\'s own boundaries)'],
+  [/^geo-/, 'GeoJSON / TopoJSON reader', '`<piccoli-map geo=…>`'],
+  [/^region-shapes-/, 'region shapes (@svg-maps/italy paths)', '`<piccoli-map level="region">` (the default level)'],
+  [/^engine-funnel-/, 'engine path of the funnel', '`<piccoli-progress src=…>` or `comune=…` (the summary cannot answer)'],
+  [/^duckdb-browser-/, 'DuckDB-WASM JS API (engine)', 'the engine\'s first start: any map, any SQL console, a funnel with `src`/`comune`'],
+  [/^serialization-/, 'apache-arrow core (engine)', 'with the engine (imported by the DuckDB-WASM API and by apache-arrow\'s entry)'],
+  [/^Arrow\.dom-/, 'apache-arrow entry (engine)', 'engine results, loading an Arrow or Parquet file, the SQL console\'s export'],
+  [/^parquet_wasm-/, 'parquet-wasm JS glue (engine)', 'loading a Parquet file (the bundled data is Parquet); then fetches `parquet_wasm_bg.wasm`'],
+];
+
+function purposeOf(file) {
+  const name = basename(file);
+  const t = TRIGGERS.find(([re]) => re.test(name));
+  return t ? { what: t[1], trigger: t[2] } : { what: '?', trigger: '?' };
+}
+
 /** Everything the report needs about dist/ and the baseline bundle. */
 export function measureSizes(root, { quick = false, dist = join(root, 'dist') } = {}) {
   bigQuality = quick ? 5 : 9;
   // Paths are reported as dist/… even when measured on a snapshot copy.
   const rel = (f) => join('dist', relative(dist, f));
-  const entries = readdirSync(dist)
-    .filter((f) => f.endsWith('.js'))
-    .sort()
-    .map((f) => {
-      const file = join(dist, f);
-      const { static: stat, lazy } = closure(file);
-      return {
-        entry: rel(file),
-        own: sizeOf(file),
-        staticFiles: stat.map(rel),
-        static: sum(stat.map(sizeOf)),
-        lazyFiles: lazy.map(rel),
-        lazy: sum(lazy.map(sizeOf)),
-      };
-    });
+  const abs = (r) => join(dist, relative('dist', r));
+  const total = (files) => ({ files: files.length, ...sum(files.map((f) => sizeOf(abs(f)))) });
+  const entryNames = readdirSync(dist).filter((f) => f.endsWith('.js')).sort();
+  const closures = new Map(entryNames.map((f) => {
+    const c = closure(join(dist, f));
+    return [`dist/${f}`, { static: c.static.map(rel), lazy: c.lazy.map(rel) }];
+  }));
+  const autoloader = closures.get('dist/piccoli.js')?.static ?? [];
+  const perElement = entryNames.filter((f) => /^piccoli-.+\.js$/.test(f)).map((f) => `dist/${f}`);
+  const entries = [...closures].map(([entry, c]) => {
+    const viaAutoloader = perElement.includes(entry) ? [...new Set([...autoloader, ...c.static])] : null;
+    return {
+      entry,
+      element: perElement.includes(entry) ? `<${basename(entry, '.js')}>` : null,
+      own: sizeOf(abs(entry)),
+      staticFiles: c.static,
+      static: total(c.static),
+      viaAutoloaderFiles: viaAutoloader,
+      viaAutoloader: viaAutoloader ? total(viaAutoloader) : null,
+      lazyFiles: c.lazy,
+    };
+  });
   const chunkDir = join(dist, 'chunks');
-  const chunks = existsSync(chunkDir)
-    ? readdirSync(chunkDir)
-        .filter((f) => f.endsWith('.js'))
-        .sort()
-        .map((f) => {
-          const file = join(chunkDir, f);
-          const packages = packagesOf(file);
-          return { file: rel(file), ...sizeOf(file), packages, engine: packages.length > 0 && packages.every((p) => ENGINE_PACKAGES.test(p)) };
-        })
-    : [];
+  const chunkFiles = existsSync(chunkDir) ? readdirSync(chunkDir).filter((f) => f.endsWith('.js')).sort().map((f) => rel(join(chunkDir, f))) : [];
+  const info = (f) => {
+    const packages = packagesOf(abs(f));
+    return { file: f, ...sizeOf(abs(f)), packages, engine: packages.length > 0 && packages.every((p) => ENGINE_PACKAGES.test(p)) };
+  };
   // Only files some entry reaches: rollup does not empty dist/, so stale chunks may linger.
-  const reachable = new Set(entries.flatMap((e) => [...e.staticFiles, ...e.lazyFiles]));
-  const stale = chunks.filter((c) => !reachable.has(c.file)).map((c) => c.file);
-  const live = chunks.filter((c) => reachable.has(c.file));
-  const allJs = [...entries.map((e) => ({ file: e.entry, ...e.own, engine: false })), ...live];
-  const library = sum(allJs);
-  const libraryWithoutEngine = sum(allJs.filter((c) => !c.engine));
+  const reachable = new Set([...closures.values()].flatMap((c) => [...c.static, ...c.lazy]));
+  const stale = chunkFiles.filter((c) => !reachable.has(c));
+  // (b) The whole library's first load: the union of the static closures of piccoli.js
+  // and of every per-element entry, each file once, engine chunks excluded (none is
+  // static today; the filter keeps the figure honest if one ever becomes so).
+  const unionFiles = [...new Set(['dist/piccoli.js', ...perElement].flatMap((e) => closures.get(e)?.static ?? []))].sort();
+  const firstLoadFiles = unionFiles.filter((f) => !info(f).engine);
+  const firstLoad = total(firstLoadFiles);
+  const firstLoadChunks = firstLoadFiles.map(info);
+  // (c) Everything else an entry can reach: on-demand chunks, with what triggers them.
+  // Who imports each one (statically or dynamically), from the built files.
+  const importers = new Map();
+  for (const f of reachable) {
+    const { static: st, dynamic: dy } = importsOf(abs(f));
+    for (const [kind, list] of [['static', st], ['dynamic', dy]]) {
+      for (const x of list.map(rel)) {
+        if (!importers.has(x)) importers.set(x, []);
+        importers.get(x).push({ from: f, kind });
+      }
+    }
+  }
+  const onDemand = [...reachable]
+    .filter((f) => !unionFiles.includes(f) && f !== 'dist/data.js')
+    .sort()
+    .map((f) => ({ ...info(f), ...purposeOf(f), importedBy: (importers.get(f) ?? []).filter((i) => !unionFiles.includes(i.from) || i.kind === 'dynamic') }));
   const assetsIn = (folder) =>
     existsSync(join(dist, folder))
       ? readdirSync(join(dist, folder))
@@ -141,16 +188,21 @@ export function measureSizes(root, { quick = false, dist = join(root, 'dist') } 
       : [];
   const baselineFile = join(root, 'bench/.out/baseline.js');
   const baselineRel = 'bench/.out/baseline.js';
+  const all = [...reachable].filter((f) => existsSync(abs(f)));
   return {
     quick,
     entries,
-    chunks: live,
+    firstLoad,
+    firstLoadChunks,
+    onDemand,
     stale,
-    library,
-    libraryWithoutEngine,
+    everything: total(all),
+    everythingWithoutEngine: total(all.filter((f) => !info(f).engine)),
     engineAssets: [...assetsIn('duckdb'), ...assetsIn('parquet')],
     dataFiles: assetsIn('data'),
     baseline: existsSync(baselineFile) ? { file: baselineRel, ...sizeOf(baselineFile) } : null,
+    /** brotli bytes of any dist/ file by path, to price what a page fetched. */
+    brotliOf: Object.fromEntries(all.map((f) => [f, sizeOf(abs(f)).brotli])),
   };
 }
 

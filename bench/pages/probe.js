@@ -3,13 +3,20 @@
 // polls on each animation frame (i.e. just before a paint) until the page shows the
 // expected numbers. The runner reads everything from `window.__bench`.
 (() => {
-  const b = (window.__bench = { cls: 0, shifts: 0, done: false, error: null, marks: {} });
+  const b = (window.__bench = { cls: 0, shifts: 0, shiftSources: [], done: false, error: null, marks: {} });
+  /** A short name for the node a layout shift moved (what to fix). */
+  const nodeName = (n) => {
+    if (!n) return '(gone)';
+    if (n.nodeType !== 1) return n.nodeName.toLowerCase();
+    return n.localName + (n.id ? `#${n.id}` : '') + (n.classList && n.classList.length ? `.${[...n.classList].join('.')}` : '');
+  };
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
         if (!e.hadRecentInput) {
           b.cls += e.value;
           b.shifts++;
+          b.shiftSources.push({ at: Math.round(e.startTime), value: e.value, nodes: (e.sources || []).map((s) => nodeName(s.node)) });
         }
       }
     }).observe({ type: 'layout-shift', buffered: true });
@@ -44,6 +51,11 @@
       if (ok) {
         b.numbersAt = performance.now();
         b.counts = got;
+        // The JavaScript files the page fetched up to now (to price them against sizes).
+        b.js = performance
+          .getEntriesByType('resource')
+          .map((r) => new URL(r.name).pathname)
+          .filter((p) => p.endsWith('.js'));
         b.done = true;
         return;
       }

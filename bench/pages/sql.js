@@ -3,12 +3,14 @@
 // from that keydown to the first result row in the element's (shadow) DOM. The element is
 // found as src/components/piccoli-sql/piccoli-sql.ts builds it: a CodeMirror editor
 // (.cm-content) whose keymap runs on Mod-Enter, and result rows `tbody tr.row` in a
-// virtualised table (spacer rows `tr.pad` do not count).
-import { PARAMS, funnelSql, generateSql, inline } from './scale-sql.js';
+// virtualised table (spacer rows `tr.pad` do not count). The editor's module (CodeMirror)
+// loads after the element's first paint: `await el.updateComplete` waits for it, then
+// `el.editor` is the CodeMirror view. The SQL typed is the library's own funnel query
+// (`funnelQuery` from dist/data.js) with its values written in, as an analyst would type it.
+import { FILTER, generateSql, inline } from './scale-sql.js';
 
 const ROWS = 1_000_000;
 const TABLE = `events_${ROWS}`;
-const SQL = inline(funnelSql(TABLE), PARAMS);
 
 /** querySelectorAll through open shadow roots. */
 function deepAll(root, selector, out = []) {
@@ -19,7 +21,8 @@ function deepAll(root, selector, out = []) {
 }
 
 try {
-  const { getEngine } = await import('/dist/data.js');
+  const { getEngine, funnelQuery } = await import('/dist/data.js');
+  const SQL = inline(funnelQuery(TABLE, FILTER));
   const engine = getEngine();
   await engine.query(generateSql(TABLE, ROWS));
   await import('/dist/piccoli-sql.js');
@@ -27,13 +30,16 @@ try {
   el.setAttribute('no-bundled-data', ''); // the page loaded its own table
   el.setAttribute('no-url', ''); // keep the query out of the address bar
   document.getElementById('host').append(el);
-  await el.updateComplete;
-  let editor = null;
+  const t0 = performance.now();
+  await el.updateComplete; // waits for the lazily loaded editor
+  window.__bench.editorWaitMs = performance.now() - t0;
+  let editor = el.editor?.contentDOM ?? null;
   for (let i = 0; i < 200 && !editor; i++) {
-    editor = deepAll(el, '.cm-content, textarea, [contenteditable="true"]')[0] ?? null;
+    editor = el.editor?.contentDOM ?? deepAll(el, '.cm-content')[0] ?? null;
     if (!editor) await new Promise((r) => setTimeout(r, 50));
   }
-  if (!editor) throw new Error('no editor (.cm-content, textarea or contenteditable) found in <piccoli-sql>');
+  if (!editor) throw new Error('no CodeMirror editor (el.editor / .cm-content) in <piccoli-sql> after updateComplete');
+  window.__bench.editorFrom = el.editor ? 'el.editor' : '.cm-content';
   const rowsNow = () => deepAll(el, 'tbody tr.row').length;
   const before = rowsNow();
   window.__benchEditor = () => editor;
