@@ -4,12 +4,14 @@
  * <script type="module" src="/piccoli/piccoli.js"></script>
  * <piccoli-progress></piccoli-progress>
  *
- * The classes are in the per-element entries (piccoli-dashboard/piccoli-progress ...);
- * importing one registers that element at once.
+ * This entry stays small: page settings, events and the loader. The engine API is in
+ * piccoli-dashboard/data (dist/data.js); the element classes are in the per-element
+ * entries (piccoli-dashboard/piccoli-progress ...), and importing one defines it at once.
  */
 import { autoload } from './autoload.js';
 
-export * from './data/index.js';
+export { configure, type PiccoliConfig } from './data/config.js';
+export { PiccoliDataError, type PiccoliErrorCode } from './data/errors.js';
 export * from './events/index.js';
 export * from './components/piccoli-sql/events.js';
 export { loadElement } from './autoload.js';

@@ -116,7 +116,7 @@ function headline(r, p) {
       row('`<piccoli-progress>` own JS, first load: `dist/piccoli-progress.js` and its static imports, brotli', '≤ 20 KB', kb(own.static.brotli), `baseline bundle: ${kb(base)}`, ratio(own.static.brotli, base), own.static.brotli <= 20 * 1024);
       const extra = own.viaAutoloaderFiles.filter((f) => !own.staticFiles.includes(f) && f !== 'dist/piccoli.js');
       row('… the same element loaded through the `dist/piccoli.js` autoloader (what a `<script src=piccoli.js>` page fetches)', '≤ 20 KB', kb(own.viaAutoloader.brotli), `baseline bundle: ${kb(base)}`, ratio(own.viaAutoloader.brotli, base), own.viaAutoloader.brotli <= 20 * 1024,
-        `\`piccoli.js\` (${kb(sz.brotliOf['dist/piccoli.js'] ?? NaN)}) statically imports ${extra.map((f) => `\`${f.replace('dist/', '')}\``).join(', ')} (${kb(extra.reduce((a, f) => a + (sz.brotliOf[f] ?? 0), 0))}: it re-exports the data layer and events), on top of the element's own ${kb(own.static.brotli)}.`);
+        `\`piccoli.js\` (${kb(sz.brotliOf['dist/piccoli.js'] ?? NaN)}) statically imports ${extra.map((f) => `\`${f.replace('dist/', '')}\``).join(', ')} (${kb(extra.reduce((a, f) => a + (sz.brotliOf[f] ?? 0), 0))}: page settings, events and the loader), on top of the element's own ${kb(own.static.brotli)}.`);
     }
     row('Whole library, first load: union of the static closures of `piccoli.js` and every per-element entry, each file once, engine excluded, brotli', '≤ 80 KB', kb(sz.firstLoad.brotli), `baseline bundle: ${kb(base)}`, ratio(sz.firstLoad.brotli, base), sz.firstLoad.brotli <= 80 * 1024);
   }

@@ -34,7 +34,8 @@ async function until(cond, what, timeoutMs = 120000) {
 }
 
 try {
-  const lib = await import('/dist/piccoli.js');
+  await import('/dist/piccoli.js');
+  const lib = await import('/dist/data.js'); // the engine API lives in the data entry
   const area = (code) => map.shadowRoot?.querySelector(`.area[data-code="${code}"]`) ?? null;
   const areas = () => [...(map.shadowRoot?.querySelectorAll('.area[data-code]') ?? [])];
   await until(() => {

@@ -39,6 +39,9 @@ interface SourceEntry {
 }
 
 const GLOBAL_KEY = Symbol.for('piccoli-dashboard.engine');
+const MAX_IDLE = 4;
+/** One SELECT or WITH statement (comments allowed before it), nothing after a semicolon. */
+const READ_ONLY = /^\s*(?:--[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*(?:SELECT|WITH|FROM)\b[^;]*;?\s*$/i;
 let stagingCounter = 0;
 
 /**
@@ -57,6 +60,12 @@ export class PiccoliEngine extends EventTarget {
   private _db?: Promise<AsyncDuckDB>;
   private _sources = new Map<string, SourceEntry>();
   private _usesOwnDuckDB = false;
+  /**
+   * Connections that ran a plain SELECT and can serve the next one: opening one per
+   * query costs a round trip to the worker. Anything else (SET, BEGIN, CREATE TEMP ...)
+   * may leave session state behind, so its connection is closed.
+   */
+  private _idle: AsyncDuckDBConnection[] = [];
   /** Counts instances: a call that began on an instance that has since died says so. */
   private _generation = 0;
   /** Rejects when the current instance dies, so calls waiting on its worker end too. */
@@ -118,7 +127,10 @@ export class PiccoliEngine extends EventTarget {
   private async _setup(db: AsyncDuckDB): Promise<boolean> {
     const conn = await db.connect();
     try {
+      // DuckDB-WASM fetches ("autoloads") a known extension from its own host as soon as
+      // SQL needs one (icu for time zones, json ...): both switches off.
       await conn.query('SET autoinstall_known_extensions = false').catch(() => undefined);
+      await conn.query('SET autoload_known_extensions = false').catch(() => undefined);
       const repo = config().extensionRepository;
       if (!repo || this._parquetExtensionFailed) return true;
       try {
@@ -147,6 +159,7 @@ export class PiccoliEngine extends EventTarget {
   /** Called when the worker dies: the next use starts a fresh one and reloads sources. */
   private _crashed(): void {
     this._generation++;
+    this._idle = []; // they belong to the dead worker
     const death = this._death;
     this._death = deathWatch();
     // Later, so that the call that hit the crash reports its own, more precise error.
@@ -259,8 +272,9 @@ export class PiccoliEngine extends EventTarget {
     // Sources replayed after a crash must be back before the query that needs them.
     await Promise.all([...this._sources.values()].map((s) => (s.promise ?? this.load(s.input)).catch(() => undefined)));
     if (signal?.aborted) throw abortError();
-    const conn = await db.connect();
+    const conn = this._idle.pop() ?? (await db.connect());
     let cancelled = false;
+    let reusable = false;
     const onAbort = () => {
       cancelled = true;
       conn.cancelSent().catch(() => undefined);
@@ -275,6 +289,7 @@ export class PiccoliEngine extends EventTarget {
         batches.push(batch);
       }
       if (cancelled || signal?.aborted) throw abortError();
+      reusable = READ_ONLY.test(sql);
       const table = batches.length ? new Table(batches) : new Table(reader.schema);
       // DuckDB-WASM's streamed results carry no dictionary batches, so ENUM columns read
       // as null; its whole-result path does carry them. Rare enough to run twice.
@@ -297,8 +312,9 @@ export class PiccoliEngine extends EventTarget {
       throw translateDuckDBError(e, sql);
     } finally {
       signal?.removeEventListener('abort', onAbort);
+      if (reusable && generation === this._generation && this._idle.length < MAX_IDLE) this._idle.push(conn);
       // Not awaited: after a crash the old worker never answers.
-      void conn.close().catch(() => undefined);
+      else void conn.close().catch(() => undefined);
     }
   }
 

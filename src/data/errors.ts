@@ -78,6 +78,7 @@ export function messageOf(e: unknown): string {
  * (duckdb/duckdb-wasm#1658, #1707).
  */
 const EXTENSION_SYMPTOMS = [
+  /is not in the catalog, but it exists in the \w+ extension/i,
   /extension .* (could not be loaded|not found|failed|is not available)/i,
   /failed to (download|install|load) extension/i,
   /extensions\.duckdb\.org/i,
@@ -106,7 +107,9 @@ export function translateDuckDBError(e: unknown, sql?: string, source?: string):
   const { text: raw, position } = parseDuckDBMessage(messageOf(e));
   const trap = isWasmTrap(raw);
   if (EXTENSION_SYMPTOMS.some((re) => re.test(raw)) || (trap && sql && NEEDS_EXTENSION.test(sql))) {
-    const ext = /parquet/i.test(raw + (sql ?? '')) ? 'parquet' : /json/i.test(raw) ? 'json' : 'an';
+    const named =
+      /(\w+)\.duckdb_extension/.exec(raw)?.[1] ?? /exists in the (\w+) extension/i.exec(raw)?.[1] ?? /extension "?(\w+)"?/i.exec(raw)?.[1];
+    const ext = named ?? (/parquet/i.test(raw + (sql ?? '')) ? 'parquet' : /json/i.test(raw) ? 'json' : 'a required');
     return new PiccoliDataError(
       'extension',
       `DuckDB-WASM could not load the ${ext} extension: it fetches extensions from an extension ` +

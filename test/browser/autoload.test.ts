@@ -10,7 +10,7 @@ describe('piccoli.js (the one-tag embed)', () => {
     document.body.append(el);
     try {
       await waitUntil(() => customElements.get('piccoli-progress'), 'piccoli-progress never defined', { timeout: 20000 });
-      await waitUntil(() => el.shadowRoot?.querySelector('tbody td.count'), 'no numbers', { timeout: 20000 });
+      await waitUntil(() => el.shadowRoot?.querySelector('figure:not([aria-busy]) tbody td.count'), 'no numbers', { timeout: 20000 });
       expect(customElements.get('piccoli-map')).to.equal(undefined);
       expect(customElements.get('piccoli-sql')).to.equal(undefined);
       const scripts = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);

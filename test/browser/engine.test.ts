@@ -55,6 +55,18 @@ describe('the shared engine', () => {
     expect(p.getChild('v')!.get(0)).to.equal('a');
   });
 
+  it("one query's session state (temporary tables, settings) never reaches another's", async () => {
+    const engine = getEngine();
+    await engine.query('CREATE TEMP TABLE scratch AS SELECT 1 AS x');
+    await engine.query("SET SESSION default_null_order = 'nulls_first'");
+    for (let i = 0; i < 6; i++) {
+      const t = await engine.query(
+        "SELECT (SELECT count(*) FROM duckdb_tables() WHERE temporary)::INTEGER AS temps, lower(current_setting('default_null_order')) AS nulls",
+      );
+      expect(t.toArray().map((r) => r.toJSON())).to.deep.equal([{ temps: 0, nulls: 'nulls_last' }]);
+    }
+  });
+
   it('loads an in-memory Arrow table', async () => {
     const { tableFromArrays } = await import('apache-arrow');
     const t = tableFromArrays({ sigla: ['PC', 'SI'], n: Int32Array.from([48, 35]) });

@@ -132,7 +132,9 @@ describe('robustness: the engine dies while an element waits for it', () => {
       await settled(el);
       expect(alertText(el)).to.match(/Il motore dei dati si è interrotto/);
       el.shadowRoot!.querySelector<HTMLButtonElement>('button.retry')!.click();
-      await waitUntil(() => el.shadowRoot!.querySelector('tbody td.count'), 'no numbers after retry', { timeout: 30000 });
+      await waitUntil(() => el.shadowRoot!.querySelector('figure:not([aria-busy]) tbody td.count'), 'no numbers after retry', {
+        timeout: 30000,
+      });
       expect(el.shadowRoot!.querySelectorAll('tbody td.count')[1]!.textContent!.trim()).to.equal('612');
     } finally {
       el.remove();

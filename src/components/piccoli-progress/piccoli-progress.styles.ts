@@ -89,6 +89,8 @@ export const styles = css`
     margin: var(--_space) 0 0;
     color: var(--_muted);
     font-size: 0.75em;
+    /* Two lines whatever the text, so the skeleton and the result are the same height. */
+    min-height: 2.8em;
   }
   .message {
     margin: 0;

@@ -222,12 +222,20 @@ export class PiccoliProgress extends LitElement {
         this.view === 'compact'
           ? html`<ul>${Array.from({ length: rows }, () => html`<li><span class="ph"></span></li>`)}</ul>`
           : html`<table part="table" aria-hidden="true">
+            <thead>
+              <tr>
+                <th>${t.stage}</th>
+                <th>${t.entities.comune}</th>
+                <th>${t.ofPreviousShort}</th>
+                <th class="elig">${t.ofEligibleShort}</th>
+              </tr>
+            </thead>
             <tbody>
               ${Array.from(
                 { length: rows },
                 () => html`<tr>
-                <th><span class="ph"></span><span class="bar"></span></th>
-                <td><span class="ph count"></span></td>
+                <th><span class="ph label"></span><span class="bar"></span></th>
+                <td class="count"><span class="ph"></span></td>
                 <td><span class="ph"></span></td>
                 <td class="elig"><span class="ph"></span></td>
               </tr>`,
