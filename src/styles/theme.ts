@@ -29,6 +29,17 @@ export const theme = css`
   :host([hidden]) {
     display: none;
   }
+  /* The caption every element gives its figure: a title, and a line of context. */
+  .title {
+    display: block;
+    font-weight: 700;
+    font-size: 1.125em;
+  }
+  .sub {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
   /* Read by screen readers, not shown. Wrap tables in a div with it: a <table> ignores
      width: 1px. */
   .visually-hidden {

@@ -20,16 +20,6 @@ export const styles = css`
     margin-bottom: var(--_space);
     min-height: 3.2em;
   }
-  .title {
-    display: block;
-    font-weight: 700;
-    font-size: 1.125em;
-  }
-  .sub {
-    display: block;
-    color: var(--_muted);
-    font-size: 0.875em;
-  }
   .map-box {
     position: relative;
     width: 100%;

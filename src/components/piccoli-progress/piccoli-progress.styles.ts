@@ -12,16 +12,6 @@ export const styles = css`
   figcaption {
     margin-bottom: var(--_space);
   }
-  .title {
-    display: block;
-    font-weight: 700;
-    font-size: 1.125em;
-  }
-  .sub {
-    display: block;
-    color: var(--_muted);
-    font-size: 0.875em;
-  }
   table {
     width: 100%;
     border-collapse: collapse;
