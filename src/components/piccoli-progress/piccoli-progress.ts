@@ -137,8 +137,8 @@ export class PiccoliProgress extends LitElement {
 
     const metasLoading = fetchMeta().catch(() => [] as ProgrammeMeta[]);
     if (!this.src && !this.comune) {
-      const metas = await metasLoading;
-      const summary = await fetchSummary();
+      // Both small files at once: they are all that stands between connect and numbers.
+      const [metas, summary] = await Promise.all([metasLoading, fetchSummary()]);
       const programme = this.programme || 'piccoli';
       if (summary?.programmes[programme]) {
         const meta = metas.find((m) => m.programme === programme);
