@@ -4,6 +4,8 @@ import { scaleQuantize } from 'd3';
 import { getEngine } from '../../src/data/engine.js';
 import { loadComuni, loadEvents } from '../../src/data/programme-data.js';
 import { areaMetricQuery, stagesQuery } from '../../src/data/sql/map.js';
+import { fetchSummary } from '../../src/data/bundled.js';
+import { areaMetricFromSummary } from '../../src/data/summary-funnel.js';
 import { GeoError, geoGeometry, normaliseCode, parseGeo } from '../../src/map/geo.js';
 import { metricNames, parseMetric } from '../../src/map/metric.js';
 import { pathCentre, pathRings } from '../../src/map/path-geometry.js';
@@ -66,6 +68,28 @@ describe('map SQL builders', () => {
       'plan_submitted',
       'specialist_support',
     ]);
+  });
+});
+
+describe('map values from the summary', () => {
+  it("equal the engine's areaMetricQuery for every programme, level, stage and two dates", async () => {
+    const summary = (await fetchSummary())!;
+    const { table } = await loadEvents();
+    for (const [programme, p] of Object.entries(summary.programmes)) {
+      for (const level of ['region', 'province'] as const) {
+        for (let stageOrder = 0; stageOrder < p.stages.length; stageOrder++) {
+          for (const asOf of ['2021-10-31', '2023-12-31']) {
+            const f = { programme, level, stageOrder, asOf };
+            const { sql, params } = areaMetricQuery(table, f);
+            const fromEngine = (await getEngine().query(sql, params)).toArray().map((r) => {
+              const { code, name, eligible, reached } = r.toJSON();
+              return { code, name, eligible, reached };
+            });
+            expect(areaMetricFromSummary(summary, f), JSON.stringify(f)).to.deep.equal(fromEngine);
+          }
+        }
+      }
+    }
   });
 });
 

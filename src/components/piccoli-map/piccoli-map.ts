@@ -3,10 +3,10 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import tilesJson from 'asset:/data/province-tiles.json';
 import { QueryController } from '../../controllers/query-controller.js';
 import { bundledDataUrl } from '../../data/config.js';
-import { getEngine } from '../../data/engine.js';
 import { PiccoliDataError, messageOf } from '../../data/errors.js';
 import { fetchBytes } from '../../data/fetch.js';
-import { fetchMeta, loadEvents, type ProgrammeMeta } from '../../data/programme-data.js';
+import { fetchMeta, fetchSummary, type ProgrammeMeta } from '../../data/bundled.js';
+import { areaMetricFromSummary, lastDateFromSummary } from '../../data/summary-funnel.js';
 import { lastDateQuery } from '../../data/sql/funnel.js';
 import { areaMetricQuery, nameColumn, stagesQuery, type BuiltQuery } from '../../data/sql/map.js';
 import { PiccoliAreaSelectEvent } from '../../events/area-select.js';
@@ -32,6 +32,13 @@ import { styles } from './piccoli-map.styles.js';
 import { STRINGS, shown, type Strings } from './strings.js';
 
 /** What a run computed: geometry and raw numbers; text is made at render, per language. */
+/** The three questions a map asks of its data, answered by the summary or the engine. */
+interface AreaSource {
+  stages(): Promise<StageInfo[]>;
+  lastDate(): Promise<string>;
+  areas(stageOrder: number, asOf: string): Promise<Record<string, unknown>[]>;
+}
+
 interface MapData {
   programme: string;
   meta?: ProgrammeMeta;
@@ -184,22 +191,15 @@ export class PiccoliMap extends LitElement {
 
     const geometryPromise = this._geometry(level, signal, t);
     geometryPromise.catch(() => undefined); // reported below, after the data's own errors
-    const { table, info } = await loadEvents(this.src, {
-      signal,
-      onProgress: (p) => {
-        this._progress = p.total ? p.loaded / p.total : null;
-        this.dispatchEvent(new PiccoliLoadProgressEvent(p));
-      },
-    });
-    this._progress = null;
     const programme = this.programme || 'piccoli';
-    const [metas, stages] = await Promise.all([fetchMeta().catch(() => [] as ProgrammeMeta[]), this._stages(table, programme, signal)]);
+    const metasLoading = fetchMeta().catch(() => [] as ProgrammeMeta[]);
+    const source = await this._source(level, programme, signal);
+    const [metas, stages] = await Promise.all([metasLoading, source.stages()]);
     if (!stages.length) throw bad(t.unknownProgramme(shown(programme)));
     const metric = parseMetric(this.metric || 'engaged-share', stages);
     if (!metric) throw bad(t.unknownMetric(shown(this.metric), metricNames(stages).join(', ')));
-    const asOf = this.asOf || String((await rows(lastDateQuery(table, programme), signal))[0]?.last ?? '');
-    const hasNames = info.columns.some((c) => c.name === nameColumn(level));
-    const found = await rows(areaMetricQuery(table, { programme, level, stageOrder: metric.stageOrder, asOf }, hasNames), signal);
+    const asOf = this.asOf || (await source.lastDate());
+    const found = await source.areas(metric.stageOrder, asOf);
     const geometry = await geometryPromise;
     const names = new Map(geometry.shapes.map((s) => [s.code, s.name]));
     const values = new Map<string, AreaDatum>();
@@ -223,6 +223,38 @@ export class PiccoliMap extends LitElement {
         ? { kind: 'regions' }
         : { kind: 'tiles' };
     return { programme, meta: metas.find((m) => m.programme === programme), metric, asOf, geometry, values, credit };
+  }
+
+  /**
+   * Where the numbers come from: the bundled summary when it can answer (no engine, so
+   * a map on the bundled data paints without downloading DuckDB-WASM), else the engine.
+   */
+  private async _source(level: MapLevel, programme: string, signal: AbortSignal): Promise<AreaSource> {
+    const summary = !this.src && level !== 'comune' ? await fetchSummary() : null;
+    if (summary?.programmes[programme]) {
+      const p = summary.programmes[programme]!;
+      return {
+        stages: async () => p.stages.map((stage, stage_order) => ({ stage, stage_order })),
+        lastDate: async () => lastDateFromSummary(summary, programme) ?? '',
+        areas: async (stageOrder, asOf) => areaMetricFromSummary(summary, { programme, level, stageOrder, asOf })!,
+      };
+    }
+    // The engine's code is loaded only on this path.
+    const { loadEvents } = await import('../../data/programme-data.js');
+    const { table, info } = await loadEvents(this.src, {
+      signal,
+      onProgress: (p) => {
+        this._progress = p.total ? p.loaded / p.total : null;
+        this.dispatchEvent(new PiccoliLoadProgressEvent(p));
+      },
+    });
+    this._progress = null;
+    const hasNames = info.columns.some((c) => c.name === nameColumn(level));
+    return {
+      stages: () => this._stages(table, programme, signal),
+      lastDate: async () => String((await rows(lastDateQuery(table, programme), signal))[0]?.last ?? ''),
+      areas: (stageOrder, asOf) => rows(areaMetricQuery(table, { programme, level, stageOrder, asOf }, hasNames), signal),
+    };
   }
 
   private _stages(table: string, programme: string, signal: AbortSignal): Promise<StageInfo[]> {
@@ -606,6 +638,7 @@ export class PiccoliMap extends LitElement {
 }
 
 async function rows({ sql, params }: BuiltQuery, signal: AbortSignal): Promise<Record<string, unknown>[]> {
+  const { getEngine } = await import('../../data/engine.js');
   const table = await getEngine().query(sql, params, { signal });
   return table.toArray().map((r) => r.toJSON() as Record<string, unknown>);
 }
