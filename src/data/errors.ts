@@ -20,19 +20,57 @@ export type PiccoliErrorCode =
   | 'aborted' // superseded or cancelled by the caller
   | 'invalid-option'; // an attribute or option value we cannot use
 
+/**
+ * What exactly went wrong, finer than the code: the describer (src/i18n/errors.ts) turns
+ * a kind and its params into words in the reader's language. Defaults to the code.
+ */
+export type PiccoliErrorKind =
+  | PiccoliErrorCode
+  | 'shape' // a stage-events file whose entities skip or repeat stages (params: entity, programme, problem)
+  | 'unknown-programme' // params: value
+  | 'unknown-region' // params: value
+  | 'unknown-province' // params: value
+  | 'unknown-comune' // params: value
+  | 'unknown-metric' // params: value, available (string[])
+  | 'bad-date' // params: value
+  | 'bad-view' // params: value
+  | 'bad-level' // params: value
+  | 'need-key' // a map with `geo` but no `key`
+  | 'geo' // a boundary file the map cannot use (params: problem, key, available, sample)
+  | 'stale-cube'; // a cube file that does not describe its data file
+
+/** Parameters of an error: plain, serialisable values only. */
+export type PiccoliErrorParams = Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>;
+
 export class PiccoliDataError extends Error {
   override readonly name = 'PiccoliDataError';
   /** For a failed query: DuckDB's 0-based character offset of the error in the SQL. */
   position?: number;
+  /** What went wrong, for the describer: the code, or a finer kind. */
+  readonly kind: PiccoliErrorKind;
+  /** Values the describer needs (a status, the value given, the choices there were). */
+  readonly params: PiccoliErrorParams;
   constructor(
     readonly code: PiccoliErrorCode,
+    /** English, technical: for developers and the "details" disclosure. */
     message: string,
     /** The source (URL or table name) the error is about, when there is one. */
     readonly source?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; kind?: PiccoliErrorKind; params?: PiccoliErrorParams },
   ) {
     super(message, options);
+    this.kind = options?.kind ?? code;
+    this.params = options?.params ?? {};
   }
+}
+
+/**
+ * An attribute or option value that cannot be used: a typed error whose message (for
+ * developers) names the attribute and the value, Plot's `invalid ${name}: ${value}`.
+ */
+export function invalidOption(kind: PiccoliErrorKind, params: PiccoliErrorParams & { value?: string }, what = kind): PiccoliDataError {
+  const value = params.value === undefined ? '' : `: ${JSON.stringify(String(params.value).slice(0, 80))}`;
+  return new PiccoliDataError('invalid-option', `invalid ${what}${value}`, undefined, { kind, params });
 }
 
 /**

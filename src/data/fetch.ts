@@ -66,6 +66,7 @@ export async function fetchBytes(url: string, opts: FetchOptions = {}): Promise<
         'http',
         `${url} could not be loaded: the server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`,
         url,
+        { params: { status: res.status } },
       );
     }
     const header = res.headers.get('content-length');

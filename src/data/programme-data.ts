@@ -55,6 +55,7 @@ function checkEventsShape(table: string, info: LoadedSource, url: string): Promi
           'schema',
           `${url}: entity ${bad.entity_code} of programme ${bad.programme} ${what}; every entity needs one row per stage from 0 up (data/SCHEMA.md; npx piccoli-data import checks a file).`,
           url,
+          { kind: 'shape', params: { entity: bad.entity_code, programme: bad.programme } },
         );
       });
     shapeChecks.set(info, check);
