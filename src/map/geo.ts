@@ -1,6 +1,7 @@
 import { geoArea, geoIdentity, geoMercator, geoPath, type GeoProjection } from 'd3';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { isTopology, topologyToFeatures } from './topojson.js';
+import { feature } from 'topojson-client';
+import type { GeometryObject, Topology } from 'topojson-specification';
 import type { MapGeometry, MapLevel, MapShape } from './types.js';
 
 /**
@@ -38,7 +39,10 @@ export function normaliseCode(raw: unknown, level: MapLevel): string | null {
   return /^\d+$/.test(s) ? s.padStart(CODE_DIGITS[level], '0') : s;
 }
 
-/** Parse the text of a boundary file into GeoJSON features. */
+/**
+ * Parse the text of a boundary file (GeoJSON, or TopoJSON's first object) into its
+ * polygon features. Throws a `GeoError` saying what is wrong.
+ */
 export function parseGeo(text: string): Feature[] {
   let json: unknown;
   try {
@@ -46,22 +50,47 @@ export function parseGeo(text: string): Feature[] {
   } catch (e) {
     throw new GeoError({ kind: 'not-json' }, e instanceof Error ? e.message : String(e));
   }
-  let fc: unknown = json;
-  if (isTopology(json)) {
-    try {
-      fc = topologyToFeatures(json);
-    } catch (e) {
-      throw new GeoError({ kind: 'not-geo' }, e instanceof Error ? e.message : String(e));
-    }
-  }
-  const o = fc as Partial<FeatureCollection> & Partial<Feature>;
+  const o = (isTopology(json) ? topologyFeatures(json) : json) as Partial<FeatureCollection> & Partial<Feature>;
   let features: Feature[];
   if (o && o.type === 'FeatureCollection' && Array.isArray(o.features)) features = o.features;
   else if (o && o.type === 'Feature') features = [o as Feature];
   else throw new GeoError({ kind: 'not-geo' });
   features = features.filter((f) => f && f.type === 'Feature' && f.geometry && /Polygon$/.test(f.geometry.type));
   if (!features.length) throw new GeoError({ kind: 'no-features' });
+  // Checked here, not where d3 would stumble on them, so that the reader hears "not GeoJSON".
+  const bad = features.findIndex((f) => !wellFormed(f.geometry));
+  if (bad >= 0) throw new GeoError({ kind: 'not-geo' }, `polygon feature ${bad} has malformed coordinates`);
   return features;
+}
+
+function isTopology(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && (x as { type?: unknown }).type === 'Topology';
+}
+
+/**
+ * The first object of a topology as GeoJSON, by topojson-client. The client trusts its
+ * input (a missing arc ends in a TypeError deep inside it), so the outline is checked
+ * first and anything it throws still becomes a `not-geo` problem.
+ */
+function topologyFeatures(topo: Record<string, unknown>): unknown {
+  const objects = topo.objects;
+  const first = objects && typeof objects === 'object' ? Object.values(objects)[0] : undefined;
+  if (!first || typeof first !== 'object') throw new GeoError({ kind: 'not-geo' }, 'the topology has no objects');
+  if (!Array.isArray(topo.arcs)) throw new GeoError({ kind: 'not-geo' }, 'the topology has no arcs array');
+  try {
+    return feature(topo as unknown as Topology, first as GeometryObject);
+  } catch (e) {
+    throw new GeoError({ kind: 'not-geo' }, `malformed topology: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** A polygon's rings are lists of [x, y] positions of finite numbers. */
+function wellFormed(g: Geometry): boolean {
+  const position = (p: unknown) => Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]);
+  const ring = (r: unknown) => Array.isArray(r) && r.every(position);
+  const polygon = (p: unknown) => Array.isArray(p) && p.every(ring);
+  if (g.type === 'Polygon') return polygon(g.coordinates);
+  return g.type === 'MultiPolygon' && Array.isArray(g.coordinates) && g.coordinates.every(polygon);
 }
 
 /**

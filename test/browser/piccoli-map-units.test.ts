@@ -1,21 +1,15 @@
 import { expect } from '@open-wc/testing';
-import italy from '@svg-maps/italy';
 import { scaleQuantize } from 'd3';
 import { getEngine } from '../../src/data/engine.js';
 import { loadComuni, loadEvents } from '../../src/data/programme-data.js';
 import { areaMetricQuery, stagesQuery } from '../../src/data/sql/map.js';
 import { fetchSummary } from '../../src/data/bundled.js';
 import { areaMetricFromSummary } from '../../src/data/summary-funnel.js';
-import { GeoError, geoGeometry, normaliseCode, parseGeo } from '../../src/map/geo.js';
 import { metricNames, parseMetric } from '../../src/map/metric.js';
-import { pathCentre, pathRings } from '../../src/map/path-geometry.js';
-import { REGION_IDS, REGIONS_VIEWBOX, regionGeometry } from '../../src/map/regions.js';
 import { colourScale, legendItems, nearestInDirection } from '../../src/map/render.js';
 import { quantizeScale } from '../../src/map/scale.js';
 import { TILE, TILE_GAP, TILE_GRID, tileGeometry, type TileLayout } from '../../src/map/tiles.js';
-import { topologyToFeatures, type Topology } from '../../src/map/topojson.js';
 
-const GEO = '/test/fixtures/geo/';
 const STAGES = [
   { stage: 'eligible', stage_order: 0 },
   { stage: 'engaged', stage_order: 1 },
@@ -122,42 +116,6 @@ describe('map metrics', () => {
   });
 });
 
-describe('regions of @svg-maps/italy', () => {
-  it('joins the 20 shapes to the 20 ISTAT region codes, 01..20, one each', async () => {
-    const ids = italy.locations.map((l: { id: string }) => l.id).sort();
-    expect(ids).to.deep.equal(Object.keys(REGION_IDS).sort());
-    const g = await regionGeometry();
-    expect(g.shapes.map((s) => s.code)).to.deep.equal(Array.from({ length: 20 }, (_, i) => String(i + 1).padStart(2, '0')));
-    expect(g.viewBox).to.deep.equal([0, 0, 610, 793]);
-    // The box the loading skeleton is drawn in, before the shapes arrive, is theirs.
-    expect(g.viewBox).to.deep.equal([...REGIONS_VIEWBOX]);
-    expect(italy.viewBox).to.equal(REGIONS_VIEWBOX.join(' '));
-  });
-
-  it('builds the shapes once per page', async () => {
-    const [a, b] = await Promise.all([regionGeometry(), regionGeometry()]);
-    expect(a).to.equal(b);
-    expect(await regionGeometry()).to.equal(a);
-  });
-
-  it("uses the region names of the data (ISTAT's)", async () => {
-    const { table } = await loadEvents();
-    const t = await getEngine().query(`SELECT DISTINCT region_code, region_name FROM "${table}" ORDER BY 1`);
-    const data = Object.fromEntries(t.toArray().map((r) => [r.region_code, r.region_name]));
-    for (const s of (await regionGeometry()).shapes) expect(s.name, s.code).to.equal(data[s.code]);
-  });
-
-  it('puts each region centre where the region lies (Sicily south of Lombardy, Sardinia west of Lazio)', async () => {
-    const c = Object.fromEntries((await regionGeometry()).shapes.map((s) => [s.code, s.centre]));
-    expect(c['19']![1]).to.be.greaterThan(c['03']![1]);
-    expect(c['20']![0]).to.be.lessThan(c['12']![0]);
-    const sq = pathRings('M 0,0 10,0 10,10 0,10 z m 20,0 l 1,0 0,1 z');
-    expect(sq).to.have.length(2);
-    expect(sq[1]![0]).to.deep.equal([20, 0]); // a move after z starts from the closed ring's start
-    expect(pathCentre('M 0,0 10,0 10,10 0,10 z m 20,0 l 1,0 0,1 z')).to.deep.equal([5, 5]);
-  });
-});
-
 describe('province tiles (data/province-tiles.json)', () => {
   it('places each of the 107 provinces of the registry on its own cell of the grid', async () => {
     const layout: TileLayout = await (await fetch('/data/province-tiles.json')).json();
@@ -190,122 +148,6 @@ describe('province tiles (data/province-tiles.json)', () => {
       ],
     };
     expect(() => tileGeometry(bad)).to.throw('repeats');
-  });
-});
-
-describe('TopoJSON decoding', () => {
-  it('decodes quantized, delta-encoded arcs, reversed arcs and multipolygons', async () => {
-    const topo: Topology = await (await fetch(`${GEO}emilia-provinces.topojson`)).json();
-    const fc = topologyToFeatures(topo);
-    expect(fc.features.map((f) => f.properties!.COD_PROV)).to.deep.equal(['033', '034', '035']);
-    expect(fc.features[0]!.id).to.equal('PC');
-    expect(fc.features[0]!.geometry).to.deep.equal({
-      type: 'Polygon',
-      coordinates: [
-        [
-          [10, 44.5],
-          [10, 45],
-          [9.5, 45],
-          [9.5, 44.5],
-          [10, 44.5],
-        ],
-      ],
-    });
-    // PR shares PC's east edge, walked backwards (arc -1 = ~0).
-    expect(fc.features[1]!.geometry).to.deep.equal({
-      type: 'Polygon',
-      coordinates: [
-        [
-          [10, 44.5],
-          [10.5, 44.5],
-          [10.5, 45],
-          [10, 45],
-          [10, 44.5],
-        ],
-      ],
-    });
-    const re = fc.features[2]!.geometry;
-    expect(re.type).to.equal('MultiPolygon');
-    expect((re as { coordinates: number[][][][] }).coordinates[1]![0]![0]).to.deep.equal([10.5, 44.75]);
-  });
-
-  it('reads plain (unquantized) arcs and points, and names a missing object', () => {
-    const topo: Topology = {
-      type: 'Topology',
-      arcs: [
-        [
-          [0, 0],
-          [1, 0],
-          [1, 1],
-          [0, 0],
-        ],
-      ],
-      objects: {
-        a: {
-          type: 'GeometryCollection',
-          geometries: [{ type: 'Polygon', arcs: [[0]] }, { type: 'Point', coordinates: [3, 4] }, { type: null }],
-        },
-      },
-    };
-    const fc = topologyToFeatures(topo);
-    expect(fc.features[0]!.geometry).to.deep.equal({
-      type: 'Polygon',
-      coordinates: [
-        [
-          [0, 0],
-          [1, 0],
-          [1, 1],
-          [0, 0],
-        ],
-      ],
-    });
-    expect(fc.features[1]!.geometry).to.deep.equal({ type: 'Point', coordinates: [3, 4] });
-    expect(fc.features[2]!.geometry).to.equal(null);
-    expect(() => topologyToFeatures(topo, 'b')).to.throw('no object named b');
-    expect(() => topologyToFeatures({ ...topo, objects: { a: { type: 'Polygon', arcs: [[7]] } } })).to.throw('arc 7');
-  });
-});
-
-describe('boundary files', () => {
-  const problem = (text: string, key = 'COD_PROV') => {
-    try {
-      geoGeometry(parseGeo(text), key, 'province');
-    } catch (e) {
-      if (e instanceof GeoError) return e.problem.kind;
-      throw e;
-    }
-    return 'ok';
-  };
-
-  it('says what is wrong with each bad file', async () => {
-    const read = async (f: string) => (await fetch(`${GEO}${f}`)).text();
-    expect(problem(await read('bad-not-json.geojson'))).to.equal('not-json');
-    expect(problem(await read('bad-not-geo.json'))).to.equal('not-geo');
-    expect(problem(await read('bad-no-features.geojson'))).to.equal('no-features');
-    expect(problem(await read('bad-no-key.geojson'))).to.equal('no-key');
-    expect(problem(await read('emilia-provinces.geojson'))).to.equal('ok');
-  });
-
-  it('fits lon/lat features and planar (UTM) features into the drawing box', async () => {
-    const g = geoGeometry(parseGeo(await (await fetch(`${GEO}emilia-provinces.geojson`)).text()), 'COD_PROV', 'province');
-    expect(g.shapes.map((s) => s.code)).to.deep.equal(['033', '034', '035', '999']);
-    expect(g.viewBox[2]).to.equal(600);
-    for (const s of g.shapes) {
-      expect(s.centre[0]).to.be.within(0, 600);
-      expect(s.centre[1]).to.be.within(0, g.viewBox[3]);
-    }
-    // Piacenza lies west of Parma, whichever way its ring was wound.
-    expect(g.shapes[0]!.centre[0]).to.be.lessThan(g.shapes[1]!.centre[0]);
-    const utm = geoGeometry(parseGeo(await (await fetch(`${GEO}utm-regions.geojson`)).text()), 'COD_REG', 'region');
-    expect(utm.shapes.map((s) => s.code)).to.deep.equal(['08', '09']);
-    expect(utm.shapes[0]!.centre[1]).to.be.lessThan(utm.shapes[1]!.centre[1]); // north is up
-  });
-
-  it('pads numeric ISTAT codes to the level', () => {
-    expect(normaliseCode(8, 'region')).to.equal('08');
-    expect(normaliseCode('33', 'province')).to.equal('033');
-    expect(normaliseCode(33001, 'comune')).to.equal('033001');
-    expect(normaliseCode(' ', 'comune')).to.equal(null);
   });
 });
 
