@@ -1,3 +1,4 @@
+import { DEFAULT_PALETTE, type Palette } from './palette.js';
 import { quantizeScale, type QuantizeScale } from './scale.js';
 import type { AreaDatum, MapGeometry, MapShape } from './types.js';
 
@@ -20,25 +21,6 @@ export interface MapView {
   outline: SVGElement;
 }
 
-export interface Palette {
-  /** Light to dark; as many classes as colours. */
-  colours: string[];
-  noData: string;
-  noDataLines: string;
-  /** Text on a tile, on light and on dark fills. */
-  text: string;
-  textOnDark: string;
-}
-
-export const DEFAULT_PALETTE: Palette = {
-  // Sequential blues ending at Designers Italia's #0066CC and a darker step.
-  colours: ['#DCEBFA', '#A6CBF2', '#5B9DE3', '#0066CC', '#003D7A'],
-  noData: '#E6E9F2',
-  noDataLines: '#8E99AB',
-  text: '#1A1A1A',
-  textOnDark: '#FFFFFF',
-};
-
 function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, name);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
@@ -47,8 +29,8 @@ function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string,
 
 /**
  * Draw every area once. `idPrefix` keeps ids unique when a page has several maps.
- * Areas are `role="button"` with roving tabindex (one Tab stop; the element moves focus
- * with the arrow keys).
+ * Areas are `role="button"` with roving tabindex (one Tab stop; the element's
+ * RovingFocusController moves focus with the arrow keys).
  */
 export function renderMap(geometry: MapGeometry, opts: { idPrefix: string; label: string; palette?: Palette }): MapView {
   const p = opts.palette ?? DEFAULT_PALETTE;
@@ -165,25 +147,4 @@ export function legendItems(scale: QuantizeScale<string>): LegendItem[] {
   const [lo, hi] = scale.domain();
   const cuts = [lo, ...scale.thresholds(), hi];
   return scale.range().map((colour, i) => ({ colour, from: cuts[i]!, to: cuts[i + 1]! }));
-}
-
-/** The area whose centre lies best in a direction from `from`: for arrow keys. */
-export function nearestInDirection(shapes: MapShape[], from: MapShape, dx: number, dy: number): MapShape | null {
-  let best: MapShape | null = null;
-  let bestScore = Infinity;
-  for (const s of shapes) {
-    if (s === from) continue;
-    const vx = s.centre[0] - from.centre[0];
-    const vy = s.centre[1] - from.centre[1];
-    const along = vx * dx + vy * dy;
-    if (along <= 0) continue;
-    const across = Math.abs(vx * dy - vy * dx);
-    // Prefer areas straight ahead: sideways distance counts more than distance ahead.
-    const score = along + 2 * across;
-    if (score < bestScore) {
-      bestScore = score;
-      best = s;
-    }
-  }
-  return best;
 }

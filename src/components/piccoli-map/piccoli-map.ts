@@ -1,10 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import tilesJson from 'asset:/data/province-tiles.json';
 import { QueryController } from '../../controllers/query-controller.js';
-import { bundledDataUrl } from '../../data/config.js';
-import { PiccoliDataError, messageOf } from '../../data/errors.js';
-import { fetchBytes } from '../../data/fetch.js';
+import { RovingFocusController } from '../../controllers/roving-focus.js';
+import { PiccoliDataError } from '../../data/errors.js';
 import { fetchMeta, fetchSummary, type ProgrammeMeta } from '../../data/bundled.js';
 import { areaMetricFromSummary, lastDateFromSummary } from '../../data/summary-funnel.js';
 import { lastDateQuery } from '../../data/sql/funnel.js';
@@ -13,23 +11,17 @@ import { PiccoliAreaSelectEvent } from '../../events/area-select.js';
 import { PiccoliErrorEvent, PiccoliLoadProgressEvent } from '../../events/index.js';
 import { formatDate, formatInteger, formatPercent, pickLang, type Lang } from '../../i18n/index.js';
 import { metricNames, parseMetric, type Metric, type StageInfo } from '../../map/metric.js';
-import { REGIONS_CREDIT, REGIONS_VIEWBOX, regionGeometry } from '../../map/regions.js';
-import {
-  DEFAULT_PALETTE,
-  colourScale,
-  legendItems,
-  nearestInDirection,
-  paintMap,
-  renderMap,
-  type MapView,
-  type Palette,
-} from '../../map/render.js';
-import { TILE, TILE_GAP, TILE_GRID, tileGeometry, type TileLayout } from '../../map/tiles.js';
+import { geoProblemOf, loadGeometry } from '../../map/geometry.js';
+import { DEFAULT_PALETTE, paletteFromStyle } from '../../map/palette.js';
+import { REGIONS_CREDIT, REGIONS_VIEWBOX } from '../../map/regions.js';
+import { colourScale, legendItems, paintMap, renderMap, type MapView } from '../../map/render.js';
+import { TILE, TILE_GAP, TILE_GRID } from '../../map/tiles.js';
+import { tooltipPosition } from '../../map/tooltip.js';
 import type { AreaDatum, MapGeometry, MapLevel, MapShape } from '../../map/types.js';
 import { getSelectionStore, type AreaSelection, type SelectionChangeEvent } from '../../state/selection.js';
 import { theme } from '../../styles/theme.js';
 import { styles } from './piccoli-map.styles.js';
-import { STRINGS, shown, type Strings } from './strings.js';
+import { STRINGS, geoProblemText, shown, type Strings } from './strings.js';
 
 /** What a run computed: geometry and raw numbers; text is made at render, per language. */
 /** The three questions a map asks of its data, answered by the summary or the engine. */
@@ -54,7 +46,8 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LEVELS: readonly MapLevel[] = ['region', 'province', 'comune'];
 /** Stages of a programme in a table: asked once per page, not on every date change. */
 const stagesCache = new Map<string, Promise<StageInfo[]>>();
-let tilesPromise: Promise<MapGeometry> | undefined;
+/** Shapes by code, per geometry: arrow keys look centres up for every area. */
+const shapeIndex = new WeakMap<MapGeometry, Map<string, MapShape>>();
 let mapCounter = 0;
 
 /**
@@ -100,6 +93,18 @@ export class PiccoliMap extends LitElement {
   private readonly _onSelection = (e: Event) => {
     this._shared = (e as SelectionChangeEvent).selection;
   };
+  /** The map's one Tab stop; arrows move by the areas' centres, Enter toggles, Escape clears. */
+  private readonly _roving = new RovingFocusController<string>(this, {
+    items: () => this._data.value?.geometry.shapes.map((s) => s.code) ?? [],
+    itemOf: (el) => this._areaAt(el)?.shape.code,
+    elementOf: (code) => this._view?.areas.get(code),
+    centreOf: (code) => this._shape(code)!.centre,
+    onActivate: (code) => this._toggle(this._shape(code)!),
+    onEscape: () => {
+      this._tip = null;
+      this.clearSelection();
+    },
+  });
   private readonly _id = `pm${++mapCounter}`;
   private _view: MapView | null = null;
   private _paintKey: unknown[] = [];
@@ -112,8 +117,6 @@ export class PiccoliMap extends LitElement {
   @state() private _shared: AreaSelection | null = null;
   /** A comune selected on a `level="comune"` map (not shared: the store has no comuni). */
   @state() private _localSelection: string | null = null;
-  /** The area holding the map's one Tab stop. */
-  @state() private _focusCode: string | null = null;
   @state() private _tip: { code: string; x: number; y: number } | null = null;
   @state() private _progress: number | null = null;
 
@@ -173,7 +176,8 @@ export class PiccoliMap extends LitElement {
   protected override updated(): void {
     if (this._data.status === 'error' && this._data.error && this._reportedError !== this._data.error) {
       this._reportedError = this._data.error;
-      const { code, message, source } = this._data.error;
+      const { code, source } = this._data.error;
+      const message = this._errorText(this._data.error, STRINGS[this._lang]);
       this.dispatchEvent(new PiccoliErrorEvent({ code, message, source }));
     }
     this._placeTooltip();
@@ -189,7 +193,7 @@ export class PiccoliMap extends LitElement {
     if (this.asOf && !validDate(this.asOf)) throw bad(t.badDate(shown(this.asOf)));
     if (this.geo && !this.key) throw bad(t.needKey);
 
-    const geometryPromise = this._geometry(level, signal, t);
+    const geometryPromise = loadGeometry({ level, geo: this.geo, key: this.key, signal });
     geometryPromise.catch(() => undefined); // reported below, after the data's own errors
     const programme = this.programme || 'piccoli';
     const metasLoading = fetchMeta().catch(() => [] as ProgrammeMeta[]);
@@ -270,51 +274,6 @@ export class PiccoliMap extends LitElement {
     return p;
   }
 
-  /** The shapes: bundled regions, the tile grid, or the site's boundary file. */
-  private async _geometry(level: MapLevel, signal: AbortSignal, t: Strings): Promise<MapGeometry> {
-    if (!this.geo) {
-      if (level === 'region') {
-        return regionGeometry().catch((e: unknown) => {
-          throw new PiccoliDataError('http', `The region shapes could not be loaded: ${messageOf(e)}`);
-        });
-      }
-      tilesPromise ??= fetch(bundledDataUrl(tilesJson))
-        .then((r) => {
-          if (!r.ok) throw new Error(`HTTP ${r.status}`);
-          return r.json() as Promise<TileLayout>;
-        })
-        .then(tileGeometry)
-        .catch((e: unknown) => {
-          tilesPromise = undefined;
-          throw new PiccoliDataError('http', `The province tile layout could not be loaded: ${messageOf(e)}`);
-        });
-      return tilesPromise;
-    }
-    const url = new URL(this.geo, document.baseURI).href;
-    // d3-geo's projections and the TopoJSON reader are only for a site's own boundaries:
-    // fetched with the file, in no element's first load.
-    const [bytes, { GeoError, geoGeometry, parseGeo }] = await Promise.all([fetchBytes(url, { signal }), import('../../map/geo.js')]);
-    const text = new TextDecoder().decode(bytes);
-    try {
-      return geoGeometry(parseGeo(text), this.key!, level);
-    } catch (e) {
-      if (!(e instanceof GeoError)) throw e;
-      const p = e.problem;
-      const name = shown(this.geo);
-      const msg =
-        p.kind === 'not-json'
-          ? t.geoNotJson(name)
-          : p.kind === 'not-geo'
-            ? t.geoNotGeo(name)
-            : p.kind === 'no-features'
-              ? t.geoNoFeatures(name)
-              : p.kind === 'no-key'
-                ? t.geoNoKey(shown(p.key), p.available.join(', '))
-                : t.geoNoMatch(shown(p.key), p.sample.join(', '));
-      throw new PiccoliDataError('format', msg, url, { cause: e });
-    }
-  }
-
   // --- drawing ------------------------------------------------------------------------
 
   /** The selected area of this map's level, from the page's store or the local comune. */
@@ -324,30 +283,16 @@ export class PiccoliMap extends LitElement {
     return this._shared && this._shared.level === level ? this._shared.code : null;
   }
 
-  private _palette(): Palette {
-    const css = getComputedStyle(this);
-    const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-    const p = DEFAULT_PALETTE;
-    return {
-      colours: p.colours.map((c, i) => v(`--piccoli-map-color-${i + 1}`, c)),
-      noData: v('--piccoli-map-color-nodata', p.noData),
-      noDataLines: v('--piccoli-map-color-nodata-lines', p.noDataLines),
-      text: v('--piccoli-color-text', p.text),
-      textOnDark: p.textOnDark,
-    };
-  }
-
   /** Build the drawing once per geometry, then recolour it in place. */
   private _paint(d: MapData): void {
     const lang = this._lang;
     const t = STRINGS[lang];
     const selected = this._selected;
-    if (this._focusCode && !d.geometry.shapes.some((s) => s.code === this._focusCode)) this._focusCode = null;
-    const focusCode = this._focusCode ?? selected ?? d.geometry.shapes[0]?.code ?? null;
+    const focusCode = this._roving.tabStop(selected);
     const key = [d, lang, selected, focusCode];
     if (this._view?.geometry === d.geometry && key.every((k, i) => k === this._paintKey[i])) return;
     this._paintKey = key;
-    const palette = this._palette();
+    const palette = paletteFromStyle(getComputedStyle(this));
     if (this._view?.geometry !== d.geometry) {
       this._view = renderMap(d.geometry, { idPrefix: this._id, label: '', palette });
     }
@@ -401,72 +346,46 @@ export class PiccoliMap extends LitElement {
     const tip = this._tipEl;
     const box = this._box;
     if (!tip || !box || !this._tip) return;
-    const w = tip.offsetWidth;
-    const h = tip.offsetHeight;
-    const left = Math.max(0, Math.min(box.clientWidth - w, this._tip.x - w / 2));
-    const above = this._tip.y - h - 12;
+    const { left, top } = tooltipPosition(this._tip, { width: tip.offsetWidth, height: tip.offsetHeight }, box.clientWidth);
     tip.style.left = `${left}px`;
-    tip.style.top = `${above >= 0 ? above : this._tip.y + 16}px`;
+    tip.style.top = `${top}px`;
   }
 
   // --- interaction --------------------------------------------------------------------
 
-  private _areaOf(e: Event): { el: SVGElement; shape: MapShape } | null {
-    const el = (e.target as Element | null)?.closest?.('[data-code]') as SVGElement | null;
+  /** The area an event target belongs to, with its shape in the current drawing. */
+  private _areaAt(target: EventTarget | null): { el: SVGElement; shape: MapShape } | null {
+    const el = target instanceof Element ? target.closest<SVGElement>('[data-code]') : null;
     const code = el?.getAttribute('data-code');
-    const shape = code ? this._view?.geometry.shapes.find((s) => s.code === code) : undefined;
+    const shape = code ? this._shape(code) : undefined;
     return el && shape ? { el, shape } : null;
   }
 
+  private _shape(code: string): MapShape | undefined {
+    const g = this._view?.geometry;
+    if (!g) return undefined;
+    let index = shapeIndex.get(g);
+    if (!index) shapeIndex.set(g, (index = new Map(g.shapes.map((s) => [s.code, s]))));
+    return index.get(code);
+  }
+
   private _handleClick(e: MouseEvent): void {
-    const a = this._areaOf(e);
+    const a = this._areaAt(e.target);
     if (!a) return;
-    this._focusCode = a.shape.code;
+    this._roving.setTabStop(a.shape.code);
     this._toggle(a.shape);
   }
 
-  private _handleKeydown(e: KeyboardEvent): void {
-    const a = this._areaOf(e);
-    const view = this._view;
-    if (!a || !view) return;
-    const shapes = view.geometry.shapes;
-    const dirs: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
-    let next: MapShape | null | undefined;
-    if (e.key in dirs) {
-      const [dx, dy] = dirs[e.key]!;
-      next = nearestInDirection(shapes, a.shape, dx, dy);
-      e.preventDefault(); // no page scroll, even at the map's edge
-    } else if (e.key === 'Home') next = shapes[0];
-    else if (e.key === 'End') next = shapes[shapes.length - 1];
-    else if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      this._toggle(a.shape);
-      return;
-    } else if (e.key === 'Escape') {
-      this._tip = null;
-      if (this._selected) this._select(null);
-      return;
-    }
-    if (next) {
-      e.preventDefault();
-      this._focusCode = next.code;
-      view.areas.get(next.code)!.setAttribute('tabindex', '0');
-      a.el.setAttribute('tabindex', '-1');
-      (view.areas.get(next.code) as SVGElement & { focus(): void }).focus();
-    }
-  }
-
   private _handleFocusIn(e: FocusEvent): void {
-    const a = this._areaOf(e);
+    const a = this._areaAt(e.target);
     if (!a || !this._box) return;
     const r = a.el.getBoundingClientRect();
     const b = this._box.getBoundingClientRect();
-    this._focusCode = a.shape.code;
     this._tip = { code: a.shape.code, x: r.left + r.width / 2 - b.left, y: r.top + r.height / 2 - b.top };
   }
 
   private _handlePointerMove(e: PointerEvent): void {
-    const a = this._areaOf(e);
+    const a = this._areaAt(e.target);
     if (!a || !this._box) {
       if (this._tip) this._tip = null;
       return;
@@ -512,10 +431,16 @@ export class PiccoliMap extends LitElement {
     const t = STRINGS[lang];
     const { status, value, error } = this._data;
     if (status === 'error' && error) {
-      return html`<div class="message error" role="alert" part="message"><strong>${t.errorTitle}.</strong> ${error.message}</div>`;
+      return html`<div class="message error" role="alert" part="message"><strong>${t.errorTitle}.</strong> ${this._errorText(error, t)}</div>`;
     }
     if (status !== 'complete' || !value || !this._view) return this._skeleton(t);
     return this._mapView(value, lang, t);
+  }
+
+  /** A boundary-file problem in the reader's words; other errors say their own message. */
+  private _errorText(error: PiccoliDataError, t: Strings): string {
+    const problem = geoProblemOf(error);
+    return problem ? geoProblemText(t, problem, shown(String(error.params.file ?? error.source ?? ''))) : error.message;
   }
 
   private _ratio(): string {
@@ -553,7 +478,7 @@ export class PiccoliMap extends LitElement {
     const scale = colourScale(
       [...d.values.values()].map((v) => v.value),
       d.metric.share,
-      this._palette(),
+      paletteFromStyle(getComputedStyle(this)),
     );
     const fmt = (n: number) => (d.metric.share ? formatPercent(n, lang).replace(/,0(?=\s?%)/, '') : formatInteger(n, lang));
     const items = legendItems(scale);
@@ -569,6 +494,9 @@ export class PiccoliMap extends LitElement {
         : d.credit.kind === 'tiles'
           ? t.tiles
           : t.geoCredit(d.credit.host);
+    // The areas' keys (arrows, Enter, Escape) are heard by the RovingFocusController on the
+    // host, not on this box; the click here is the pointer's way to the same toggle.
+    /* eslint-disable lit-a11y/click-events-have-key-events */
     return html`<figure part="figure">
       <figcaption part="caption">
         <span class="title">${title}</span>
@@ -579,7 +507,6 @@ export class PiccoliMap extends LitElement {
         part="map"
         style="aspect-ratio: ${this._ratio()}"
         @click=${this._handleClick}
-        @keydown=${this._handleKeydown}
         @focusin=${this._handleFocusIn}
         @focusout=${this._hideTip}
         @pointermove=${this._handlePointerMove}
@@ -634,6 +561,7 @@ export class PiccoliMap extends LitElement {
         </tbody>
       </table></div>
     </figure>`;
+    /* eslint-enable lit-a11y/click-events-have-key-events */
   }
 }
 

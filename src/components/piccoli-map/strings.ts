@@ -1,4 +1,5 @@
 import type { Lang } from '../../i18n/index.js';
+import type { GeoProblem } from '../../map/geo.js';
 
 /** Everything <piccoli-map> says, Italian first. */
 export const STRINGS = {
@@ -77,4 +78,20 @@ export type Strings = (typeof STRINGS)['it'];
 export function shown(v: string): string {
   const one = v.replace(/\s+/g, ' ');
   return one.length > 80 ? `${one.slice(0, 80)}…` : one;
+}
+
+/** What is wrong with a boundary file, in the reader's language; `file` as the page named it. */
+export function geoProblemText(t: Strings, p: GeoProblem, file: string): string {
+  switch (p.kind) {
+    case 'not-json':
+      return t.geoNotJson(file);
+    case 'not-geo':
+      return t.geoNotGeo(file);
+    case 'no-features':
+      return t.geoNoFeatures(file);
+    case 'no-key':
+      return t.geoNoKey(shown(p.key), p.available.join(', '));
+    case 'no-match':
+      return t.geoNoMatch(shown(p.key), p.sample.join(', '));
+  }
 }
