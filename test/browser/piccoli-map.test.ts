@@ -63,12 +63,13 @@ const fetched = (re: RegExp) =>
     .map((e) => e.name);
 const REGION_SHAPES = /svg-maps\/italy/;
 const D3 = /\/d3(-[a-z]+)?[/@.]/;
+const TOPOJSON = /\/topojson-client\//;
 
 // First in this file, so that no earlier test has loaded the modules it looks for.
 describe('<piccoli-map> loads its heavy parts only for the maps that need them', () => {
   afterEach(() => getSelectionStore().set(null));
 
-  it('a province map is drawn without the region shapes or d3; a region map fetches the shapes, once', async () => {
+  it('a province map is drawn without the region shapes, d3 or topojson-client; a region map fetches the shapes, once; a geo= map fetches d3 and topojson-client', async () => {
     expect(fetched(REGION_SHAPES), 'region shapes loaded before any map').to.deep.equal([]);
     const province = await fixture<PiccoliMap>(html`<piccoli-map level="province" as-of="2021-10-31"></piccoli-map>`);
     await settled(province);
@@ -84,6 +85,16 @@ describe('<piccoli-map> loads its heavy parts only for the maps that need them',
     for (const m of maps) expect($$(m, '.area')).to.have.length(20);
     expect(fetched(REGION_SHAPES)).to.have.length(1);
     expect(fetched(D3), 'd3 is only for geo= maps').to.deep.equal([]);
+    expect(fetched(TOPOJSON), 'topojson-client is only for geo= maps').to.deep.equal([]);
+
+    // The patterns above do match where these modules are served: a geo= map loads both.
+    const geo = await fixture<PiccoliMap>(
+      html`<piccoli-map level="province" geo=${`${GEO}emilia-provinces.topojson`} key="COD_PROV"></piccoli-map>`,
+    );
+    await settled(geo);
+    expect($$(geo, '.area')).to.have.length(3);
+    expect(fetched(TOPOJSON).length).to.be.greaterThan(0);
+    expect(fetched(D3).length).to.be.greaterThan(0);
   });
 });
 
@@ -334,11 +345,13 @@ describe('<piccoli-map>', () => {
       throw e;
     });
     const { updateSnapshots } = await getSnapshotConfig();
-    if (stored === undefined || updateSnapshots) {
+    if (updateSnapshots) {
       await writeFile({ path, content: `${actual}\n` });
       return;
     }
-    const diff = lineDiff(normaliseSvg(stored), actual);
+    // A missing golden fails: writing it here would let the test pass with nothing to compare.
+    if (stored === undefined) expect.fail(`${path} is missing: run web-test-runner with --update-snapshots to write it`);
+    const diff = lineDiff(normaliseSvg(stored!), actual);
     expect(diff, `SVG differs from ${path} (run web-test-runner with --update-snapshots to accept):\n${diff}`).to.equal('');
   });
 });
