@@ -2,7 +2,7 @@ import stagesParquet from 'asset:/data/stages.parquet';
 import choicesParquet from 'asset:/data/choices.parquet';
 import programmesMetaParquet from 'asset:/data/programmes-meta.parquet';
 import { bundledDataUrl } from '../../data/config.js';
-import { getEngine, type LoadOptions } from '../../data/engine.js';
+import type { LoadOptions, PiccoliEngine } from '../../data/engine.js';
 import { loadComuni, loadEvents } from '../../data/programme-data.js';
 
 /**
@@ -11,9 +11,12 @@ import { loadComuni, loadEvents } from '../../data/programme-data.js';
  */
 export const BUNDLED_TABLES = ['programme_events', 'comuni', 'stages', 'choices', 'programmes'] as const;
 
-/** Load all bundled tables; resolves with their names. A failing file fails the whole. */
-export async function loadBundledTables(opts?: LoadOptions): Promise<string[]> {
-  const engine = getEngine();
+/**
+ * Load all bundled tables into `engine`; resolves with their names. A failing file fails
+ * the whole. The engine is handed in so that the console reaches it through one module
+ * (run-controller.ts); the events and comuni loaders use the shared engine themselves.
+ */
+export async function loadBundledTables(engine: Pick<PiccoliEngine, 'load'>, opts?: LoadOptions): Promise<string[]> {
   const [events, comuni] = await Promise.all([
     loadEvents(null, opts).then((r) => r.table),
     loadComuni(opts),

@@ -1,4 +1,5 @@
-import { columnKind, plotValue, type ArrowVectorLike, type ColumnKind } from './format-value.js';
+import type { ArrowVectorLike } from './format/arrow.js';
+import { columnKind, plotValue, type ColumnKind } from './format/kind.js';
 import type { ResultTableLike } from './export.js';
 
 export type ChartKind = 'bar' | 'line' | 'dot';

@@ -1,4 +1,5 @@
-import { formatCell, type ArrowVectorLike } from './format-value.js';
+import type { ArrowVectorLike } from './format/arrow.js';
+import { formatCell } from './format/cell.js';
 
 /** The parts of an apache-arrow Table the exports read. */
 export interface ResultTableLike {
@@ -84,4 +85,24 @@ export function download(data: BlobPart, type: string, fileName: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The download formats of the console. */
+export type ExportKind = 'csv' | 'arrow' | 'parquet';
+
+/**
+ * Offer a result as a file: CSV in the order shown (`order`), Arrow and Parquet with
+ * exactly DuckDB's types.
+ */
+export async function saveResult(kind: ExportKind, t: unknown, order?: RowOrder): Promise<void> {
+  if (kind === 'csv') {
+    download(toCSV(resultTable(t), order), 'text/csv;charset=utf-8', exportFileName('csv'));
+  } else if (kind === 'parquet') {
+    // parquet-wasm (already shipped as the Parquet reader), loaded on first use.
+    const { arrowToParquet } = await import('../../data/parquet.js');
+    const bytes = await arrowToParquet(t);
+    download(bytes as BlobPart, 'application/vnd.apache.parquet', exportFileName('parquet'));
+  } else {
+    download((await toArrowIPC(t)) as BlobPart, 'application/vnd.apache.arrow.file', exportFileName('arrow'));
+  }
 }

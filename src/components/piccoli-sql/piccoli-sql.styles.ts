@@ -10,6 +10,14 @@ export const styles = css`
   [hidden] {
     display: none !important;
   }
+  /* The console's parts render into their own children: their boxes are the console's. */
+  piccoli-sql-schema,
+  piccoli-sql-history,
+  piccoli-sql-output,
+  piccoli-sql-results,
+  piccoli-sql-chart {
+    display: contents;
+  }
   .layout {
     display: grid;
     grid-template-columns: minmax(12rem, 16rem) minmax(0, 1fr);

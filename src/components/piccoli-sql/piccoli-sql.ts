@@ -1,52 +1,30 @@
 import type { EditorView } from '@codemirror/view';
 import type { Table } from 'apache-arrow';
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
-import { QueryController } from '../../controllers/query-controller.js';
-import { getEngine } from '../../data/engine.js';
-import { PiccoliDataError, messageOf } from '../../data/errors.js';
-import { quoteIdent } from '../../data/sql/quote.js';
-import { formatInteger, pickLang, type Lang } from '../../i18n/index.js';
-import { loadBundledTables } from './bundled-tables.js';
-import { CHART_MAX_ROWS, chartKinds, chooseChart, resultColumns, type ChartKind } from './chart.js';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { messageOf } from '../../data/errors.js';
+import { pickLang, type Lang } from '../../i18n/index.js';
+import { theme } from '../../styles/theme.js';
+import { EditorController, type EditorModule } from './editor-controller.js';
 import { PiccoliQueryErrorEvent, PiccoliQueryRunEvent } from './events.js';
 import { EXAMPLES } from './examples.js';
-import { download, exportFileName, resultTable, toArrowIPC, toCSV, toTSV, type ResultTableLike } from './export.js';
-import {
-  brokenDictionaryColumns,
-  columnKind,
-  formatCell,
-  sortKey,
-  type ArrowVectorLike,
-  type ColumnKind,
-  type SortKey,
-} from './format-value.js';
-import type { SqlEditor } from './editor.js';
-import { COLUMNS_SQL, groupColumns, rowCountsSql, sqlName, type TableInfo } from './schema.js';
-import { errorContext, errorHeadline, errorPosition } from './sql-error.js';
-import { theme } from '../../styles/theme.js';
-import { ROW_HEIGHT, styles } from './piccoli-sql.styles.js';
+import { renderAlert, renderRunError, statusText, type RunError, type StatusState } from './messages.js';
+import { HistoryController } from './history-controller.js';
+import type { PiccoliSqlHistoryPickEvent } from './history-list.js';
+import './history-list.js';
+import { styles } from './piccoli-sql.styles.js';
+import type { PiccoliSqlNoticeEvent } from './output-panel.js';
+import './output-panel.js';
+import { RunController, type RunResult } from './run-controller.js';
+import type { PiccoliSqlInsertEvent } from './schema-browser.js';
+import './schema-browser.js';
+import type { TableInfo } from './schema.js';
 import { STRINGS, type Strings } from './strings.js';
-import { HISTORY_KEY, pushHistory, readHistory, readQueryFromUrl, writeQueryToUrl, type HistoryEntry } from './url-state.js';
-import { rowWindow } from './virtual.js';
+import { UrlController } from './url-controller.js';
+import { HISTORY_KEY } from './url-state.js';
 
-/** A finished run: the Arrow result and how it came about. */
-interface RunResult {
-  table: Table;
-  sql: string;
-  elapsedMs: number;
-}
-
-interface RunError {
-  sql: string;
-  code: string;
-  message: string;
-  line?: number;
-  column?: number;
-}
-
-const NUMERIC_KINDS: ColumnKind[] = ['number', 'bigint', 'decimal'];
-const collator = new Intl.Collator('it', { numeric: true });
+/** Statements that cannot change the tables: after any other, the schema is read again. */
+const READS_ONLY = /^\s*(--[^\n]*\n\s*)*(SELECT|WITH|FROM|VALUES|DESCRIBE|SHOW|SUMMARIZE|PRAGMA|EXPLAIN)\b/i;
 
 /**
  * An SQL console on the page's shared DuckDB-WASM engine, for analysts: an editor with
@@ -82,48 +60,21 @@ const collator = new Intl.Collator('it', { numeric: true });
 export class PiccoliSql extends LitElement {
   static override styles = [theme, styles];
 
-  private readonly _run = new QueryController<RunResult>(this, (signal) => this._execute(signal));
-  /** The CodeMirror editor, once its module has loaded (see `loadEditor`). */
-  private _editor?: SqlEditor;
-  /** Loading the editor module: started when the element first connects. */
-  private _editorModule?: Promise<typeof import('./editor.js')>;
-  /** Settles when the editor is mounted (or could not be): `updateComplete` waits for it. */
-  private _editorMounted?: Promise<void>;
-  /** The text while there is no editor yet: shown in the placeholder, handed to the editor. */
-  private _doc?: string;
-  /** An error position of a run made before the editor arrived, marked when it does. */
-  private _pendingMark?: { doc: string; offset: number };
-  private _tablesReady?: Promise<void>;
-  private _pendingSql = '';
-  private _runToken = 0;
-  private _urlTimer?: ReturnType<typeof setTimeout>;
-  private _scrollFrame = 0;
-  private _chartRequest = 0;
-  private readonly _onHashChange = () => this._fromUrl();
-
-  @query('.editor') private _editorHost!: HTMLElement;
-  @query('.scroller') private _scroller?: HTMLElement;
+  private readonly _runner = new RunController(this);
+  private readonly _url = new UrlController(this);
+  private readonly _history = new HistoryController(this);
+  private readonly _editor = new EditorController(this, () => (this.constructor as typeof PiccoliSql).loadEditor(), {
+    onRun: () => void this.run(),
+    onCancel: () => this.cancel(),
+    onChange: () => this._url.queueWrite(),
+  });
 
   @state() private _result?: RunResult;
   @state() private _error?: RunError;
-  @state() private _running = false;
-  @state() private _cancelled = false;
   @state() private _tables: TableInfo[] = [];
-  @state() private _openTables: ReadonlySet<string> = new Set();
   @state() private _loadError?: string;
   @state() private _loading = false;
-  @state() private _history: HistoryEntry[] = [];
-  @state() private _sort?: { column: number; dir: 1 | -1 };
-  @state() private _order?: Uint32Array;
-  @state() private _scrollTop = 0;
-  @state() private _viewportHeight = 416;
-  @state() private _show: 'table' | 'chart' = 'table';
-  @state() private _chartKind?: ChartKind;
-  @state() private _chartNode?: Node | string;
   @state() private _notice = '';
-  @state() private _detail?: { column: string; text: string | null };
-  @state() private _editorReady = false;
-  @state() private _editorError?: string;
 
   /** The query the editor starts with (when the URL has none). */
   @property() query = '';
@@ -143,22 +94,8 @@ export class PiccoliSql extends LitElement {
    * element's first load; the element renders a same-size placeholder until it arrives.
    * A subclass may override this, e.g. to preload the module or to hold it back.
    */
-  protected static loadEditor(): Promise<typeof import('./editor.js')> {
+  protected static loadEditor(): Promise<EditorModule> {
     return import('./editor.js');
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this._editorModule ??= (this.constructor as typeof PiccoliSql).loadEditor();
-    window.addEventListener('hashchange', this._onHashChange);
-    this._history = this.historyKey ? readHistory(this._storage(), this.historyKey) : [];
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('hashchange', this._onHashChange);
-    clearTimeout(this._urlTimer);
-    cancelAnimationFrame(this._scrollFrame);
   }
 
   private get _lang(): Lang {
@@ -170,61 +107,25 @@ export class PiccoliSql extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    const fromUrl = this.noUrl ? null : readQueryFromUrl(location.href, this.urlParam);
-    const doc = fromUrl ?? this.query;
-    this._doc = doc;
-    this._editorMounted = this._mountEditor();
-    this._tablesReady = this._loadTables();
+    const doc = this._url.read() ?? this.query;
+    this._editor.start(doc, this._s.editorLabel, this._tables);
+    this._runner.waitFor(this._loadTables());
     if (this.autorun && doc.trim()) void this.run();
   }
 
   /**
-   * Resolves once the element has rendered and its editor is in place (or failed to
-   * load), so that `await el.updateComplete` is followed by a usable `editor`.
+   * Resolves once the element and its parts have rendered and its editor is in place (or
+   * failed to load), so that `await el.updateComplete` is followed by a usable `editor`.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     const result = await super.getUpdateComplete();
-    await this._editorMounted;
+    await this._editor.mounted;
+    // The parts render into the console's shadow root: their updates are the console's.
+    const parts = this.renderRoot.querySelectorAll(
+      'piccoli-sql-schema, piccoli-sql-history, piccoli-sql-output, piccoli-sql-results, piccoli-sql-chart',
+    );
+    await Promise.all([...parts].map((p) => (p as LitElement).updateComplete));
     return result;
-  }
-
-  /** Replace the placeholder with the editor once its module has arrived. */
-  private async _mountEditor(): Promise<void> {
-    try {
-      const { SqlEditor } = await this._editorModule!;
-      const doc = this._doc ?? '';
-      this._editor = new SqlEditor({
-        parent: this._editorHost,
-        root: this.renderRoot as ShadowRoot,
-        doc,
-        label: this._s.editorLabel,
-        tables: this._tables.length ? this._tables : undefined,
-        onRun: () => void this.run(),
-        onCancel: () => this.cancel(),
-        onChange: () => this._queueUrlWrite(),
-      });
-      this._doc = undefined;
-      const mark = this._pendingMark;
-      this._pendingMark = undefined;
-      if (mark && mark.doc === doc && this._error) this._editor.markError(mark.offset);
-      this._editorReady = true;
-    } catch (e) {
-      // The console keeps working on the placeholder's text: run() and value still do.
-      this._editorError = messageOf(e);
-    }
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    if (
-      changed.has('_show' as keyof PiccoliSql) ||
-      changed.has('_result' as keyof PiccoliSql) ||
-      changed.has('_chartKind' as keyof PiccoliSql)
-    ) {
-      if (this._show === 'chart') void this._drawChart();
-    }
-    if (changed.has('_result' as keyof PiccoliSql) && this._scroller) {
-      this._viewportHeight = this._scroller.clientHeight || this._viewportHeight;
-    }
   }
 
   /** Load the bundled tables (unless asked not to), then read the engine's schema. */
@@ -232,7 +133,7 @@ export class PiccoliSql extends LitElement {
     if (!this.noBundledData) {
       this._loading = true;
       try {
-        await loadBundledTables();
+        await this._runner.loadBundled();
       } catch (e) {
         this._loadError = messageOf(e);
       } finally {
@@ -240,99 +141,6 @@ export class PiccoliSql extends LitElement {
       }
     }
     await this.refreshSchema();
-  }
-
-  private _storage(): Storage | undefined {
-    try {
-      return window.localStorage;
-    } catch {
-      return undefined; // disabled storage throws on access
-    }
-  }
-
-  private _fromUrl(): void {
-    if (this.noUrl || !this.hasUpdated) return;
-    const sql = readQueryFromUrl(location.href, this.urlParam);
-    if (sql !== null && sql !== this.value) this.value = sql;
-  }
-
-  private _queueUrlWrite(): void {
-    if (this.noUrl) return;
-    clearTimeout(this._urlTimer);
-    this._urlTimer = setTimeout(() => this._writeUrl(), 250);
-  }
-
-  private _writeUrl(): void {
-    if (this.noUrl) return;
-    const next = writeQueryToUrl(location.href, this.value, this.urlParam);
-    if (next !== location.href) history.replaceState(history.state, '', next);
-  }
-
-  private async _execute(signal: AbortSignal): Promise<RunResult> {
-    const sql = this._pendingSql;
-    await this._tablesReady;
-    const t0 = performance.now();
-    let table = await getEngine().query(sql, [], { signal });
-    const broken = brokenDictionaryColumns(table as unknown as ResultTableLike);
-    const single = sql.trim().replace(/;\s*$/, '');
-    if (broken.length && !single.includes(';')) {
-      // A streamed result can carry ENUM columns whose dictionary arrived empty (see
-      // brokenDictionaryColumns): ask again with those columns as text.
-      const replace = broken.map((c) => `CAST(${quoteIdent(c)} AS VARCHAR) AS ${quoteIdent(c)}`).join(', ');
-      table = await getEngine().query(`SELECT * REPLACE (${replace}) FROM (${single})`, [], { signal });
-    }
-    return { table, sql, elapsedMs: performance.now() - t0 };
-  }
-
-  /** The selected text if there is a selection, else the whole text, with its offset. */
-  private _runnable(): { sql: string; from: number } {
-    return this._editor?.runnable() ?? { sql: this.value, from: 0 };
-  }
-
-  /** Line and column of the error in the editor's text, underlined there (`from` < 0: not from the editor). */
-  private _markError(err: PiccoliDataError, sql: string, from: number): { line?: number; column?: number } {
-    const pos = errorPosition(err.message, sql, err.position);
-    if (!pos || from < 0) return pos ? { line: pos.line, column: pos.column } : {};
-    if (this._editor) return this._editor.markError(from + pos.offset);
-    // No editor yet: the whole text was run (from is 0); mark it when the editor arrives.
-    this._pendingMark = { doc: sql, offset: pos.offset };
-    return { line: pos.line, column: pos.column };
-  }
-
-  private _handleScroll = (e: Event) => {
-    const el = e.currentTarget as HTMLElement;
-    cancelAnimationFrame(this._scrollFrame);
-    this._scrollFrame = requestAnimationFrame(() => {
-      this._scrollTop = el.scrollTop;
-      this._viewportHeight = el.clientHeight || this._viewportHeight;
-    });
-  };
-
-  private _handleSort(column: number): void {
-    const res = this._result;
-    if (!res) return;
-    const prev = this._sort;
-    const dir: 1 | -1 | 0 = prev?.column !== column ? 1 : prev.dir === 1 ? -1 : 0;
-    if (dir === 0) {
-      this._sort = undefined;
-      this._order = undefined;
-      return;
-    }
-    const vec = res.table.getChildAt(column) as unknown as ArrowVectorLike;
-    const n = res.table.numRows;
-    const keys: SortKey[] = new Array(n);
-    for (let r = 0; r < n; r++) keys[r] = sortKey(vec, r);
-    const order = new Uint32Array(n);
-    for (let r = 0; r < n; r++) order[r] = r;
-    order.sort((a, b) => compareKeys(keys[a]!, keys[b]!, dir) || a - b);
-    this._sort = { column, dir };
-    this._order = order;
-  }
-
-  private _handleToggleTable(name: string): void {
-    const next = new Set(this._openTables);
-    if (!next.delete(name)) next.add(name);
-    this._openTables = next;
   }
 
   private _handleExample(e: Event): void {
@@ -344,89 +152,27 @@ export class PiccoliSql extends LitElement {
     void this.run();
   }
 
-  private _handleHistory(entry: HistoryEntry): void {
-    this.value = entry.sql;
-    this._editor?.focus();
+  private _handleHistoryPick(e: PiccoliSqlHistoryPickEvent): void {
+    this.value = e.entry.sql;
+    this._editor.focus();
   }
 
-  private _insertName(name: string): void {
-    if (this._editor) this._editor.insert(sqlName(name));
-    else if (this.hasUpdated) this.value = `${this.value}${/\S$/.test(this.value) ? ' ' : ''}${sqlName(name)}`; // no cursor yet: at the end
+  private _handleInsert(e: PiccoliSqlInsertEvent): void {
+    // Without an editor there is no cursor yet: the name goes at the end.
+    if (!this._editor.insert(e.text) && this.hasUpdated) this.value = `${this.value}${/\S$/.test(this.value) ? ' ' : ''}${e.text}`;
   }
 
-  private async _handleExport(kind: 'csv' | 'arrow' | 'parquet'): Promise<void> {
-    const res = this._result;
-    if (!res) return;
-    try {
-      if (kind === 'csv') {
-        download(toCSV(resultTable(res.table), this._order), 'text/csv;charset=utf-8', exportFileName('csv'));
-      } else if (kind === 'parquet') {
-        // parquet-wasm (already shipped as the Parquet reader), loaded on first use.
-        const { arrowToParquet } = await import('../../data/parquet.js');
-        download((await arrowToParquet(res.table)) as BlobPart, 'application/vnd.apache.parquet', exportFileName('parquet'));
-      } else {
-        const bytes = await toArrowIPC(res.table);
-        download(bytes as BlobPart, 'application/vnd.apache.arrow.file', exportFileName('arrow'));
-      }
-    } catch (e) {
-      this._notice = messageOf(e);
-    }
-  }
-
-  private async _handleCopy(): Promise<void> {
-    const res = this._result;
-    if (!res) return;
-    try {
-      await navigator.clipboard.writeText(toTSV(resultTable(res.table), this._order));
-      this._notice = this._s.copied;
-    } catch {
-      this._notice = this._s.copyFailed;
-    }
-  }
-
-  private async _drawChart(): Promise<void> {
-    const res = this._result;
-    const request = ++this._chartRequest;
-    if (!res) return;
-    const choice = chooseChart(resultColumns(resultTable(res.table)), this._chartKind);
-    if (!choice) {
-      this._chartNode = this._s.noChart;
-      return;
-    }
-    try {
-      // Observable Plot is loaded only when a chart is asked for: its own chunk, in no
-      // element's first load.
-      const { renderChart } = await import('./chart-plot.js');
-      if (request !== this._chartRequest) return;
-      const width = Math.max(320, ((this.renderRoot.querySelector('.main') as HTMLElement | null)?.clientWidth ?? 640) - 4);
-      const s = this._s;
-      this._chartNode = renderChart(resultTable(res.table), choice, {
-        width,
-        lang: this._lang,
-        text: { caption: s.chartCaption, label: s.chartLabel },
-      });
-    } catch (e) {
-      this._chartNode = messageOf(e);
-    }
+  private _handleNotice(e: PiccoliSqlNoticeEvent): void {
+    this._notice = e.text;
   }
 
   /** The editor's text. Setting it replaces the text (and clears the error mark). */
   get value(): string {
-    return this._editor?.value ?? this._doc ?? this.query;
+    return this._editor.text ?? this.query;
   }
 
   set value(sql: string) {
-    if (this._editor) {
-      this._editor.value = sql;
-    } else if (this._doc !== undefined) {
-      // Rendered, editor still loading: the placeholder shows it and the editor starts with it.
-      this._doc = sql;
-      this._pendingMark = undefined;
-      this.requestUpdate();
-      this._queueUrlWrite();
-    } else {
-      this.query = sql;
-    }
+    if (!this._editor.setText(sql)) this.query = sql;
   }
 
   /** The last successful result as an Arrow table, if any. */
@@ -444,7 +190,7 @@ export class PiccoliSql extends LitElement {
    * editor has loaded (`await el.updateComplete` waits for it).
    */
   get editor(): EditorView | undefined {
-    return this._editor?.view;
+    return this._editor.view;
   }
 
   /**
@@ -452,329 +198,84 @@ export class PiccoliSql extends LitElement {
    * superseded (and interrupted in DuckDB). Never throws: errors are shown and fired.
    */
   async run(sql?: string): Promise<void> {
-    const { sql: text, from } = sql !== undefined ? { sql, from: -1 } : this._runnable();
+    const { sql: text, from } = sql !== undefined ? { sql, from: -1 } : this._editor.runnable();
     if (!text.trim()) return;
-    const token = ++this._runToken;
-    this._pendingSql = text;
-    this._running = true;
-    this._cancelled = false;
     this._error = undefined;
     this._notice = '';
-    this._editor?.clearError();
-    this._pendingMark = undefined;
-    if (sql === undefined) this._writeUrl();
-    await this._run.run();
-    if (token !== this._runToken) return; // superseded or cancelled
-    this._running = false;
-    if (this._run.status === 'complete' && this._run.value) {
-      const res = this._run.value;
-      this._result = res;
-      this._sort = undefined;
-      this._order = undefined;
-      this._detail = undefined;
-      this._scrollTop = 0;
-      if (this._scroller) this._scroller.scrollTop = 0;
-      this._remember({ sql: text, at: new Date().toISOString(), rows: res.table.numRows, ok: true });
-      this.dispatchEvent(
-        new PiccoliQueryRunEvent({
-          sql: text,
-          rows: res.table.numRows,
-          columns: res.table.schema.fields.map((f) => f.name),
-          elapsedMs: res.elapsedMs,
-        }),
-      );
+    this._editor.clearError();
+    if (sql === undefined) this._url.write();
+    const outcome = await this._runner.run(text);
+    if (!outcome) return; // superseded or cancelled
+    const at = new Date().toISOString();
+    if (outcome.ok) {
+      const { table, elapsedMs } = (this._result = outcome.result);
+      this._history.remember({ sql: text, at, rows: table.numRows, ok: true });
+      const columns = table.schema.fields.map((f) => f.name);
+      this.dispatchEvent(new PiccoliQueryRunEvent({ sql: text, rows: table.numRows, columns, elapsedMs }));
       // A CREATE or a load may have changed the tables.
-      if (!/^\s*(--[^\n]*\n\s*)*(SELECT|WITH|FROM|VALUES|DESCRIBE|SHOW|SUMMARIZE|PRAGMA|EXPLAIN)\b/i.test(text)) {
-        void this.refreshSchema();
-      }
-    } else if (this._run.status === 'error') {
-      const err = this._run.error ?? new PiccoliDataError('query', 'Unknown error');
-      const at = this._markError(err, text, from);
-      const message = err.message;
-      this._error = { sql: text, code: err.code, message, ...at };
-      this._remember({ sql: text, at: new Date().toISOString(), ok: false });
-      this.dispatchEvent(new PiccoliQueryErrorEvent({ sql: text, code: err.code, message, ...at }));
+      if (!READS_ONLY.test(text)) void this.refreshSchema();
+    } else {
+      const { code, message } = outcome.error;
+      this._error = { code, message, ...this._editor.markError(outcome.error, text, from) };
+      this._history.remember({ sql: text, at, ok: false });
+      this.dispatchEvent(new PiccoliQueryErrorEvent({ sql: text, ...this._error }));
     }
   }
 
   /** Stop the running query (DuckDB is interrupted); the console is ready for the next. */
   cancel(): void {
-    if (!this._running) return;
-    this._runToken++;
-    this._run.abort();
-    this._running = false;
-    this._cancelled = true;
+    this._runner.cancel();
   }
 
   /** Read the engine's tables and columns again (after the page loads its own tables). */
   async refreshSchema(): Promise<void> {
-    const engine = getEngine();
     try {
-      const cols = await engine.query(COLUMNS_SQL);
-      const tables = groupColumns(cols.toArray().map((r) => r.toJSON() as never));
-      if (tables.length) {
-        const counts = await engine.query(rowCountsSql(tables.map((t) => t.name)));
-        for (const r of counts.toArray()) {
-          const { i, n } = r.toJSON() as { i: number; n: bigint };
-          tables[i]!.rows = Number(n);
-        }
-      }
-      this._tables = tables;
-      this._editor?.setSchema(tables);
+      this._tables = await this._runner.readSchema();
+      this._editor.setSchema(this._tables);
     } catch (e) {
       this._loadError ??= messageOf(e);
     }
   }
 
-  private _remember(entry: HistoryEntry): void {
-    if (!this.historyKey) return;
-    this._history = pushHistory(this._storage(), entry, this.historyKey);
-  }
-
   override render(): TemplateResult {
     const s = this._s;
+    const lang = this._lang;
     return html`
       <div class="layout">
         <aside part="schema" aria-label=${s.schema}>
-          <h2>${s.schema}</h2>
-          ${this._loading && !this._tables.length ? html`<p class="status">${s.schemaLoading}</p>` : nothing}
-          <ul class="tables">
-            ${this._tables.map((t) => {
-              // A disclosure button beside the insert button, not a <details>: a button
-              // inside <summary> is a control nested in a control (axe nested-interactive).
-              const open = this._openTables.has(t.name);
-              const id = `columns-${sqlName(t.name).replace(/[^\w-]/g, '_')}`;
-              return html`<li>
-                <div class="table-row">
-                  <button class="toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls=${id} aria-label=${s.columnsOf(t.name)} @click=${() => this._handleToggleTable(t.name)}>
-                    <span aria-hidden="true">▸</span>
-                  </button>
-                  <button class="name" title=${s.insert(t.name)} @click=${() => this._insertName(t.name)}>${t.name}</button>
-                  <span class="count">${t.rows === null ? '' : formatInteger(t.rows, this._lang)}</span>
-                </div>
-                <ul class="columns" id=${id} ?hidden=${!open}>
-                  ${
-                    open
-                      ? t.columns.map(
-                          (c) => html`<li>
-                          <button class="name" title=${s.insert(c.name)} @click=${() => this._insertName(c.name)}>${c.name}</button>
-                          <span class="type">${c.type}</span>
-                        </li>`,
-                        )
-                      : nothing
-                  }
-                </ul>
-              </li>`;
-            })}
-          </ul>
-          <h2>${s.history}</h2>
-          ${
-            this._history.length
-              ? html`<ul class="history">
-                ${this._history.slice(0, 20).map(
-                  (h) => html`<li>
-                    <button class=${h.ok ? '' : 'failed'} title=${h.sql} @click=${() => this._handleHistory(h)}>${h.sql.replace(/\s+/g, ' ')}</button>
-                  </li>`,
-                )}
-              </ul>`
-              : html`<p class="status">${s.noHistory}</p>`
-          }
+          <piccoli-sql-schema .tables=${this._tables} ?loading=${this._loading} .language=${lang} @piccoli-sql-insert=${this._handleInsert}></piccoli-sql-schema>
+          <piccoli-sql-history .entries=${this._history.entries} .language=${lang} @piccoli-sql-history-pick=${this._handleHistoryPick}></piccoli-sql-history>
         </aside>
         <div class="main">
-          <div class="editor" part="editor">
-            <div
-              class="editor-placeholder"
-              role="textbox"
-              aria-readonly="true"
-              aria-multiline="true"
-              aria-busy=${this._editorError ? 'false' : 'true'}
-              aria-label=${s.editorLabel}
-              style="grid-template-rows: 4px repeat(${this._editorReady ? 0 : this.value.split('\n').length}, auto) minmax(4px, 1fr)"
-              ?hidden=${this._editorReady}
-            >${this._editorReady ? nothing : this._renderEditorPlaceholder()}</div>
-          </div>
+          ${this._editor.render(s.editorLabel, this.value)}
           <div class="toolbar">
-            <button class="primary run" title=${s.runHint} ?disabled=${this._running} @click=${() => this.run()}>${s.run}</button>
-            <button class="cancel" ?disabled=${!this._running} @click=${() => this.cancel()}>${s.cancel}</button>
+            <button class="primary run" title=${s.runHint} ?disabled=${this._runner.running} @click=${() => this.run()}>${s.run}</button>
+            <button class="cancel" ?disabled=${!this._runner.running} @click=${() => this.cancel()}>${s.cancel}</button>
             <select class="examples" aria-label=${s.examples} @change=${this._handleExample}>
               <option value="">${s.chooseExample}</option>
-              ${EXAMPLES.map((ex) => html`<option value=${ex.id}>${ex.title[this._lang]}</option>`)}
+              ${EXAMPLES.map((ex) => html`<option value=${ex.id}>${ex.title[lang]}</option>`)}
             </select>
             <span class="spacer"></span>
-            <span class="status" role="status" aria-live="polite">${this._statusText()}</span>
+            <span class="status" role="status" aria-live="polite">${statusText(this._status(), lang)}</span>
           </div>
-          ${this._editorError ? html`<div class="alert" role="alert" part="message"><strong>${s.editorError}</strong> ${this._editorError}</div>` : nothing}
-          ${this._loadError ? html`<div class="alert" role="alert" part="message"><strong>${s.loadError}</strong> ${this._loadError}</div>` : nothing}
-          ${this._error ? this._renderError(this._error) : nothing}
-          ${this._result ? this._renderResult(this._result) : nothing}
+          ${this._editor.error ? renderAlert(s.editorError, this._editor.error) : nothing}
+          ${this._loadError ? renderAlert(s.loadError, this._loadError) : nothing}
+          ${this._error ? renderRunError(this._error, lang) : nothing}
+          ${
+            this._result
+              ? html`<piccoli-sql-output .table=${this._result.table} .language=${lang} @piccoli-sql-notice=${this._handleNotice}></piccoli-sql-output>`
+              : nothing
+          }
         </div>
       </div>
     `;
   }
 
-  /**
-   * Stands in for the editor while its module loads: the query laid out as the editor
-   * will show it (line numbers, wrapping, line height), in the same box, so that nothing
-   * moves when the editor arrives. The box is then hidden, not removed: the editor's own
-   * nodes follow it in `.editor`, where no Lit binding reaches them.
-   */
-  private _renderEditorPlaceholder(): TemplateResult {
-    const lines = this.value.split('\n');
-    const empty = lines.length === 1 && lines[0] === '';
-    return html`<span class="ph-gutter"></span><span></span>
-      ${lines.map(
-        (line, i) =>
-          html`<span class="ph-gutter" aria-hidden="true">${i + 1}</span><span class="ph-line"
-              >${empty ? html`<span class="ph-empty">SELECT …</span>` : line || html`<br />`}</span
-            >`,
-      )}
-      <span class="ph-gutter"></span><span></span>`;
-  }
-
-  private _statusText(): string {
-    const s = this._s;
-    if (this._running) return s.running;
-    if (this._cancelled) return s.cancelled;
-    if (this._notice) return this._notice;
+  private _status(): StatusState {
+    const { running, cancelled } = this._runner;
     const res = this._result;
-    if (!res) return '';
-    const n = res.table.numRows;
-    const ms = formatInteger(Math.round(res.elapsedMs), this._lang);
-    return s.resultSummary(formatInteger(n, this._lang), ms).replace(/^1 righe|^1 rows/, n === 1 ? s.resultRow('1') : '$&');
+    return { running, cancelled, notice: this._notice, result: res && { rows: res.table.numRows, elapsedMs: res.elapsedMs } };
   }
-
-  private _renderError(err: RunError): TemplateResult {
-    const s = this._s;
-    const where = err.line !== undefined && err.column !== undefined ? s.errorAt(err.line, err.column) : '';
-    return html`<div class="alert error" role="alert" part="message">
-      <strong>${errorHeadline(err.message)}</strong>${where ? html` <span class="where">(${where})</span>` : nothing}
-      ${errorContext(err.message) ? html`<pre>${errorContext(err.message)}</pre>` : nothing}
-    </div>`;
-  }
-
-  private _renderResult(res: RunResult): TemplateResult {
-    const s = this._s;
-    const cols = resultColumns(resultTable(res.table));
-    const kinds = chartKinds(cols);
-    return html`
-      <div class="toolbar">
-        <div class="tabs" role="group" aria-label=${s.resultsLabel}>
-          <button aria-pressed=${this._show === 'table'} @click=${() => (this._show = 'table')}>${s.table}</button>
-          <button aria-pressed=${this._show === 'chart'} @click=${() => (this._show = 'chart')}>${s.chart}</button>
-        </div>
-        ${
-          this._show === 'chart' && kinds.length > 1
-            ? html`<select class="chart-kind" aria-label=${s.chartKind} @change=${(e: Event) => (this._chartKind = (e.currentTarget as HTMLSelectElement).value as ChartKind)}>
-              ${kinds.map((k) => html`<option value=${k} ?selected=${k === (this._chartKind ?? chooseChart(cols)?.kind)}>${s[k]}</option>`)}
-            </select>`
-            : nothing
-        }
-        <span class="spacer"></span>
-        <button class="export-csv" @click=${() => this._handleExport('csv')}>${s.exportCsv}</button>
-        <button class="export-arrow" @click=${() => this._handleExport('arrow')}>${s.exportArrow}</button>
-        <button class="export-parquet" @click=${() => this._handleExport('parquet')}>${s.exportParquet}</button>
-        <button class="copy-tsv" @click=${() => this._handleCopy()}>${s.copyTsv}</button>
-      </div>
-      ${this._show === 'table' ? this._renderTable(res) : this._renderChart(res)}
-      ${
-        this._detail
-          ? html`<div class="detail" part="message">
-            <strong>${s.cellDetail}: ${this._detail.column}</strong>
-            <button class="close" @click=${() => (this._detail = undefined)}>${s.close}</button>
-            <pre>${this._detail.text === null ? 'NULL' : this._detail.text}</pre>
-          </div>`
-          : nothing
-      }
-    `;
-  }
-
-  private _renderChart(res: RunResult): TemplateResult {
-    const s = this._s;
-    return html`<div class="chart" part="chart">
-      ${this._chartNode ?? html`<p class="status">${s.chartLoading}</p>`}
-      ${res.table.numRows > CHART_MAX_ROWS ? html`<p class="status">${s.chartTruncated(formatInteger(CHART_MAX_ROWS, this._lang))}</p>` : nothing}
-    </div>`;
-  }
-
-  private _renderTable(res: RunResult): TemplateResult {
-    const s = this._s;
-    const t = res.table;
-    const n = t.numRows;
-    if (n === 0 && t.schema.fields.length === 0) return html`<p class="status">${s.noRows}</p>`;
-    const fields = t.schema.fields;
-    const vectors = fields.map((_, i) => t.getChildAt(i) as unknown as ArrowVectorLike);
-    const kinds = vectors.map((v) => columnKind(v.type));
-    const widths = kinds.map((k, i) => columnWidth(k, fields[i]!.name, String(fields[i]!.type)));
-    const numW = Math.max(48, String(n).length * 9 + 16);
-    const total = numW + widths.reduce((a, b) => a + b, 0);
-    const win = rowWindow(this._scrollTop, this._viewportHeight, ROW_HEIGHT, n);
-    const rows: number[] = [];
-    for (let k = win.start; k < win.end; k++) rows.push(k);
-    const after = win.totalHeight - win.offsetY - rows.length * ROW_HEIGHT;
-    const order = this._order;
-    return html`
-      <div class="scroller" part="results" role="region" tabindex="0" aria-label=${s.resultsLabel} @scroll=${this._handleScroll}>
-        <table style="width:${total}px" aria-rowcount=${n + 1} aria-colcount=${fields.length}>
-          <colgroup>
-            <col style="width:${numW}px" />
-            ${widths.map((w) => html`<col style="width:${w}px" />`)}
-          </colgroup>
-          <thead>
-            <tr aria-rowindex="1">
-              <th class="rownum" scope="col"><span class="sr-only">#</span></th>
-              ${fields.map(
-                (f, i) => html`<th
-                  scope="col"
-                  aria-sort=${this._sort?.column === i ? (this._sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
-                >
-                  <button title=${s.sortBy(f.name)} @click=${() => this._handleSort(i)}>
-                    <span class="col-name">${f.name}${this._sort?.column === i ? (this._sort.dir === 1 ? ' ▲' : ' ▼') : ''}</span>
-                    <span class="col-type">${String(f.type)}</span>
-                  </button>
-                </th>`,
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            ${win.offsetY > 0 ? html`<tr class="pad" aria-hidden="true"><td style="height:${win.offsetY}px" colspan=${fields.length + 1}></td></tr>` : nothing}
-            ${rows.map((k) => {
-              const r = order ? order[k]! : k;
-              return html`<tr class="row" aria-rowindex=${k + 2}>
-                <td class="rownum">${k + 1}</td>
-                ${vectors.map((v, c) => {
-                  const text = formatCell(v, r);
-                  const num = NUMERIC_KINDS.includes(kinds[c]!);
-                  if (text === null) {
-                    return html`<td class="null" data-null="" @dblclick=${() => (this._detail = { column: fields[c]!.name, text })}><span class="null-mark">NULL</span></td>`;
-                  }
-                  return html`<td
-                    class=${num ? 'num' : text === '' ? 'empty' : ''}
-                    title=${text.length > 2000 ? `${text.slice(0, 2000)}…` : text}
-                    @dblclick=${() => (this._detail = { column: fields[c]!.name, text })}
-                  >${text}</td>`;
-                })}
-              </tr>`;
-            })}
-            ${after > 0 ? html`<tr class="pad" aria-hidden="true"><td style="height:${after}px" colspan=${fields.length + 1}></td></tr>` : nothing}
-          </tbody>
-        </table>
-      </div>
-      ${n === 0 ? html`<p class="status">${s.noRows}</p>` : nothing}
-    `;
-  }
-}
-
-/** Ascending or descending, NULLs last either way; bigints and numbers compare as numbers. */
-function compareKeys(a: SortKey, b: SortKey, dir: 1 | -1): number {
-  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
-  if (typeof a === 'string' || typeof b === 'string') return dir * collator.compare(String(a), String(b));
-  if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) ? (Number.isNaN(b) ? 0 : dir) : -dir;
-  return a < b ? -dir : a > b ? dir : 0;
-}
-
-function columnWidth(kind: ColumnKind, name: string, type: string): number {
-  const base = kind === 'text' || kind === 'other' ? 220 : kind === 'temporal' ? 200 : kind === 'boolean' ? 90 : 130;
-  return Math.max(base, Math.min(320, Math.max(name.length, type.length) * 8 + 24));
 }
 
 declare global {

@@ -1,0 +1,60 @@
+/**
+ * The console's words about its state: the status line (running, cancelled, a notice,
+ * or how many rows in how long) and the alerts (a failed run with where DuckDB points,
+ * an editor or data that could not load). Templates and text only: no state.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatInteger, type Lang } from '../../i18n/index.js';
+import { errorContext, errorHeadline } from './sql-error.js';
+import { STRINGS } from './strings.js';
+
+/** What the status line reports on. */
+export interface StatusState {
+  running: boolean;
+  cancelled: boolean;
+  /** A message of the last export or copy. */
+  notice: string;
+  /** The last result's size and time. */
+  result?: { rows: number; elapsedMs: number };
+}
+
+/**
+ * The status line, in `lang`.
+ *
+ * @example
+ * statusText({ running: false, cancelled: false, notice: '', result: { rows: 1234, elapsedMs: 5.4 } }, 'it')
+ * // '1.234 righe in 5 ms'
+ */
+export function statusText(st: StatusState, lang: Lang): string {
+  const s = STRINGS[lang];
+  if (st.running) return s.running;
+  if (st.cancelled) return s.cancelled;
+  if (st.notice) return st.notice;
+  if (!st.result) return '';
+  const n = st.result.rows;
+  const ms = formatInteger(Math.round(st.result.elapsedMs), lang);
+  return s.resultSummary(formatInteger(n, lang), ms).replace(/^1 righe|^1 rows/, n === 1 ? s.resultRow('1') : '$&');
+}
+
+/** A failed run as the console shows it. */
+export interface RunError {
+  code: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** DuckDB's message: its first line as the headline, where it points, the context it quotes. */
+export function renderRunError(err: RunError, lang: Lang): TemplateResult {
+  const where = err.line !== undefined && err.column !== undefined ? STRINGS[lang].errorAt(err.line, err.column) : '';
+  const context = errorContext(err.message);
+  return html`<div class="alert error" role="alert" part="message">
+    <strong>${errorHeadline(err.message)}</strong>${where ? html` <span class="where">(${where})</span>` : nothing}
+    ${context ? html`<pre>${context}</pre>` : nothing}
+  </div>`;
+}
+
+/** An alert with a title and a message (the editor or the data could not load). */
+export function renderAlert(title: string, text: string): TemplateResult {
+  return html`<div class="alert" role="alert" part="message"><strong>${title}</strong> ${text}</div>`;
+}

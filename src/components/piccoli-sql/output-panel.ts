@@ -1,0 +1,103 @@
+import type { Table } from 'apache-arrow';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { messageOf } from '../../data/errors.js';
+import type { Lang } from '../../i18n/index.js';
+import { chartKinds, chooseChart, resultColumns, type ChartKind } from './chart.js';
+import './chart-view.js';
+import { resultTable, saveResult, toTSV, type ExportKind } from './export.js';
+import type { PiccoliSqlResults } from './results-table.js';
+import './results-table.js';
+import { STRINGS } from './strings.js';
+
+/** Something the reader should read in the console's status line (internal to the console). */
+export class PiccoliSqlNoticeEvent extends Event {
+  static readonly eventName = 'piccoli-sql-notice';
+  constructor(readonly text: string) {
+    // Not composed: it ends at the console, which shows it.
+    super(PiccoliSqlNoticeEvent.eventName, { bubbles: true });
+  }
+}
+
+/**
+ * What <piccoli-sql> shows of a result: a switch between the table and the chart (and
+ * the chart's kind), the downloads and the copy button, then the table or the chart.
+ * The table stays in the page, hidden, while the chart shows, so that its sort and
+ * scroll position survive. Renders into its own children (see <piccoli-sql-results>).
+ *
+ * @summary The console's result: table or chart, exports.
+ *
+ * @fires piccoli-sql-notice - An export failed or a copy was made; `text` says so.
+ */
+@customElement('piccoli-sql-output')
+export class PiccoliSqlOutput extends LitElement {
+  @query('piccoli-sql-results') private _results?: PiccoliSqlResults;
+
+  @state() private _show: 'table' | 'chart' = 'table';
+  @state() private _chartKind?: ChartKind;
+
+  /** The result to show. */
+  @property({ attribute: false }) table?: Table;
+  /** Language of the labels. */
+  @property({ attribute: false }) language: Lang = 'it';
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  private async _handleExport(kind: ExportKind): Promise<void> {
+    try {
+      await saveResult(kind, this.table, this._results?.order);
+    } catch (e) {
+      this.dispatchEvent(new PiccoliSqlNoticeEvent(messageOf(e)));
+    }
+  }
+
+  private async _handleCopy(): Promise<void> {
+    const s = STRINGS[this.language];
+    let text = s.copied;
+    try {
+      await navigator.clipboard.writeText(toTSV(resultTable(this.table), this._results?.order));
+    } catch {
+      text = s.copyFailed;
+    }
+    this.dispatchEvent(new PiccoliSqlNoticeEvent(text));
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const t = this.table;
+    if (!t) return nothing;
+    const s = STRINGS[this.language];
+    const cols = resultColumns(resultTable(t));
+    const kinds = chartKinds(cols);
+    const chart = this._show === 'chart';
+    return html`
+      <div class="toolbar">
+        <div class="tabs" role="group" aria-label=${s.resultsLabel}>
+          <button aria-pressed=${!chart} @click=${() => (this._show = 'table')}>${s.table}</button>
+          <button aria-pressed=${chart} @click=${() => (this._show = 'chart')}>${s.chart}</button>
+        </div>
+        ${
+          chart && kinds.length > 1
+            ? html`<select class="chart-kind" aria-label=${s.chartKind} @change=${(e: Event) => (this._chartKind = (e.currentTarget as HTMLSelectElement).value as ChartKind)}>
+              ${kinds.map((k) => html`<option value=${k} ?selected=${k === (this._chartKind ?? chooseChart(cols)?.kind)}>${s[k]}</option>`)}
+            </select>`
+            : nothing
+        }
+        <span class="spacer"></span>
+        <button class="export-csv" @click=${() => this._handleExport('csv')}>${s.exportCsv}</button>
+        <button class="export-arrow" @click=${() => this._handleExport('arrow')}>${s.exportArrow}</button>
+        <button class="export-parquet" @click=${() => this._handleExport('parquet')}>${s.exportParquet}</button>
+        <button class="copy-tsv" @click=${() => this._handleCopy()}>${s.copyTsv}</button>
+      </div>
+      <piccoli-sql-results .table=${t} .language=${this.language} ?hidden=${chart}></piccoli-sql-results>
+      ${chart ? html`<piccoli-sql-chart .table=${t} .kind=${this._chartKind} .language=${this.language}></piccoli-sql-chart>` : nothing}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'piccoli-sql-output': PiccoliSqlOutput;
+  }
+}

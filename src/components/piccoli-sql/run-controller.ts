@@ -1,0 +1,121 @@
+import { Task, TaskStatus } from '@lit/task';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Table } from 'apache-arrow';
+import { getEngine } from '../../data/engine.js';
+import { PiccoliDataError, isAbortError, messageOf } from '../../data/errors.js';
+import { loadBundledTables } from './bundled-tables.js';
+import { COLUMNS_SQL, groupColumns, rowCountsSql, type TableInfo } from './schema.js';
+
+/** A finished run: the Arrow result and how it came about. */
+export interface RunResult {
+  table: Table;
+  sql: string;
+  elapsedMs: number;
+}
+
+/** How a run ended, when it was neither superseded nor cancelled. */
+export type RunOutcome = { ok: true; result: RunResult } | { ok: false; error: PiccoliDataError };
+
+/**
+ * The console's one door to the data engine: running the analyst's SQL, loading the
+ * bundled tables and reading the schema all go through here, so that putting a
+ * coordinator in place of the shared DuckDB-WASM engine changes this file only.
+ *
+ * Runs use @lit/task: a new run aborts the one in progress through the task's
+ * AbortSignal (DuckDB interrupts it), and a superseded or cancelled run reports nothing.
+ *
+ * @example
+ * const outcome = await this._runner.run('SELECT 42');
+ * if (outcome?.ok) show(outcome.result.table);
+ */
+export class RunController implements ReactiveController {
+  /** A run is in progress. */
+  running = false;
+  /** The last run was cancelled by the reader. */
+  cancelled = false;
+  /** Runs wait for this (the bundled tables loading) before they reach the engine. */
+  private _ready: Promise<unknown> = Promise.resolve();
+  /** Counts runs and cancels: a run whose number is no longer current reports nothing. */
+  private _token = 0;
+  private readonly _task: Task<[string], RunResult>;
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+    this._task = new Task(host, {
+      task: ([sql], { signal }) => this._query(sql, signal),
+      autoRun: false,
+    });
+  }
+
+  hostDisconnected(): void {
+    if (!this.running) return;
+    this._token++;
+    this._task.abort();
+    this.running = false;
+  }
+
+  /** Hold runs until `promise` settles (e.g. the bundled tables are loaded). */
+  waitFor(promise: Promise<unknown>): void {
+    this._ready = promise.catch(() => undefined);
+  }
+
+  /**
+   * Run `sql`, superseding (and interrupting) a run in progress. Resolves with how it
+   * ended, or undefined when a later run or a cancel took its place. Never rejects.
+   */
+  async run(sql: string): Promise<RunOutcome | undefined> {
+    const token = ++this._token;
+    this.running = true;
+    this.cancelled = false;
+    this.host.requestUpdate();
+    await this._task.run([sql]);
+    if (token !== this._token) return undefined;
+    this.running = false;
+    this.host.requestUpdate();
+    if (this._task.status === TaskStatus.COMPLETE) return { ok: true, result: this._task.value! };
+    const e = this._task.error;
+    return { ok: false, error: e instanceof PiccoliDataError ? e : new PiccoliDataError('query', messageOf(e), undefined, { cause: e }) };
+  }
+
+  /** Stop the run in progress (DuckDB is interrupted); nothing is reported for it. */
+  cancel(): void {
+    if (!this.running) return;
+    this._token++;
+    this._task.abort();
+    this.running = false;
+    this.cancelled = true;
+    this.host.requestUpdate();
+  }
+
+  /** Load the bundled programme tables into the engine. */
+  async loadBundled(): Promise<void> {
+    await loadBundledTables(getEngine());
+  }
+
+  /** The engine's tables with their columns and row counts. */
+  async readSchema(): Promise<TableInfo[]> {
+    const engine = getEngine();
+    const cols = await engine.query(COLUMNS_SQL);
+    const tables = groupColumns(cols.toArray().map((r) => r.toJSON() as never));
+    if (tables.length) {
+      const counts = await engine.query(rowCountsSql(tables.map((t) => t.name)));
+      for (const r of counts.toArray()) {
+        const { i, n } = r.toJSON() as { i: number; n: bigint };
+        tables[i]!.rows = Number(n);
+      }
+    }
+    return tables;
+  }
+
+  private async _query(sql: string, signal: AbortSignal): Promise<RunResult> {
+    await this._ready;
+    const t0 = performance.now();
+    try {
+      const table = await getEngine().query(sql, [], { signal });
+      return { table, sql, elapsedMs: performance.now() - t0 };
+    } catch (e) {
+      if (isAbortError(e) || e instanceof PiccoliDataError) throw e;
+      throw new PiccoliDataError('query', messageOf(e), undefined, { cause: e });
+    }
+  }
+}
