@@ -515,3 +515,23 @@ describe('<piccoli-sql> URL and history', () => {
     }
   });
 });
+
+describe('<piccoli-sql> ENUM columns', () => {
+  it('shows the values of an ENUM column across many batches, not its codes or blanks', async () => {
+    const el = await bareConsole();
+    const ev = await runAndWait(
+      el,
+      `SELECT range AS i, (CASE range % 3 WHEN 0 THEN 'piccoli' WHEN 1 THEN 'siena' END)::ENUM('piccoli', 'siena') AS e FROM range(250000)`,
+    );
+    expect(ev.detail.rows).to.equal(250_000);
+    expect(shownCells(el).slice(0, 4)).to.deep.equal([
+      ['0', 'piccoli'],
+      ['1', 'siena'],
+      ['2', null],
+      ['3', 'piccoli'],
+    ]);
+    // The last batch too: DuckDB-WASM streams results in batches of 2048 rows.
+    const col = el.result!.getChildAt(1) as unknown as ArrowVectorLike;
+    expect([249_997, 249_998, 249_999].map((r) => formatCell(col, r))).to.deep.equal(['siena', null, 'piccoli']);
+  });
+});
