@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeAtomic } from './lib/atomic.mjs';
+import { writeCube } from './lib/cube.mjs';
 import { eventsToArrowIPC } from './lib/arrow.mjs';
 import { all, allJson, openDb, run } from './lib/duck.mjs';
 import { mulberry32 } from './lib/prng.mjs';
@@ -174,6 +175,9 @@ await writeParquet(conn, 'SELECT * FROM programmes ORDER BY programme', out('pro
 const written = await allJson(conn, `SELECT * FROM read_parquet($1)`, [out('programmes.parquet')]);
 await writeAtomic(out('programmes.arrow'), (tmp) => writeFileSync(tmp, eventsToArrowIPC(written)));
 
+// The cube the elements answer from without the engine, built with the library's own
+// SQL builders over the written file (and describing its Arrow twin too).
+await writeCube(conn, out('programmes.parquet'), { twins: [out('programmes.arrow')] });
 const summary = await buildSummary(out('programmes.parquet'));
 await writeAtomic(out('summary.json'), (tmp) => writeFileSync(tmp, JSON.stringify(summary) + '\n'));
 const meta = buildMeta();
@@ -187,6 +191,7 @@ for (const name of [
   'choices.parquet',
   'programmes-meta.parquet',
   'programmes-meta.json',
+  'programmes.cube.json',
   'summary.json',
 ]) {
   const bytes = readFileSync(out(name));

@@ -1,19 +1,17 @@
-import summaryJson from 'asset:/data/summary.json';
 import metaJson from 'asset:/data/programmes-meta.json';
+import summaryJson from 'asset:/data/summary.json';
+import programmesParquet from 'asset:/data/programmes.parquet';
 import { bundledDataUrl } from './config.js';
 import { PiccoliDataError, messageOf } from './errors.js';
 
 /*
- * The small JSON files shipped beside the bundle, which an element can show before the
- * engine exists. This module must not import the engine: it is on the first-paint path.
+ * The data shipped beside the bundle that a page can use before the engine exists. This
+ * module must not import the engine: it is on the first-paint path.
  */
 
-/** The precomputed funnel summary (data/summary.json) used for first paint. */
-export interface FunnelSummary {
-  source: string;
-  sha256_16: string;
-  provinces: Record<string, { sigla: string; name: string; region_code: string; region_name: string }>;
-  programmes: Record<string, { stages: string[]; rows: [stage_order: number, province_code: string, date: string, count: number][] }>;
+/** URL of the bundled stage-events file (dist/data/programmes.parquet). */
+export function defaultEventsUrl(): string {
+  return bundledDataUrl(programmesParquet);
 }
 
 export interface ProgrammeMeta {
@@ -29,16 +27,7 @@ export interface ProgrammeMeta {
   [key: string]: unknown;
 }
 
-let summaryPromise: Promise<FunnelSummary | null> | undefined;
 let metaPromise: Promise<ProgrammeMeta[]> | undefined;
-
-/** The summary, or null when it cannot be had (the engine then answers everything). */
-export function fetchSummary(): Promise<FunnelSummary | null> {
-  summaryPromise ??= fetch(bundledDataUrl(summaryJson))
-    .then((r) => (r.ok ? (r.json() as Promise<FunnelSummary>) : null))
-    .catch(() => null);
-  return summaryPromise;
-}
 
 /** Programme names, stages and labels (data/programmes-meta.json). */
 export function fetchMeta(): Promise<ProgrammeMeta[]> {
@@ -53,4 +42,20 @@ export function fetchMeta(): Promise<ProgrammeMeta[]> {
       throw new PiccoliDataError('http', `The programme list could not be loaded: ${messageOf(e)}`);
     });
   return metaPromise;
+}
+
+/** @deprecated Transitional, until <piccoli-map> asks the coordinator: data/summary.json. */
+export interface FunnelSummary {
+  source: string;
+  sha256_16: string;
+  provinces: Record<string, { sigla: string; name: string; region_code: string; region_name: string }>;
+  programmes: Record<string, { stages: string[]; rows: [stage_order: number, province_code: string, date: string, count: number][] }>;
+}
+let summaryPromise: Promise<FunnelSummary | null> | undefined;
+/** @deprecated Transitional, until <piccoli-map> asks the coordinator. */
+export function fetchSummary(): Promise<FunnelSummary | null> {
+  summaryPromise ??= fetch(bundledDataUrl(summaryJson))
+    .then((r) => (r.ok ? (r.json() as Promise<FunnelSummary>) : null))
+    .catch(() => null);
+  return summaryPromise;
 }

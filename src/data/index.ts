@@ -9,17 +9,14 @@ export { PiccoliDataError, isAbortError, type PiccoliErrorCode } from './errors.
 export type { LoadProgress } from './fetch.js';
 export { detectFormat, formatFromName, type SourceFormat } from './sniff.js';
 export { quoteIdent, quoteLiteral } from './sql/quote.js';
-export {
-  loadEvents,
-  loadComuni,
-  fetchSummary,
-  fetchMeta,
-  defaultEventsUrl,
-  EVENTS_TABLE,
-  COMUNI_TABLE,
-  type FunnelSummary,
-  type ProgrammeMeta,
-} from './programme-data.js';
-export { getSelectionStore, SelectionStore, SelectionChangeEvent, type AreaSelection, type AreaLevel } from '../state/selection.js';
+export { loadEvents, loadComuni, fetchMeta, defaultEventsUrl, EVENTS_TABLE, COMUNI_TABLE, type ProgrammeMeta } from './programme-data.js';
+export { SelectionStore, SelectionChangeEvent, type AreaSelection, type AreaLevel } from '../state/selection.js';
 export { funnelQuery, eventsShapeQuery, lastDateQuery, type FunnelFilter, type BuiltQuery } from './sql/funnel.js';
 export { areaMetricQuery, type AreaMetricFilter } from './sql/map.js';
+export { cubeEntitiesQuery } from './sql/cube.js';
+export { Coordinator, requestKey } from '../query/coordinator.js';
+export type { Backend, BackendAnswer } from '../query/backends/backend.js';
+export { CubeBackend } from '../query/backends/cube-backend.js';
+export { DuckDBBackend } from '../query/backends/duckdb-backend.js';
+export { coordinatorContext, selectionContext, langContext, pageCoordinator, pageSelection, ensurePageContext } from '../query/context.js';
+export type * from '../query/types.js';

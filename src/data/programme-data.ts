@@ -1,12 +1,12 @@
-import programmesParquet from 'asset:/data/programmes.parquet';
 import comuniParquet from 'asset:/data/comuni.parquet';
+import { defaultEventsUrl } from './bundled.js';
 import { bundledDataUrl } from './config.js';
 import { getEngine, type LoadOptions } from './engine.js';
 import { PiccoliDataError } from './errors.js';
 import type { LoadedSource } from './sources.js';
 import { eventsShapeQuery } from './sql/funnel.js';
 
-export { fetchSummary, fetchMeta, type FunnelSummary, type ProgrammeMeta } from './bundled.js';
+export { fetchMeta, defaultEventsUrl, type ProgrammeMeta } from './bundled.js';
 
 /**
  * The programme data shipped beside the bundle (dist/data/, built by `npm run data`;
@@ -18,22 +18,18 @@ export { fetchSummary, fetchMeta, type FunnelSummary, type ProgrammeMeta } from 
 export const EVENTS_TABLE = 'programme_events';
 export const COMUNI_TABLE = 'comuni';
 
-export function defaultEventsUrl(): string {
-  return bundledDataUrl(programmesParquet);
-}
-
 /**
  * Load a stage-events file (the bundled one when `src` is empty) and return its table
  * name: a fixed name for the bundled file, one derived from the URL otherwise, so two
  * elements with the same `src` share the table.
  */
-export async function loadEvents(src?: string | null, opts?: LoadOptions): Promise<{ table: string; info: LoadedSource }> {
+export async function loadEvents(src?: string | null, opts?: LoadOptions): Promise<{ table: string; info: LoadedSource; url: string }> {
   const url = src ? new URL(src, document.baseURI).href : defaultEventsUrl();
   const table = src ? `events_${hash(url)}` : EVENTS_TABLE;
   const info = await getEngine().load({ name: table, url }, opts);
   checkEventsSchema(info, url);
   await checkEventsShape(table, info, url);
-  return { table, info };
+  return { table, info, url };
 }
 
 const shapeChecks = new WeakMap<LoadedSource, Promise<void>>();
@@ -87,6 +83,7 @@ function checkEventsSchema(info: LoadedSource, url: string): void {
       'schema',
       `${url} is not a programme stage-events file: it lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`,
       url,
+      { params: { missing } },
     );
   }
   const wrong = Object.entries(EVENTS_COLUMNS).filter(([c, re]) => !re.test(have.get(c)!));
@@ -95,6 +92,7 @@ function checkEventsSchema(info: LoadedSource, url: string): void {
       'schema',
       `${url}: ${wrong.map(([c]) => `column ${c} has type ${have.get(c)}`).join('; ')}; see data/SCHEMA.md.`,
       url,
+      { params: { wrongTypes: wrong.map(([c]) => c) } },
     );
   }
 }

@@ -17,10 +17,14 @@ export class PiccoliLoadProgressEvent extends Event {
   }
 }
 
-/** An element could not show its data; `message` is what it shows the reader. */
+/**
+ * An element could not show its data: `code` is the family (http, schema, invalid-option
+ * ...), `kind` what exactly (unknown-province ...), `message` the technical English text
+ * (the element shows the reader a sentence in their language).
+ */
 export class PiccoliErrorEvent extends Event {
   static readonly eventName = 'piccoli-error';
-  constructor(readonly detail: { code: string; message: string; source?: string }) {
+  constructor(readonly detail: { code: string; kind: string; message: string; source?: string }) {
     super(PiccoliErrorEvent.eventName, { bubbles: true, composed: true });
   }
 }

@@ -1,49 +1,138 @@
-import type { PiccoliDataError } from '../data/errors.js';
+import type { PiccoliDataError, PiccoliErrorParams } from '../data/errors.js';
 import type { Lang } from './index.js';
 
 /**
- * What an element tells a reader when its data cannot be shown: one sentence in the
- * reader's language naming the file and the cause. The data layer's own (English,
- * technical) message goes under "details" for whoever has to fix it.
+ * The one describer: what an element tells a reader when its data cannot be shown, from
+ * the error's kind and params, in the reader's language, at render time. No element
+ * writes its own error sentences and nothing here reads the English message, which goes
+ * under "details" for whoever has to fix the page.
  */
-export function describeError(e: PiccoliDataError, lang: Lang): { text: string; detail?: string; retry: boolean } {
-  const src = e.source ? shortUrl(e.source) : lang === 'it' ? 'i dati' : 'the data';
-  const status = /answered (\d{3})/.exec(e.message)?.[1];
-  const shape = e.code === 'schema' && /one row per stage/.test(e.message);
-  const it: Record<string, string> = {
-    http: `Il file ${src} non è stato caricato: il server ha risposto ${status ?? 'con un errore'}.`,
-    network: `Il file ${src} non è raggiungibile (rete assente o richiesta bloccata).`,
-    timeout: `Il server ha smesso di inviare ${src}. Riprovare più tardi.`,
-    empty: `Il file ${src} è vuoto.`,
-    format: `Il file ${src} non è nel formato atteso.`,
-    corrupt: `Il file ${src} è danneggiato o incompleto.`,
-    schema: shape
-      ? `Il file ${src} non ha una riga per ogni fase raggiunta da ciascun ente (vedere data/SCHEMA.md).`
-      : `Il file ${src} non ha le colonne di un programma (vedere data/SCHEMA.md).`,
-    'missing-table': `Una tabella richiesta non è stata caricata.`,
-    extension: `Il motore DuckDB non ha potuto caricare una sua estensione.`,
-    engine: `Il motore dei dati si è interrotto. Riprovare.`,
-    query: `L'interrogazione dei dati non è riuscita.`,
+export interface ErrorDescription {
+  text: string;
+  /** The data layer's technical message, for a "details" disclosure. */
+  detail?: string;
+  /** Whether trying again can help (network, server, engine). */
+  retry: boolean;
+}
+
+type Texts = Record<string, (p: Params) => string>;
+interface Params {
+  src: string;
+  value: string;
+  status: string;
+  available: string;
+  key: string;
+  sample: string;
+  missing: string;
+}
+
+const IT: Texts = {
+  http: (p) => `Il file ${p.src} non è stato caricato: il server ha risposto ${p.status || 'con un errore'}.`,
+  network: (p) => `Il file ${p.src} non è raggiungibile (rete assente o richiesta bloccata).`,
+  timeout: (p) => `Il server ha smesso di inviare ${p.src}. Riprovare più tardi.`,
+  empty: (p) => `Il file ${p.src} è vuoto.`,
+  format: (p) => `Il file ${p.src} non è nel formato atteso.`,
+  corrupt: (p) => `Il file ${p.src} è danneggiato o incompleto.`,
+  schema: (p) =>
+    `Il file ${p.src} non ha le colonne di un programma${p.missing ? ` (mancano: ${p.missing})` : ''} (vedere data/SCHEMA.md).`,
+  shape: (p) => `Il file ${p.src} non ha una riga per ogni fase raggiunta da ciascun ente (vedere data/SCHEMA.md).`,
+  'missing-table': () => `Una tabella richiesta non è stata caricata.`,
+  extension: () => `Il motore DuckDB non ha potuto caricare una sua estensione.`,
+  engine: () => `Il motore dei dati si è interrotto. Riprovare.`,
+  query: () => `L'interrogazione dei dati non è riuscita.`,
+  aborted: () => `Operazione annullata.`,
+  'stale-cube': (p) => `Il riepilogo dei dati ${p.src} non corrisponde al file.`,
+  'invalid-option': (p) => `Valore non valido: «${p.value}».`,
+  'unknown-programme': (p) => `Programma sconosciuto: «${p.value}».`,
+  'unknown-region': (p) => `Regione sconosciuta: «${p.value}» (usare il nome o il codice ISTAT).`,
+  'unknown-province': (p) => `Provincia sconosciuta: «${p.value}» (usare la sigla, es. PC, il nome o il codice ISTAT).`,
+  'unknown-comune': (p) => `Comune non presente nel programma: «${p.value}».`,
+  'unknown-metric': (p) => `Metrica sconosciuta: «${p.value}» (disponibili: ${p.available}).`,
+  'bad-date': (p) => `Data non valida in as-of: «${p.value}» (formato AAAA-MM-GG).`,
+  'bad-view': (p) => `Vista sconosciuta: «${p.value}» (full o compact).`,
+  'bad-level': (p) => `Livello sconosciuto: «${p.value}» (region o province; comune solo con geo).`,
+  'need-key': () => 'Con l’attributo geo serve anche key: il nome della proprietà con il codice ISTAT.',
+  'geo:not-json': (p) => `Il file geo ${p.src} non è JSON valido.`,
+  'geo:not-geo': (p) => `Il file geo ${p.src} non è né GeoJSON né TopoJSON.`,
+  'geo:no-features': (p) => `Il file geo ${p.src} non contiene poligoni.`,
+  'geo:no-key': (p) =>
+    `Nessun elemento del file geo ha la proprietà «${p.key}»${p.available ? ` (proprietà presenti: ${p.available})` : ''}.`,
+  'geo:no-match': (p) => `Nessun codice della proprietà «${p.key}» corrisponde ai dati (es. ${p.sample}): controllare key e level.`,
+};
+
+const EN: Texts = {
+  http: (p) => `${p.src} could not be loaded: the server answered ${p.status || 'with an error'}.`,
+  network: (p) => `${p.src} cannot be reached (offline, or the request was blocked).`,
+  timeout: (p) => `The server stopped sending ${p.src}. Try again later.`,
+  empty: (p) => `${p.src} is empty.`,
+  format: (p) => `${p.src} is not in the expected format.`,
+  corrupt: (p) => `${p.src} is damaged or incomplete.`,
+  schema: (p) =>
+    `${p.src} does not have the columns of a programme file${p.missing ? ` (missing: ${p.missing})` : ''} (see data/SCHEMA.md).`,
+  shape: (p) => `${p.src} does not have one row per stage reached by each entity (see data/SCHEMA.md).`,
+  'missing-table': () => `A table that was needed has not been loaded.`,
+  extension: () => `The DuckDB engine could not load one of its extensions.`,
+  engine: () => `The data engine stopped. Try again.`,
+  query: () => `The data query failed.`,
+  aborted: () => `Cancelled.`,
+  'stale-cube': (p) => `The summary of ${p.src} does not match the file.`,
+  'invalid-option': (p) => `Invalid value: “${p.value}”.`,
+  'unknown-programme': (p) => `Unknown programme: “${p.value}”.`,
+  'unknown-region': (p) => `Unknown region: “${p.value}” (use its name or ISTAT code).`,
+  'unknown-province': (p) => `Unknown province: “${p.value}” (use the sigla, e.g. PC, the name or the ISTAT code).`,
+  'unknown-comune': (p) => `Comune not in the programme: “${p.value}”.`,
+  'unknown-metric': (p) => `Unknown metric: “${p.value}” (available: ${p.available}).`,
+  'bad-date': (p) => `Invalid date in as-of: “${p.value}” (format YYYY-MM-DD).`,
+  'bad-view': (p) => `Unknown view: “${p.value}” (full or compact).`,
+  'bad-level': (p) => `Unknown level: “${p.value}” (region or province; comune only with geo).`,
+  'need-key': () => 'The geo attribute needs key too: the name of the property holding the ISTAT code.',
+  'geo:not-json': (p) => `The geo file ${p.src} is not valid JSON.`,
+  'geo:not-geo': (p) => `The geo file ${p.src} is neither GeoJSON nor TopoJSON.`,
+  'geo:no-features': (p) => `The geo file ${p.src} contains no polygons.`,
+  'geo:no-key': (p) =>
+    `No feature of the geo file has the property “${p.key}”${p.available ? ` (properties present: ${p.available})` : ''}.`,
+  'geo:no-match': (p) => `No code in the property “${p.key}” matches the data (e.g. ${p.sample}): check key and level.`,
+};
+
+const RETRY = new Set(['http', 'network', 'timeout', 'engine']);
+/** Kinds whose technical message adds nothing for anyone (the reader's sentence says it all). */
+const NO_DETAIL = new Set([
+  'need-key',
+  'bad-date',
+  'bad-view',
+  'bad-level',
+  'unknown-programme',
+  'unknown-region',
+  'unknown-province',
+  'unknown-comune',
+  'unknown-metric',
+]);
+
+export function describeError(e: Pick<PiccoliDataError, 'kind' | 'params' | 'message' | 'source'>, lang: Lang): ErrorDescription {
+  const p = params(e.params, e.source, lang);
+  const key = e.kind === 'geo' ? `geo:${String(e.params.problem)}` : e.kind;
+  const texts = lang === 'it' ? IT : EN;
+  const text = (texts[key] ?? texts.query!)(p);
+  return { text, detail: NO_DETAIL.has(e.kind) ? undefined : e.message, retry: RETRY.has(e.kind) };
+}
+
+function params(raw: PiccoliErrorParams, source: string | undefined, lang: Lang): Params {
+  const str = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === undefined || v === null ? '' : String(v));
+  return {
+    src: source ? shortUrl(source) : String(raw.url ?? '') ? shortUrl(String(raw.url)) : lang === 'it' ? 'i dati' : 'the data',
+    value: shown(str(raw.value)),
+    status: str(raw.status),
+    available: shown(str(raw.available), 200),
+    key: shown(str(raw.key)),
+    sample: shown(str(raw.sample)),
+    missing: str(raw.missing),
   };
-  const en: Record<string, string> = {
-    http: `${src} could not be loaded: the server answered ${status ?? 'with an error'}.`,
-    network: `${src} cannot be reached (offline, or the request was blocked).`,
-    timeout: `The server stopped sending ${src}. Try again later.`,
-    empty: `${src} is empty.`,
-    format: `${src} is not in the expected format.`,
-    corrupt: `${src} is damaged or incomplete.`,
-    schema: shape
-      ? `${src} does not have one row per stage reached by each entity (see data/SCHEMA.md).`
-      : `${src} does not have the columns of a programme file (see data/SCHEMA.md).`,
-    'missing-table': `A table that was needed has not been loaded.`,
-    extension: `The DuckDB engine could not load one of its extensions.`,
-    engine: `The data engine stopped. Try again.`,
-    query: `The data query failed.`,
-  };
-  const text = (lang === 'it' ? it : en)[e.code];
-  // Option errors are already written for the reader, in their language.
-  if (!text) return { text: e.message, retry: false };
-  return { text, detail: e.message, retry: ['http', 'network', 'timeout', 'engine'].includes(e.code) };
+}
+
+/** Values from a page shown in a message: bounded, on one line (they are rendered as text). */
+export function shown(v: string, max = 60): string {
+  const one = v.replace(/\s+/g, ' ');
+  return one.length > max ? `${one.slice(0, max)}…` : one;
 }
 
 function shortUrl(s: string): string {

@@ -1,7 +1,7 @@
 /**
  * The page's shared area selection: a map click selects a region or province and every
- * piccoli element on the page follows it. One store per page, like the engine (a global
- * symbol, so two copies of the library still agree).
+ * piccoli element in the same context follows it. The store reaches elements through
+ * @lit/context (src/query/context.ts): one per page unless a site provides another.
  */
 export type AreaLevel = 'region' | 'province';
 
@@ -42,9 +42,11 @@ export class SelectionStore extends EventTarget {
   }
 }
 
-const KEY = Symbol.for('piccoli-dashboard.selection');
-
+/**
+ * @deprecated Transitional, while <piccoli-map> moves to @lit/context: the store the
+ * page-level provider hands out. Removed with the map's move.
+ */
 export function getSelectionStore(): SelectionStore {
   const g = globalThis as unknown as Record<symbol, SelectionStore | undefined>;
-  return (g[KEY] ??= new SelectionStore());
+  return (g[Symbol.for('piccoli-dashboard.selection')] ??= new SelectionStore());
 }

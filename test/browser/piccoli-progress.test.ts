@@ -2,10 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/piccoli-progress/piccoli-progress.js';
 import type { PiccoliProgress } from '../../src/components/piccoli-progress/piccoli-progress.js';
 import { getEngine } from '../../src/data/engine.js';
-import { fetchSummary, loadEvents } from '../../src/data/programme-data.js';
-import { funnelQuery } from '../../src/data/sql/funnel.js';
-import { funnelFromSummary } from '../../src/data/summary-funnel.js';
-import { getSelectionStore } from '../../src/state/selection.js';
+import { pageSelection } from '../../src/query/context.js';
 import type { PiccoliStageSelectEvent } from '../../src/events/stage-select.js';
 
 interface Expected {
@@ -36,7 +33,7 @@ function text(el: PiccoliProgress): string {
 }
 
 describe('<piccoli-progress>', () => {
-  afterEach(() => getSelectionStore().set(null));
+  afterEach(() => pageSelection().set(null));
 
   it('<piccoli-progress as-of=2021-10-31> reads the published 612 / 568 / 485', async () => {
     const el = await fixture<PiccoliProgress>(html`<piccoli-progress as-of="2021-10-31"></piccoli-progress>`);
@@ -75,23 +72,22 @@ describe('<piccoli-progress>', () => {
     expect(early).to.not.deep.equal(shownCounts(el));
   });
 
-  it('the summary and the engine give the same funnel for Italy and every province', async () => {
-    const summary = (await fetchSummary())!;
-    const { table } = await loadEvents();
-    const filters = [{}, ...Object.keys(summary.provinces).map((provinceCode) => ({ provinceCode }))];
-    for (const asOf of ['2021-10-31', expected.last]) {
-      for (const f of filters) {
-        const filter = { programme: 'piccoli', asOf, ...f };
-        const { sql, params } = funnelQuery(table, filter);
-        const fromEngine = (await getEngine().query(sql, params)).toArray().map((r) => [r.stage_order, r.n]);
-        const fromSummary = funnelFromSummary(summary, filter)!.map((r) => [r.stage_order, r.n]);
-        expect(fromSummary, JSON.stringify(filter)).to.deep.equal(fromEngine);
-      }
-    }
+  it('src= on the bundled Arrow twin is answered from the cube beside it: same numbers, no engine', async () => {
+    // The data file is only asked for its size (HEAD: no body), the engine not at all.
+    const wasm = () =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+        (e) => /duckdb-[a-z]+\.wasm/.test(e.name) || (/programmes\.arrow/.test(e.name) && e.encodedBodySize > 0),
+      ).length;
+    const before = wasm();
+    const el = await fixture<PiccoliProgress>(html`<piccoli-progress src="/data/programmes.arrow" province="PC"></piccoli-progress>`);
+    await settled(el);
+    expect(shownCounts(el)).to.deep.equal(expected.provinces.PC);
+    expect(el.shadowRoot!.querySelector('figure')!.dataset.backend).to.equal('cube');
+    expect(wasm() - before, 'no engine and no data file download').to.equal(0);
   });
 
-  it('src= (the engine path) gives the same numbers, and two elements start one engine and one download', async () => {
-    const src = '/data/programmes.arrow';
+  it('src= without a cube (the engine path) gives the same numbers, and two elements start one engine and one download', async () => {
+    const src = '/test/fixtures/generated/events-nocube.arrow';
     const before = performance.getEntriesByType('resource').filter((e) => e.name.endsWith(src)).length;
     const wrap = await fixture<HTMLDivElement>(html`<div>
       <piccoli-progress src=${src} province="PC"></piccoli-progress>
@@ -102,14 +98,16 @@ describe('<piccoli-progress>', () => {
     await settled(b!);
     expect(shownCounts(a!)).to.deep.equal(expected.provinces.PC);
     expect(shownCounts(b!)).to.deep.equal(expected.national);
+    expect(a!.shadowRoot!.querySelector('figure')!.dataset.backend).to.equal('duckdb');
     expect(getEngine().instancesStarted).to.equal(1);
     const after = performance.getEntriesByType('resource').filter((e) => e.name.endsWith(src)).length;
     expect(after - before).to.equal(1);
   });
 
-  it('comune= shows one comune through the engine', async () => {
+  it('comune= shows one comune from the cube, without the engine', async () => {
     const el = await fixture<PiccoliProgress>(html`<piccoli-progress comune="Massa Martana"></piccoli-progress>`);
     await settled(el);
+    expect(el.shadowRoot!.querySelector('figure')!.dataset.backend).to.equal('cube');
     const counts = shownCounts(el);
     expect(counts[0]).to.equal(1);
     expect(counts[1]).to.equal(1); // admitted to participatory design (published)
@@ -171,7 +169,14 @@ describe('<piccoli-progress>', () => {
     });
   }
 
-  it('after a hostile comune, the data is intact', async () => {
+  it('after a hostile comune on the engine path, the data is intact', async () => {
+    const { loadEvents } = await import('../../src/data/programme-data.js');
+    await loadEvents(); // programme_events, which the value below tries to drop
+    const el = await fixture<PiccoliProgress>(
+      html`<piccoli-progress src="/test/fixtures/generated/events-nocube.parquet" comune="x'); DROP TABLE programme_events; --"></piccoli-progress>`,
+    );
+    await settled(el);
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.match(/Comune non presente nel programma/);
     const t = await getEngine().query(
       "SELECT count(*)::INTEGER AS n FROM programme_events WHERE programme = 'piccoli' AND stage_order = 0",
     );
@@ -212,11 +217,11 @@ describe('<piccoli-progress>', () => {
   it('follows the page selection (a map click) and returns to its own filter when cleared', async () => {
     const el = await fixture<PiccoliProgress>(html`<piccoli-progress></piccoli-progress>`);
     await settled(el);
-    getSelectionStore().set({ level: 'province', code: '033' });
+    pageSelection().set({ level: 'province', code: '033' });
     await el.updateComplete;
     await settled(el);
     expect(shownCounts(el)).to.deep.equal(expected.provinces.PC);
-    getSelectionStore().set(null);
+    pageSelection().set(null);
     await el.updateComplete;
     await settled(el);
     expect(shownCounts(el)).to.deep.equal(expected.national);
@@ -299,7 +304,9 @@ describe('<piccoli-progress> loading a large file', () => {
     const listener = (e: Event) => seen.push((e as unknown as { detail: { loaded: number; total?: number } }).detail);
     document.addEventListener('piccoli-load-progress', listener);
     try {
-      const el = await fixture<PiccoliProgress>(html`<piccoli-progress src="/data/programmes.arrow?progress"></piccoli-progress>`);
+      const el = await fixture<PiccoliProgress>(
+        html`<piccoli-progress src="/test/fixtures/generated/events-nocube.arrow?progress"></piccoli-progress>`,
+      );
       await settled(el);
       expect(shownCounts(el)).to.deep.equal(expected.national);
     } finally {

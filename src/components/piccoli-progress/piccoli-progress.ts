@@ -1,34 +1,44 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { deepArrayEquals } from '@lit/task/deep-equals.js';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { QueryController } from '../../controllers/query-controller.js';
-import { fetchMeta, fetchSummary, type ProgrammeMeta } from '../../data/bundled.js';
-import { PiccoliDataError } from '../../data/errors.js';
-import type { FunnelFilter } from '../../data/sql/funnel.js';
-import { funnelFromSummary, lastDateFromSummary } from '../../data/summary-funnel.js';
-import { PiccoliErrorEvent } from '../../events/index.js';
+import { LangController } from '../../controllers/lang.js';
+import { SelectionController } from '../../controllers/selection.js';
+import type { ProgrammeMeta } from '../../data/bundled.js';
+import { PiccoliDataError, invalidOption, isAbortError, messageOf } from '../../data/errors.js';
+import { PiccoliErrorEvent, PiccoliLoadProgressEvent } from '../../events/index.js';
 import { PiccoliStageSelectEvent } from '../../events/stage-select.js';
-import { formatDate, formatInteger, formatPercent, pickLang, type Lang } from '../../i18n/index.js';
 import { describeError } from '../../i18n/errors.js';
-import { getSelectionStore, type AreaSelection, type SelectionChangeEvent } from '../../state/selection.js';
-import { areaLabel, fillStages, resolveArea, summaryAreas, validDate, type Funnel, type StageCount } from './funnel-model.js';
+import { formatDate, formatInteger, formatPercent, type Lang } from '../../i18n/index.js';
+import { coordinatorContext, ensurePageContext } from '../../query/context.js';
+import type { Coordinator } from '../../query/coordinator.js';
+import type { ErrorData, FunnelAnswer, FunnelRequest, FunnelScope, StageCount } from '../../query/types.js';
 import { theme } from '../../styles/theme.js';
+import { validDate } from '../../i18n/dates.js';
 import { styles } from './piccoli-progress.styles.js';
-import { STRINGS, shown, type Strings } from './strings.js';
+import { STRINGS, type Strings } from './strings.js';
+
+ensurePageContext();
 
 /** Stage counts of the programmes seen so far, so a skeleton has the final height. */
 const stageCountHint = new Map<string, number>();
 
+/** What the element asks for: a request, or the attribute problem that keeps it from asking. */
+type Ask = FunnelRequest | { kind: 'invalid'; error: ErrorData };
+
 /**
  * The programme funnel: how many entities reached each stage (engaged -> needs analysed
  * -> plan submitted ...), with shares of the previous stage and of all eligible ones.
- * First paint comes from a small precomputed summary shipped with the data; the shared
- * DuckDB-WASM engine starts only for what the summary cannot answer (`src`, `comune`).
+ * The element only describes the funnel it needs (a FunnelRequest); the page's
+ * coordinator answers it from the cheapest backend: the cube shipped beside the data
+ * (no engine download), else the shared DuckDB-WASM engine.
  *
  * @summary Embeddable programme funnel (PICCOLI and sibling programmes).
  *
  * @fires piccoli-stage-select - A stage was chosen; detail has the stage, count and filter.
- * @fires piccoli-load-progress - Bytes loaded of a data file, while it downloads.
- * @fires piccoli-error - The element shows an error message; detail has code and message.
+ * @fires piccoli-load-progress - Bytes loaded of a data file or of the engine, while they download.
+ * @fires piccoli-error - The element shows an error message; detail has code, kind and message.
  *
  * @csspart figure - The whole funnel.
  * @csspart caption - Title, area and date.
@@ -55,12 +65,16 @@ const stageCountHint = new Map<string, number>();
 export class PiccoliProgress extends LitElement {
   static override styles = [theme, styles];
 
-  private readonly _funnel = new QueryController<Funnel>(this, (signal) => this._compute(signal));
-  private readonly _onSelection = (e: Event) => {
-    if (!this.ignoreSelection) this._selection = (e as SelectionChangeEvent).selection;
-  };
+  private readonly _lang = new LangController(this);
+  private readonly _selection = new SelectionController(this);
+  private readonly _coordinator = new ContextConsumer(this, { context: coordinatorContext, subscribe: true });
+  private readonly _funnel = new Task(this, {
+    task: ([ask, coordinator], { signal }) => this._answer(ask, coordinator, signal),
+    args: () => [this._ask(), this._coordinator.value] as const,
+    argsEqual: deepArrayEquals,
+  });
+  private _reportedError?: unknown;
 
-  @state() private _selection: AreaSelection | null = null;
   @state() private _selectedStage: string | null = null;
   @state() private _progress: { phase: 'engine' | 'source'; share: number } | null = null;
 
@@ -68,151 +82,123 @@ export class PiccoliProgress extends LitElement {
   @property({ reflect: true }) programme?: string;
   /** Region: ISTAT code (08) or name (Emilia-Romagna). */
   @property({ reflect: true }) region?: string;
-  /** Province: sigla (PC) or ISTAT code (033). */
+  /** Province: sigla (PC), ISTAT code (033) or name. */
   @property({ reflect: true }) province?: string;
   /** One entity: ISTAT code or exact name of a comune. */
   @property({ reflect: true }) comune?: string;
   /** Show the funnel as it stood on this day (YYYY-MM-DD). Default: the latest data. */
   @property({ attribute: 'as-of', reflect: true }) asOf?: string;
-  /** A stage-events file (Parquet, Arrow or CSV) instead of the bundled data. */
+  /** A stage-events file (Parquet, Arrow or CSV) instead of the bundled data; its cube (`x.cube.json`) is used when present. */
   @property({ reflect: true }) src?: string;
   /** `full` (bars with labels, default) or `compact` (one line of numbers). */
   @property({ reflect: true }) view: string = 'full';
   /** Do not follow the page's area selection (e.g. a map click). */
   @property({ type: Boolean, attribute: 'ignore-selection' }) ignoreSelection = false;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    const store = getSelectionStore();
-    store.addEventListener('change', this._onSelection);
-    if (!this.ignoreSelection) this._selection = store.current;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    getSelectionStore().removeEventListener('change', this._onSelection);
-  }
-
-  private get _lang(): Lang {
-    return pickLang(this.getAttribute('lang'), this);
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const inputs = ['programme', 'region', 'province', 'comune', 'asOf', 'src', '_selection', 'ignoreSelection'];
-    if (inputs.some((k) => changed.has(k as keyof PiccoliProgress)) || this._funnel.status === 'initial') {
-      this._selectedStage = null;
-      void this._funnel.run();
-    }
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    // Messages are written in the element's language when computed.
-    if (name === 'lang' && this._funnel.status === 'error') void this._funnel.run();
-    if (name === 'lang') this.requestUpdate();
-  }
-
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
   }
 
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate(); // messages and numbers are written at render
+  }
+
   protected override updated(): void {
-    if (this._funnel.status === 'error' && this._funnel.error && this._reportedError !== this._funnel.error) {
-      this._reportedError = this._funnel.error;
-      const { code, message, source } = this._funnel.error;
-      this.dispatchEvent(new PiccoliErrorEvent({ code, message, source }));
+    const error = this._funnel.status === TaskStatus.ERROR ? this._funnel.error : undefined;
+    if (error && error !== this._reportedError) {
+      this._reportedError = error;
+      const e = toDataError(error);
+      this.dispatchEvent(new PiccoliErrorEvent({ code: e.code, kind: e.kind, message: e.message, source: e.source }));
     }
   }
-  private _reportedError?: PiccoliDataError;
 
-  /** Work out the funnel: from the summary when it can answer, else from the engine. */
-  private async _compute(signal: AbortSignal): Promise<Funnel> {
-    const t = STRINGS[this._lang];
-    const bad = (msg: string) => new PiccoliDataError('invalid-option', msg);
-    if (this.view !== 'full' && this.view !== 'compact') throw bad(t.badView(shown(this.view)));
-    if (this.asOf !== undefined && this.asOf !== null && !validDate(this.asOf)) throw bad(t.badDate(shown(this.asOf)));
-    const sel = this.ignoreSelection ? null : this._selection;
-    const regionAttr = sel ? (sel.level === 'region' ? sel.code : undefined) : this.region || undefined;
-    const provinceAttr = sel ? (sel.level === 'province' ? sel.code : undefined) : this.province || undefined;
-
-    const metasLoading = fetchMeta().catch(() => [] as ProgrammeMeta[]);
-    if (!this.src && !this.comune) {
-      // Both small files at once: they are all that stands between connect and numbers.
-      const [metas, summary] = await Promise.all([metasLoading, fetchSummary()]);
-      const programme = this.programme || 'piccoli';
-      if (summary?.programmes[programme]) {
-        const meta = metas.find((m) => m.programme === programme);
-        const areas = summaryAreas(summary);
-        const area = resolveArea(areas, regionAttr, provinceAttr, t);
-        const asOf = this.asOf || lastDateFromSummary(summary, programme)!;
-        const filter: FunnelFilter = { programme, asOf, ...area.filter };
-        const rows = funnelFromSummary(summary, filter)!;
-        // A programme of one province (Next Generation Siena) is named by its province.
-        const only = new Set(summary.programmes[programme]!.rows.map((r) => r[1]));
-        const label: Funnel['area'] =
-          area.label.kind === 'italy' && only.size === 1
-            ? { kind: 'province', name: summary.provinces[[...only][0]!]?.name ?? '' }
-            : area.label;
-        return { programme, meta, filter, area: label, via: 'summary', stages: fillStages(rows, meta) };
+  /** The request the attributes and the page's selection describe (plain data, compared deeply). */
+  private _ask(): Ask {
+    const invalid = (kind: ErrorData['kind'], value: string): Ask => ({ kind: 'invalid', error: { kind, params: { value } } });
+    if (this.view !== 'full' && this.view !== 'compact') return invalid('bad-view', String(this.view));
+    if (this.asOf !== undefined && this.asOf !== null && !validDate(this.asOf)) return invalid('bad-date', this.asOf);
+    const sel = this.ignoreSelection ? null : this._selection.current;
+    let src: string | null = null;
+    if (this.src) {
+      try {
+        src = new URL(this.src, document.baseURI).href;
+      } catch {
+        return invalid('invalid-option', this.src);
       }
-      if (summary && !metas.some((m) => m.programme === programme)) throw bad(t.unknownProgramme(shown(programme)));
     }
-
-    // The engine: another file, one comune, or no summary. Loaded on demand, so that
-    // first paint from the summary never downloads the engine's code.
-    const { engineFunnel } = await import('./engine-funnel.js');
-    return engineFunnel({
-      src: this.src,
-      programme: this.programme,
-      comune: this.comune,
-      asOf: this.asOf,
-      regionAttr,
-      provinceAttr,
-      metas: metasLoading,
-      t,
-      signal,
-      target: this,
-      onProgress: (p) => (this._progress = p),
-    });
+    const trim = (v: string | undefined) => (v && v.trim()) || null;
+    return {
+      kind: 'funnel',
+      src,
+      programme: trim(this.programme),
+      asOf: this.asOf || null,
+      region: sel ? (sel.level === 'region' ? sel.code : null) : trim(this.region),
+      province: sel ? (sel.level === 'province' ? sel.code : null) : trim(this.province),
+      comune: sel ? null : trim(this.comune),
+    };
   }
 
-  private _select(s: StageCount, f: Funnel): void {
+  private async _answer(ask: Ask, coordinator: Coordinator | undefined, signal: AbortSignal): Promise<FunnelAnswer> {
+    this._selectedStage = null;
+    if (ask.kind === 'invalid') throw invalidOption(ask.error.kind, ask.error.params as { value: string });
+    if (!coordinator) throw new PiccoliDataError('engine', 'No piccoli-dashboard coordinator is provided to this element.');
+    try {
+      return await coordinator.request(ask, {
+        signal,
+        onProgress: (p) => {
+          this._progress = p.total ? { phase: p.phase, share: p.loaded / p.total } : null;
+          this.dispatchEvent(new PiccoliLoadProgressEvent({ source: p.source, loaded: p.loaded, total: p.total }));
+        },
+      });
+    } finally {
+      this._progress = null;
+    }
+  }
+
+  private _select(s: StageCount, f: FunnelAnswer): void {
     const selected = this._selectedStage !== s.stage;
     this._selectedStage = selected ? s.stage : null;
-    const { asOf, regionCode, provinceCode, entityCode } = f.filter;
+    const scope = f.scope;
     this.dispatchEvent(
       new PiccoliStageSelectEvent({
-        programme: f.programme,
+        programme: f.programme.id,
         stage: s.stage,
         stageOrder: s.order,
-        label: stageLabel(s.stage, f.meta, this._lang),
+        label: stageLabel(s.stage, f.programme.meta, this._lang.value),
         count: s.n,
-        filter: { asOf, regionCode, provinceCode, entityCode },
+        filter: {
+          asOf: f.asOf,
+          regionCode: scope.level === 'region' ? scope.code : undefined,
+          provinceCode: scope.level === 'province' ? scope.code : undefined,
+          entityCode: scope.level === 'entity' ? scope.code : undefined,
+        },
         selected,
       }),
     );
   }
 
   protected override render(): TemplateResult {
-    const lang = this._lang;
+    const lang = this._lang.value;
     const t = STRINGS[lang];
-    const { status, value, error } = this._funnel;
-    if (status === 'error' && error) {
-      const d = describeError(error, lang);
+    const status = this._funnel.status;
+    if (status === TaskStatus.ERROR && !isAbortError(this._funnel.error)) {
+      const d = describeError(toDataError(this._funnel.error), lang);
       return html`<div class="message error" role="alert" part="message">
         <strong>${t.errorTitle}.</strong> ${d.text}
         ${d.detail ? html`<details><summary>${t.details}</summary><code>${d.detail}</code></details>` : nothing}
         ${d.retry ? html`<button class="retry" type="button" @click=${() => this._funnel.run()}>${t.retry}</button>` : nothing}
       </div>`;
     }
-    if (status !== 'complete' || !value) return this._skeleton(t);
+    const value = this._funnel.value;
+    if (status !== TaskStatus.COMPLETE || !value) return this._skeleton(t, lang);
     return this._funnelView(value, lang, t);
   }
 
-  private _skeleton(t: Strings): TemplateResult {
+  private _skeleton(t: Strings, lang: Lang): TemplateResult {
     const rows = stageCountHint.get(this.programme || 'piccoli') ?? 5;
     const p = this._progress;
-    const status = p ? (p.phase === 'engine' ? t.startingEngine : t.loadingBytes)(formatPercent(p.share, this._lang)) : t.loading;
+    const status = p ? (p.phase === 'engine' ? t.startingEngine : t.loadingBytes)(formatPercent(p.share, lang)) : t.loading;
     return html`<figure class="skeleton ${this.view === 'compact' ? 'compact' : ''}" part="figure" aria-busy="true">
       <figcaption part="caption">
         <span class="title"><span class="ph"></span></span>
@@ -247,31 +233,39 @@ export class PiccoliProgress extends LitElement {
     </figure>`;
   }
 
-  private _funnelView(f: Funnel, lang: Lang, t: Strings): TemplateResult {
-    stageCountHint.set(f.programme, f.stages.length);
-    const title = f.meta ? (lang === 'it' ? f.meta.name_it : f.meta.name_en) : f.programme;
+  private _funnelView(f: FunnelAnswer, lang: Lang, t: Strings): TemplateResult {
+    stageCountHint.set(f.programme.id, f.stages.length);
+    const meta = f.programme.meta;
+    const title = meta ? (lang === 'it' ? meta.name_it : meta.name_en) : f.programme.id;
     const shortTitle = title.split(' - ')[0]!;
-    const area = areaLabel(f.area, t);
-    const date = formatDate(f.filter.asOf, lang);
+    const area = areaLabel(f.scope, t);
+    const date = formatDate(f.asOf, lang);
     const eligible = f.stages[0]?.n ?? 0;
     const reached = f.stages[1]?.n ?? 0;
-    const entities = t.entities[f.meta?.entity_kind ?? 'comune'];
+    const entities = t.entities[meta?.entity_kind ?? 'comune'];
     const caption = html`<figcaption part="caption">
       <span class="title">${shortTitle}</span>
       <span class="sub">${area} · ${t.asOf(date)}</span>
     </figcaption>`;
-    const source = html`<p class="source" part="source">
-      ${t.source}: ${f.meta?.operator ?? f.programme}${f.meta?.provenance_note ? html`. ${t.simulated}` : nothing}
-    </p>`;
+    const simulated = f.stages.reduce((s, x) => s + (x.simulated ?? 0), 0);
+    const rowsShown = f.stages.reduce((s, x) => s + x.n, 0);
+    const note = simulated === 0 ? '' : simulated === rowsShown ? t.allSimulated : t.partlySimulated;
+    const source = html`<p class="source" part="source">${t.source}: ${meta?.operator ?? f.programme.id}${note ? `. ${note}` : ''}</p>`;
     if (eligible === 0 || reached === 0) {
-      return html`<figure part="figure">${caption}
-        <p class="message" role="status" part="message">${eligible === 0 ? t.noEligible(area) : t.empty(area, date)}</p>
+      const message =
+        eligible === 0
+          ? f.asOf < f.programme.firstDate
+            ? t.notStarted(formatDate(f.programme.firstDate, lang))
+            : t.noEligible(area)
+          : t.empty(area, date);
+      return html`<figure part="figure" data-backend=${f.backend}>${caption}
+        <p class="message" role="status" part="message">${message}</p>
         ${source}
       </figure>`;
     }
     const rows = f.stages.map((s, i) => ({
       s,
-      label: stageLabel(s.stage, f.meta, lang),
+      label: stageLabel(s.stage, meta, lang),
       prev: i === 0 ? null : s.n / (f.stages[i - 1]!.n || NaN),
       elig: s.n / eligible,
     }));
@@ -316,7 +310,7 @@ export class PiccoliProgress extends LitElement {
       </tbody>
     </table>`;
     if (this.view === 'compact') {
-      return html`<figure part="figure" class="compact">
+      return html`<figure part="figure" class="compact" data-backend=${f.backend}>
         ${caption}
         <ul aria-hidden="false">
           ${rows.map(
@@ -329,14 +323,25 @@ export class PiccoliProgress extends LitElement {
         ${source}
       </figure>`;
     }
-    return html`<figure part="figure">${caption} ${table(false)} ${source}</figure>`;
+    return html`<figure part="figure" data-backend=${f.backend}>${caption} ${table(false)} ${source}</figure>`;
   }
+}
+
+function areaLabel(scope: FunnelScope, t: Strings): string {
+  if (scope.level === 'italy') return t.italy;
+  if (scope.level === 'province') return t.province(scope.name);
+  return scope.name;
 }
 
 function stageLabel(stage: string, meta: ProgrammeMeta | undefined, lang: Lang): string {
   const s = meta?.stages.find((x) => x.stage === stage);
   if (s) return lang === 'it' ? s.label_it : s.label_en;
   return stage.replaceAll('_', ' ');
+}
+
+/** Whatever a run threw, as the data layer's typed error. */
+function toDataError(e: unknown): PiccoliDataError {
+  return e instanceof PiccoliDataError ? e : new PiccoliDataError('query', messageOf(e), undefined, { cause: e });
 }
 
 declare global {

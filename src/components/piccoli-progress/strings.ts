@@ -18,16 +18,12 @@ export const STRINGS = {
     region: (n: string) => n,
     tableCaption: (title: string, area: string, date: string) => `${title}, ${area}: avanzamento per fase, ${date}`,
     source: 'Fonte',
-    simulated: 'Totali pubblicati; il dettaglio per ente è in parte simulato.',
+    partlySimulated: 'Dati in parte simulati',
+    allSimulated: 'Dati simulati',
+    notStarted: (start: string) => `Il programma è iniziato il ${start}: a questa data nessun ente vi partecipava ancora.`,
     empty: (area: string, date: string) => `Nessun ente ha ancora aderito al programma in ${area} al ${date}.`,
     noEligible: (area: string) => `Il programma non riguarda enti in ${area}.`,
     errorTitle: 'Impossibile mostrare i dati',
-    unknownProgramme: (v: string) => `Programma sconosciuto: «${v}».`,
-    unknownProvince: (v: string) => `Provincia sconosciuta: «${v}» (usare la sigla, es. PC, o il codice ISTAT).`,
-    unknownRegion: (v: string) => `Regione sconosciuta: «${v}» (usare il nome o il codice ISTAT).`,
-    unknownComune: (v: string) => `Comune non presente nel programma: «${v}».`,
-    badDate: (v: string) => `Data non valida in as-of: «${v}» (formato AAAA-MM-GG).`,
-    badView: (v: string) => `Vista sconosciuta: «${v}» (full o compact).`,
     selectedHint: 'Selezionata',
     details: 'Dettagli tecnici',
     retry: 'Riprova',
@@ -48,16 +44,12 @@ export const STRINGS = {
     region: (n: string) => n,
     tableCaption: (title: string, area: string, date: string) => `${title}, ${area}: progress by stage, ${date}`,
     source: 'Source',
-    simulated: 'Totals are published; per-entity detail is partly simulated.',
+    partlySimulated: 'Partly simulated data',
+    allSimulated: 'Simulated data',
+    notStarted: (start: string) => `The programme started on ${start}: on this date no entity took part in it yet.`,
     empty: (area: string, date: string) => `No entity had joined the programme in ${area} by ${date}.`,
     noEligible: (area: string) => `The programme has no eligible entity in ${area}.`,
     errorTitle: 'The data cannot be shown',
-    unknownProgramme: (v: string) => `Unknown programme: “${v}”.`,
-    unknownProvince: (v: string) => `Unknown province: “${v}” (use the sigla, e.g. PC, or the ISTAT code).`,
-    unknownRegion: (v: string) => `Unknown region: “${v}” (use its name or ISTAT code).`,
-    unknownComune: (v: string) => `Comune not in the programme: “${v}”.`,
-    badDate: (v: string) => `Invalid date in as-of: “${v}” (format YYYY-MM-DD).`,
-    badView: (v: string) => `Unknown view: “${v}” (full or compact).`,
     selectedHint: 'Selected',
     details: 'Technical details',
     retry: 'Try again',
@@ -65,9 +57,3 @@ export const STRINGS = {
 } satisfies Record<Lang, unknown>;
 
 export type Strings = (typeof STRINGS)['it'];
-
-/** Attribute values shown in messages: bounded, single line (they are rendered as text). */
-export function shown(v: string): string {
-  const one = v.replace(/\s+/g, ' ');
-  return one.length > 60 ? `${one.slice(0, 60)}…` : one;
-}

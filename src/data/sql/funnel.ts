@@ -1,4 +1,5 @@
 import type { SqlParam } from '../engine.js';
+import { REACHED_BY_SQL, type BuiltQuery } from './definition.js';
 import { quoteIdent } from './quote.js';
 
 /** Which slice of a programme a funnel counts. Codes are ISTAT codes, already resolved. */
@@ -12,13 +13,10 @@ export interface FunnelFilter {
   entityCode?: string;
 }
 
-export interface BuiltQuery {
-  sql: string;
-  params: SqlParam[];
-}
+export type { BuiltQuery };
 
 function where(f: FunnelFilter): { clause: string; params: SqlParam[] } {
-  const parts = ['programme = ?', 'date <= CAST(? AS DATE)'];
+  const parts = ['programme = ?', REACHED_BY_SQL];
   const params: SqlParam[] = [f.programme, f.asOf];
   if (f.regionCode) {
     parts.push('region_code = ?');
@@ -35,27 +33,36 @@ function where(f: FunnelFilter): { clause: string; params: SqlParam[] } {
   return { clause: parts.join(' AND '), params };
 }
 
+/** `count(*) FILTER (WHERE provenance = 'simulated')`, or NULL for a file without the column. */
+function simulatedCount(hasProvenance: boolean): string {
+  return hasProvenance ? `count(*) FILTER (WHERE provenance = 'simulated')::INTEGER` : 'NULL::INTEGER';
+}
+
 /**
- * Entities that reached each stage by `asOf`. Stage 0 is 'eligible', so shares of all
- * eligible entities and of the previous stage both come from this one result. count(*)
- * counts entities: loadEvents() checks one row per entity and stage (3x faster than
- * count(DISTINCT) over a million rows; see BENCHMARKS.md).
+ * Entities that reached each stage by `asOf` (definition.ts), and how many of those rows
+ * are simulated. Stage 0 is 'eligible', so shares of all eligible entities and of the
+ * previous stage both come from this one result. count(*) counts entities: loadEvents()
+ * checks one row per entity and stage (3x faster than count(DISTINCT) over a million
+ * rows; see BENCHMARKS.md).
  * @example funnelQuery('programme_events', { programme: 'piccoli', asOf: '2021-10-31' })
  */
-export function funnelQuery(table: string, f: FunnelFilter): BuiltQuery {
+export function funnelQuery(table: string, f: FunnelFilter, hasProvenance = true): BuiltQuery {
   const { clause, params } = where(f);
   return {
     sql:
-      `SELECT stage_order::INTEGER AS stage_order, min(stage) AS stage, count(*)::INTEGER AS n ` +
+      `SELECT stage_order::INTEGER AS stage_order, min(stage) AS stage, count(*)::INTEGER AS n, ` +
+      `${simulatedCount(hasProvenance)} AS simulated ` +
       `FROM ${quoteIdent(table)} WHERE ${clause} GROUP BY stage_order ORDER BY stage_order`,
     params,
   };
 }
 
-/** The last day with an event of the programme: the default `as-of`. */
+/** The first and last day with an event of the programme (the default `as-of` is the last). */
 export function lastDateQuery(table: string, programme: string): BuiltQuery {
   return {
-    sql: `SELECT strftime(max(date), '%Y-%m-%d') AS last FROM ${quoteIdent(table)} WHERE programme = ?`,
+    sql:
+      `SELECT strftime(min(date), '%Y-%m-%d') AS first, strftime(max(date), '%Y-%m-%d') AS last ` +
+      `FROM ${quoteIdent(table)} WHERE programme = ?`,
     params: [programme],
   };
 }
@@ -76,7 +83,7 @@ export function eventsShapeQuery(table: string): BuiltQuery {
   };
 }
 
-/** Programmes, areas and entities present in a file: to check attribute values against. */
+/** Provinces (with their regions) where a programme has entities: to resolve attribute values against. */
 export function areasQuery(table: string, programme: string): BuiltQuery {
   return {
     sql:

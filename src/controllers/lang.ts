@@ -1,0 +1,49 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveElement } from 'lit';
+import { langContext } from '../query/context.js';
+import type { Lang } from '../i18n/index.js';
+
+/**
+ * The language an element speaks: its own `lang` attribute, else the nearest ancestor's
+ * (through shadow roots, so an element inside a site's component follows the component's
+ * `lang`), else the page's language from @lit/context (a site may provide its own; the
+ * page-level default follows `<html lang>` and updates the element when it changes).
+ * Italian when nothing says otherwise; English for any `en-*`.
+ */
+export class LangController implements ReactiveController {
+  private _fromContext?: string;
+
+  constructor(private readonly host: ReactiveElement) {
+    host.addController(this);
+    new ContextConsumer(host, {
+      context: langContext,
+      subscribe: true,
+      callback: (v) => {
+        this._fromContext = v;
+        host.requestUpdate();
+      },
+    });
+  }
+
+  hostConnected(): void {
+    this.host.requestUpdate(); // moved under another `lang`
+  }
+
+  get value(): Lang {
+    return toLang(inheritedLang(this.host) ?? this._fromContext ?? 'it');
+  }
+}
+
+/** `lang` of the element or its nearest ancestor below <html>, crossing shadow roots. */
+function inheritedLang(el: Element): string | null {
+  let n: Node | null = el;
+  while (n && n !== document.documentElement) {
+    if (n instanceof Element && n.hasAttribute('lang')) return n.getAttribute('lang');
+    n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null);
+  }
+  return null;
+}
+
+export function toLang(raw: string): Lang {
+  return raw.trim().toLowerCase().startsWith('en') ? 'en' : 'it';
+}

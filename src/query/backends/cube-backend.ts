@@ -1,0 +1,81 @@
+import cubeJson from 'asset:/data/programmes.cube.json';
+import { bundledDataUrl } from '../../data/config.js';
+import { defaultEventsUrl } from '../../data/bundled.js';
+import { checkCube, cubeUrlFor, type CubeFile } from '../cube.js';
+import { CubeIndex, cubeProblem } from '../cube-eval.js';
+import type { QueryRequest } from '../types.js';
+import type { Backend, BackendAnswer } from './backend.js';
+
+interface LoadedCube {
+  index: CubeIndex;
+  /** The data file the cube describes. */
+  dataUrl: string;
+}
+
+/**
+ * Answers from the cube beside a data file (`x.parquet` -> `x.cube.json`), with no
+ * engine: the bundled data's cube, or the one `piccoli-data import` wrote beside a
+ * site's file. The cube is fetched once per file; no cube (404), a cube this version
+ * cannot read, or one whose data file has since changed size means null, and the
+ * engine answers from the file itself.
+ */
+export class CubeBackend implements Backend {
+  readonly name = 'cube';
+  private readonly _cubes = new Map<string, Promise<LoadedCube | null>>();
+
+  async answer(req: QueryRequest): Promise<BackendAnswer | null> {
+    const cube = await this.cube(req.src);
+    if (!cube) return null;
+    const base = { backend: 'cube' as const, source: cube.dataUrl };
+    return req.kind === 'funnel'
+      ? { kind: 'funnel', ...base, ...cube.index.funnel(req) }
+      : { kind: 'areas', ...base, ...cube.index.areas(req) };
+  }
+
+  /** The cube of a data file (null: the bundled data), or null when there is none to trust. */
+  cube(src: string | null): Promise<LoadedCube | null> {
+    const key = src ?? '';
+    let p = this._cubes.get(key);
+    if (!p) {
+      p = load(src);
+      this._cubes.set(key, p);
+      // A network failure is not remembered: a retry asks again.
+      p.then((c) => c ?? this._cubes.delete(key)).catch(() => this._cubes.delete(key));
+    }
+    return p;
+  }
+}
+
+async function load(src: string | null): Promise<LoadedCube | null> {
+  const dataUrl = src ?? defaultEventsUrl();
+  const url = src ? cubeUrlFor(src) : bundledDataUrl(cubeJson);
+  // A site's file may have been replaced without its cube: compare sizes (HEAD, in
+  // parallel). The bundled cube is built with its data.
+  const [res, head] = await Promise.all([
+    fetch(url).catch(() => null),
+    src ? fetch(src, { method: 'HEAD' }).catch(() => null) : Promise.resolve(null),
+  ]);
+  if (!res || !res.ok) return null; // no cube: the engine reads the file
+  let json: unknown;
+  try {
+    json = await res.json();
+  } catch {
+    return warn(url, 'not valid JSON');
+  }
+  const problem = checkCube(json);
+  if (problem) return warn(url, problem);
+  const cube = json as CubeFile;
+  const file = decodeURIComponent(new URL(dataUrl).pathname.split('/').pop() ?? '');
+  const described = cube.sources.find((s) => s.file === file);
+  if (src && !described) return warn(url, `it describes ${cube.sources.map((s) => s.file).join(', ')}, not ${file}`);
+  const length = head?.ok && !head.headers.get('content-encoding') ? Number(head.headers.get('content-length') ?? NaN) : NaN;
+  if (described && Number.isFinite(length) && length !== described.bytes) {
+    return warn(url, `${file} has ${length} bytes, the cube was built from ${described.bytes}: rebuild it with piccoli-data import`);
+  }
+  return { index: new CubeIndex(cube), dataUrl };
+}
+
+function warn(url: string, reason: string): null {
+  console.warn(`piccoli-dashboard: ${cubeProblem(url, reason).message}`);
+  return null;
+}

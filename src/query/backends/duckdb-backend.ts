@@ -1,0 +1,22 @@
+import { config } from '../../data/config.js';
+import type { QueryRequest, RequestOptions } from '../types.js';
+import type { Backend, BackendAnswer } from './backend.js';
+
+/**
+ * Answers through the page's one DuckDB-WASM engine: for a file without a cube, or a
+ * question the cube cannot answer. Everything heavy (the engine, the loaders, DuckDB's
+ * own JavaScript) is imported only when a request gets here, and the two imports start
+ * together so that no lazy chunk waits for another.
+ */
+export class DuckDBBackend implements Backend {
+  readonly name = 'duckdb';
+
+  async answer(req: QueryRequest, opts: RequestOptions): Promise<BackendAnswer> {
+    const [{ answerWithEngine }] = await Promise.all([
+      import('./duckdb-answer.js'),
+      // The engine's own chunk, fetched beside ours rather than after it.
+      config().duckdb ? null : import('@duckdb/duckdb-wasm').catch(() => null),
+    ]);
+    return answerWithEngine(req, opts);
+  }
+}

@@ -1,0 +1,138 @@
+import { fetchMeta, type ProgrammeMeta } from '../data/bundled.js';
+import { PiccoliDataError, abortError, messageOf } from '../data/errors.js';
+import type { Backend } from './backends/backend.js';
+import { CubeBackend } from './backends/cube-backend.js';
+import { DuckDBBackend } from './backends/duckdb-backend.js';
+import type { AnswerOf, QueryAnswer, QueryProgress, QueryRequest, RequestOptions } from './types.js';
+
+interface InFlight {
+  promise: Promise<QueryAnswer>;
+  abort: AbortController;
+  waiters: number;
+  listeners: Set<(p: QueryProgress) => void>;
+}
+
+const CACHE_SIZE = 256;
+
+/**
+ * The page's one place that answers the elements' requests (Mosaic's Coordinator). An
+ * element says what it needs (a FunnelRequest, an AreasRequest) and the coordinator asks
+ * its backends in order, cheapest first: the precomputed cube, then DuckDB-WASM (then, in
+ * time, a remote engine); the first that can answer does. The same request from several
+ * elements runs once; answers are kept, errors are not (a retry asks again). Every answer
+ * says which backend gave it and from which file.
+ *
+ * Elements get the page's coordinator through @lit/context (src/query/context.ts).
+ *
+ * @example
+ * const answer = await coordinator.request({ kind: 'funnel', src: null, programme: 'piccoli',
+ *   region: null, province: 'PC', comune: null, asOf: '2021-10-31' });
+ */
+export class Coordinator {
+  private readonly _cache = new Map<string, QueryAnswer>();
+  private readonly _inFlight = new Map<string, InFlight>();
+
+  constructor(
+    /** Asked in order; the default is the cube, then DuckDB-WASM. */
+    readonly backends: readonly Backend[] = [new CubeBackend(), new DuckDBBackend()],
+    private readonly _meta: () => Promise<ProgrammeMeta[]> = () => fetchMeta().catch(() => []),
+  ) {}
+
+  /** The answer to a request; rejects with a PiccoliDataError (code 'aborted' when the signal fires). */
+  request<R extends QueryRequest>(req: R, opts: RequestOptions = {}): Promise<AnswerOf<R>> {
+    const key = requestKey(req);
+    const cached = this._cache.get(key);
+    if (cached) {
+      // Most recently used last: the oldest answer is the first to go.
+      this._cache.delete(key);
+      this._cache.set(key, cached);
+      return Promise.resolve(cached as AnswerOf<R>);
+    }
+    if (opts.signal?.aborted) return Promise.reject(abortError());
+    let entry = this._inFlight.get(key);
+    if (!entry) {
+      const abort = new AbortController();
+      const listeners = new Set<(p: QueryProgress) => void>();
+      const created: InFlight = {
+        abort,
+        listeners,
+        waiters: 0,
+        promise: this._run(req, abort.signal, (p) => listeners.forEach((l) => l(p))).then((answer) => {
+          this._remember(key, answer);
+          return answer;
+        }),
+      };
+      created.promise.catch(() => undefined).finally(() => this._inFlight.get(key) === created && this._inFlight.delete(key));
+      this._inFlight.set(key, created);
+      entry = created;
+    }
+    return this._wait(entry, opts) as Promise<AnswerOf<R>>;
+  }
+
+  /** Forget every answer (e.g. after the page replaced a data file). */
+  clear(): void {
+    this._cache.clear();
+  }
+
+  /** One waiter on shared work: leaving aborts the work only when nobody else waits. */
+  private _wait(entry: InFlight, { signal, onProgress }: RequestOptions): Promise<QueryAnswer> {
+    entry.waiters++;
+    if (onProgress) entry.listeners.add(onProgress);
+    return new Promise<QueryAnswer>((resolve, reject) => {
+      const leave = () => {
+        signal?.removeEventListener('abort', onAbort);
+        if (onProgress) entry.listeners.delete(onProgress);
+        entry.waiters--;
+      };
+      const onAbort = () => {
+        leave();
+        if (entry.waiters === 0) entry.abort.abort();
+        reject(abortError());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      entry.promise.then(
+        (a) => {
+          if (signal?.aborted) return;
+          leave();
+          resolve(a);
+        },
+        (e: unknown) => {
+          if (signal?.aborted) return;
+          leave();
+          reject(e);
+        },
+      );
+    });
+  }
+
+  private async _run(req: QueryRequest, signal: AbortSignal, onProgress: (p: QueryProgress) => void): Promise<QueryAnswer> {
+    const metas = this._meta();
+    for (const backend of this.backends) {
+      let answer: QueryAnswer | null;
+      try {
+        answer = await backend.answer(req, { signal, onProgress });
+      } catch (e) {
+        throw e instanceof PiccoliDataError ? e : new PiccoliDataError('query', messageOf(e), req.src ?? undefined, { cause: e });
+      }
+      if (signal.aborted) throw abortError();
+      if (!answer) continue;
+      const meta = (await metas).find((m) => m.programme === answer.programme.id);
+      return meta ? { ...answer, programme: { ...answer.programme, meta } } : answer;
+    }
+    throw new PiccoliDataError('engine', `No backend could answer a ${req.kind} request.`, req.src ?? undefined);
+  }
+
+  private _remember(key: string, answer: QueryAnswer): void {
+    this._cache.set(key, answer);
+    if (this._cache.size > CACHE_SIZE) this._cache.delete(this._cache.keys().next().value!);
+  }
+}
+
+/** A request's identity: its fields in a fixed order, so that equal requests share one key. */
+export function requestKey(req: QueryRequest): string {
+  return JSON.stringify(
+    Object.keys(req)
+      .sort()
+      .map((k) => [k, (req as unknown as Record<string, unknown>)[k] ?? null]),
+  );
+}

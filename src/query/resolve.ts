@@ -1,0 +1,103 @@
+import { invalidOption } from '../data/errors.js';
+import type { FunnelScope, StageInfo } from './types.js';
+
+/**
+ * Turning what a page wrote (`province="Piacenza"`, `region="08"`, `comune="Bobbio"`,
+ * `metric="plan-submitted"`) into the codes of the data. Pure, and shared by every
+ * backend, so the cube and the engine accept and refuse exactly the same values.
+ */
+
+export interface ProvinceEntry {
+  code: string;
+  sigla: string | null;
+  name: string;
+  regionCode: string;
+  regionName: string;
+}
+
+export interface EntityEntry {
+  code: string;
+  name: string;
+}
+
+/** The programme a request means: the one named, else `piccoli`, else the file's only one. */
+export function resolveProgramme(available: readonly string[], requested: string | null): string {
+  const programme = requested || (available.includes('piccoli') || available.length !== 1 ? 'piccoli' : available[0]!);
+  if (!available.includes(programme)) throw invalidOption('unknown-programme', { value: programme }, 'programme');
+  return programme;
+}
+
+/** Compare names the way people type them: no case, accents, spaces or dashes. */
+export function normName(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase();
+}
+
+/**
+ * The area filter of a funnel from its region and province values (the province wins):
+ * a province by sigla, ISTAT code or name; a region by ISTAT code or name, among all the
+ * provinces of the file (a province the programme does not reach is a funnel of nobody
+ * eligible, not an unknown name). A programme of one province (Next Generation Siena) is
+ * named by its province.
+ */
+export function resolveArea(
+  provinces: readonly ProvinceEntry[],
+  programmeProvinces: readonly ProvinceEntry[],
+  region: string | null,
+  province: string | null,
+): { regionCode?: string; provinceCode?: string; scope: FunnelScope } {
+  if (province) {
+    const v = province.trim();
+    const code = /^\d{1,3}$/.test(v) ? v.padStart(3, '0') : null;
+    const p = provinces.find((a) =>
+      code ? a.code === code : (a.sigla ?? '').toUpperCase() === v.toUpperCase() || normName(a.name) === normName(v),
+    );
+    if (!p) throw invalidOption('unknown-province', { value: province }, 'province');
+    return { provinceCode: p.code, scope: { level: 'province', code: p.code, name: p.name } };
+  }
+  if (region) {
+    const v = region.trim();
+    const code = /^\d{1,2}$/.test(v) ? v.padStart(2, '0') : null;
+    const r = provinces.find((a) => (code ? a.regionCode === code : normName(a.regionName) === normName(v)));
+    if (!r) throw invalidOption('unknown-region', { value: region }, 'region');
+    return { regionCode: r.regionCode, scope: { level: 'region', code: r.regionCode, name: r.regionName } };
+  }
+  if (programmeProvinces.length === 1) {
+    const only = programmeProvinces[0]!;
+    return { scope: { level: 'province', code: only.code, name: only.name } };
+  }
+  return { scope: { level: 'italy' } };
+}
+
+/**
+ * The entity a `comune` value names, among candidates whose code equals it or whose name
+ * equals it in any case (what `entityQuery` selects in SQL). Exactly one must match.
+ */
+export function pickEntity(candidates: readonly EntityEntry[], value: string): EntityEntry {
+  const v = value.trim();
+  const lower = v.toLowerCase();
+  const found = candidates.filter((e) => e.code === v || e.name.toLowerCase() === lower);
+  if (found.length !== 1) throw invalidOption('unknown-comune', { value }, 'comune');
+  return found[0]!;
+}
+
+const toAttr = (stage: string) => stage.replaceAll('_', '-').toLowerCase();
+
+/** The stage a metric names (`plan-submitted` or `plan_submitted`), or an error listing the choices. */
+export function resolveStage(stages: readonly StageInfo[], value: string): StageInfo {
+  const id = toAttr(value.trim());
+  const s = stages.find((x) => toAttr(x.stage) === id);
+  if (!s) {
+    throw invalidOption('unknown-metric', { value, available: metricNames(stages) }, 'metric');
+  }
+  return s;
+}
+
+/** Every metric a programme offers, shares of eligible first, then counts, in stage order. */
+export function metricNames(stages: readonly StageInfo[]): string[] {
+  const later = stages.filter((s) => s.order > 0);
+  return [...later.map((s) => `${toAttr(s.stage)}-share`), ...stages.map((s) => toAttr(s.stage))];
+}
