@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { tableFromArrays, vectorFromArray, DateDay } from 'apache-arrow';
+import { Table, vectorFromArray, DateDay, Float64, Utf8 } from 'apache-arrow';
 import { chartData, chartKinds, chooseChart, resultColumns } from '../../../src/components/piccoli-sql/chart.js';
 import { resultTable } from '../../../src/components/piccoli-sql/export.js';
 
@@ -37,9 +37,9 @@ describe('chart', () => {
   });
 
   it('reads the columns of a result and its points, NULLs left out', () => {
-    const t = tableFromArrays({
-      s: ['a', 'b', null],
-      n: Float64Array.from([1, 2, 3]),
+    const t = new Table({
+      s: vectorFromArray(['a', 'b', null], new Utf8()),
+      n: vectorFromArray([1, 2, 3], new Float64()),
       d: vectorFromArray([new Date(0), null, null], new DateDay()),
     });
     expect(resultColumns(resultTable(t))).to.deep.equal([
