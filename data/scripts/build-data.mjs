@@ -178,8 +178,6 @@ await writeAtomic(out('programmes.arrow'), (tmp) => writeFileSync(tmp, eventsToA
 // The cube the elements answer from without the engine, built with the library's own
 // SQL builders over the written file (and describing its Arrow twin too).
 await writeCube(conn, out('programmes.parquet'), { twins: [out('programmes.arrow')] });
-const summary = await buildSummary(out('programmes.parquet'));
-await writeAtomic(out('summary.json'), (tmp) => writeFileSync(tmp, JSON.stringify(summary) + '\n'));
 const meta = buildMeta();
 await writeAtomic(out('programmes-meta.json'), (tmp) => writeFileSync(tmp, JSON.stringify(meta, null, 2) + '\n'));
 
@@ -192,7 +190,6 @@ for (const name of [
   'programmes-meta.parquet',
   'programmes-meta.json',
   'programmes.cube.json',
-  'summary.json',
 ]) {
   const bytes = readFileSync(out(name));
   console.log(`${relative(ROOT, out(name)).padEnd(30)} ${String(bytes.length).padStart(8)} bytes  sha256 ${sha256(bytes).slice(0, 16)}`);
@@ -267,45 +264,6 @@ async function checkEvents() {
   );
   errors.push(...structural.map((r) => r.p));
   if (errors.length) throw new Error(`data checks failed:\n${errors.join('\n')}`);
-}
-
-/**
- * Funnel summary for the first paint in the browser, computed with SQL over
- * the written Parquet file so that it describes exactly those bytes.
- * @param {string} parquetPath
- */
-async function buildSummary(parquetPath) {
-  const bytes = readFileSync(parquetPath);
-  const grouped = await allJson(
-    conn,
-    `SELECT programme, stage_order, province_code, date, count(*)::INTEGER AS n
-     FROM read_parquet($1) GROUP BY ALL ORDER BY ALL`,
-    [parquetPath],
-  );
-  const stages = await allJson(conn, 'SELECT programme, list(stage ORDER BY stage_order) AS stages FROM stages GROUP BY ALL ORDER BY ALL');
-  const provinces = await allJson(
-    conn,
-    `SELECT DISTINCT province_code, province_sigla, province_name, region_code, region_name
-     FROM read_parquet($1) ORDER BY province_code`,
-    [parquetPath],
-  );
-  /** @type {Record<string, { stages: string[], rows: [number, string, string, number][] }>} */
-  const programmes = {};
-  for (const s of stages) programmes[s.programme] = { stages: s.stages, rows: [] };
-  for (const r of grouped) programmes[r.programme].rows.push([r.stage_order, r.province_code, r.date, r.n]);
-  return {
-    source: 'programmes.parquet',
-    sha256_16: sha256(bytes).slice(0, 16),
-    row_format: ['stage_order', 'province_code', 'date', 'count'],
-    query: 'SELECT stage_order, province_code, date, count(*) FROM events WHERE programme = ? GROUP BY ALL ORDER BY ALL',
-    programmes,
-    provinces: Object.fromEntries(
-      provinces.map((p) => [
-        p.province_code,
-        { sigla: p.province_sigla, name: p.province_name, region_code: p.region_code, region_name: p.region_name },
-      ]),
-    ),
-  };
 }
 
 /** programmes-meta.json: the programmes table plus stage and choice labels. */

@@ -8,7 +8,8 @@ import type { Lang } from '../i18n/index.js';
  * (through shadow roots, so an element inside a site's component follows the component's
  * `lang`), else the page's language from @lit/context (a site may provide its own; the
  * page-level default follows `<html lang>` and updates the element when it changes).
- * Italian when nothing says otherwise; English for any `en-*`.
+ * Italian when nothing says otherwise; English for any `en-*`. The host's own `lang`
+ * attribute is observed by PiccoliElement (src/components/piccoli-element.ts).
  */
 export class LangController implements ReactiveController {
   private _fromContext?: string;

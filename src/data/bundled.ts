@@ -1,5 +1,4 @@
 import metaJson from 'asset:/data/programmes-meta.json';
-import summaryJson from 'asset:/data/summary.json';
 import programmesParquet from 'asset:/data/programmes.parquet';
 import { bundledDataUrl } from './config.js';
 import { PiccoliDataError, messageOf } from './errors.js';
@@ -42,20 +41,4 @@ export function fetchMeta(): Promise<ProgrammeMeta[]> {
       throw new PiccoliDataError('http', `The programme list could not be loaded: ${messageOf(e)}`);
     });
   return metaPromise;
-}
-
-/** @deprecated Transitional, until <piccoli-map> asks the coordinator: data/summary.json. */
-export interface FunnelSummary {
-  source: string;
-  sha256_16: string;
-  provinces: Record<string, { sigla: string; name: string; region_code: string; region_name: string }>;
-  programmes: Record<string, { stages: string[]; rows: [stage_order: number, province_code: string, date: string, count: number][] }>;
-}
-let summaryPromise: Promise<FunnelSummary | null> | undefined;
-/** @deprecated Transitional, until <piccoli-map> asks the coordinator. */
-export function fetchSummary(): Promise<FunnelSummary | null> {
-  summaryPromise ??= fetch(bundledDataUrl(summaryJson))
-    .then((r) => (r.ok ? (r.json() as Promise<FunnelSummary>) : null))
-    .catch(() => null);
-  return summaryPromise;
 }

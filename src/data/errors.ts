@@ -68,7 +68,11 @@ export class PiccoliDataError extends Error {
  * An attribute or option value that cannot be used: a typed error whose message (for
  * developers) names the attribute and the value, Plot's `invalid ${name}: ${value}`.
  */
-export function invalidOption(kind: PiccoliErrorKind, params: PiccoliErrorParams & { value?: string }, what: string = kind): PiccoliDataError {
+export function invalidOption(
+  kind: PiccoliErrorKind,
+  params: PiccoliErrorParams & { value?: string },
+  what: string = kind,
+): PiccoliDataError {
   const value = params.value === undefined ? '' : `: ${JSON.stringify(String(params.value).slice(0, 80))}`;
   return new PiccoliDataError('invalid-option', `invalid ${what}${value}`, undefined, { kind, params });
 }

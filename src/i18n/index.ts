@@ -1,19 +1,14 @@
 /**
  * Languages and number formats. Italian first, English second. A handful of strings per
  * element does not justify @lit/localize's build step; each element keeps its strings in
- * a typed table `{ it: {...}, en: {...} }` and picks one with `pickLang()`.
+ * a typed table `{ it: {...}, en: {...} }`, picked with the element's LangController
+ * (src/controllers/lang.ts).
  */
 export type Lang = 'it' | 'en';
 
 export const LANGS: readonly Lang[] = ['it', 'en'];
 
 const LOCALES: Record<Lang, string> = { it: 'it-IT', en: 'en-GB' };
-
-/** The language for an element: its `lang` attribute, else the page's, else Italian. */
-export function pickLang(attr: string | null | undefined, el?: Element): Lang {
-  const raw = (attr || el?.closest('[lang]')?.getAttribute('lang') || 'it').toLowerCase();
-  return raw.startsWith('en') ? 'en' : 'it';
-}
 
 const cache = new Map<string, Intl.NumberFormat>();
 function nf(lang: Lang, opts: Intl.NumberFormatOptions): Intl.NumberFormat {

@@ -2,7 +2,6 @@ import tilesJson from 'asset:/data/province-tiles.json';
 import { bundledDataUrl } from '../data/config.js';
 import { PiccoliDataError, invalidOption, messageOf } from '../data/errors.js';
 import { fetchBytes } from '../data/fetch.js';
-import type { GeoProblem } from './geo.js';
 import { regionGeometry } from './regions.js';
 import { tileGeometry, type TileLayout } from './tiles.js';
 import type { MapGeometry, MapLevel } from './types.js';
@@ -33,7 +32,7 @@ let tilesPromise: Promise<MapGeometry> | undefined;
  * code `http` (or what `fetchBytes` reports) when the shapes cannot be fetched, code
  * `format` and kind `geo` when a site's file is unusable, with params `problem` (a
  * `GeoProblem` kind), `file` (the `geo` given), and `key`, `available` or `sample` as the
- * problem has them; `geoProblemOf` reads them back.
+ * problem has them; src/i18n/errors.ts words them.
  *
  * @example
  * const g = await loadGeometry({ level: 'comune', geo: '/geo/comuni.topojson', key: 'PRO_COM_T' });
@@ -82,29 +81,5 @@ async function siteGeometry(geo: string, key: string, level: MapLevel, signal?: 
       kind: 'geo',
       params: { problem, file: geo, ...detail },
     });
-  }
-}
-
-/**
- * The boundary-file problem a `loadGeometry` error carries, or null for any other error.
- *
- * @example
- * const p = geoProblemOf(error); // { kind: 'no-key', key: 'COD_PROV', available: ['nome'] }
- */
-export function geoProblemOf(e: PiccoliDataError): GeoProblem | null {
-  if (e.kind !== 'geo') return null;
-  const { problem, key, available, sample } = e.params;
-  const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
-  switch (problem) {
-    case 'not-json':
-    case 'not-geo':
-    case 'no-features':
-      return { kind: problem };
-    case 'no-key':
-      return { kind: 'no-key', key: String(key), available: list(available) };
-    case 'no-match':
-      return { kind: 'no-match', key: String(key), sample: list(sample) };
-    default:
-      return null;
   }
 }

@@ -1,5 +1,5 @@
 import { ContextEvent, ContextProvider, createContext, type Context } from '@lit/context';
-import { getSelectionStore, type SelectionStore } from '../state/selection.js';
+import { SelectionStore } from '../state/selection.js';
 import { Coordinator } from './coordinator.js';
 
 /**
@@ -40,7 +40,7 @@ export function ensurePageContext(): void {
   installed = true;
   const root = document.documentElement;
   if (!provided(coordinatorContext)) new ContextProvider(root, { context: coordinatorContext, initialValue: new Coordinator() });
-  if (!provided(selectionContext)) new ContextProvider(root, { context: selectionContext, initialValue: getSelectionStore() });
+  if (!provided(selectionContext)) new ContextProvider(root, { context: selectionContext, initialValue: new SelectionStore() });
   if (!provided(langContext)) {
     const lang = new ContextProvider(root, { context: langContext, initialValue: root.lang || 'it' });
     new MutationObserver(() => lang.setValue(root.lang || 'it')).observe(root, { attributes: true, attributeFilter: ['lang'] });

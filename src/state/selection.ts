@@ -41,12 +41,3 @@ export class SelectionStore extends EventTarget {
     this.dispatchEvent(new SelectionChangeEvent(this._current, origin));
   }
 }
-
-/**
- * @deprecated Transitional, while <piccoli-map> moves to @lit/context: the store the
- * page-level provider hands out. Removed with the map's move.
- */
-export function getSelectionStore(): SelectionStore {
-  const g = globalThis as unknown as Record<symbol, SelectionStore | undefined>;
-  return (g[Symbol.for('piccoli-dashboard.selection')] ??= new SelectionStore());
-}

@@ -7,7 +7,7 @@ import type { PiccoliProgress } from '../../src/components/piccoli-progress/picc
 import { getEngine } from '../../src/data/engine.js';
 import { loadEvents } from '../../src/data/programme-data.js';
 import type { PiccoliAreaSelectEvent } from '../../src/events/area-select.js';
-import { getSelectionStore } from '../../src/state/selection.js';
+import { pageSelection } from '../../src/query/context.js';
 
 const GEO = '/test/fixtures/geo/';
 
@@ -67,7 +67,7 @@ const TOPOJSON = /\/topojson-client\//;
 
 // First in this file, so that no earlier test has loaded the modules it looks for.
 describe('<piccoli-map> loads its heavy parts only for the maps that need them', () => {
-  afterEach(() => getSelectionStore().set(null));
+  afterEach(() => pageSelection().set(null));
 
   it('a province map is drawn without the region shapes, d3 or topojson-client; a region map fetches the shapes, once; a geo= map fetches d3 and topojson-client', async () => {
     expect(fetched(REGION_SHAPES), 'region shapes loaded before any map').to.deep.equal([]);
@@ -99,7 +99,7 @@ describe('<piccoli-map> loads its heavy parts only for the maps that need them',
 });
 
 describe('<piccoli-map>', () => {
-  afterEach(() => getSelectionStore().set(null));
+  afterEach(() => pageSelection().set(null));
 
   it('<piccoli-map as-of=2021-10-31> colours each region by engaged share, as counted independently', async () => {
     const el = await fixture<PiccoliMap>(html`<piccoli-map as-of="2021-10-31"></piccoli-map>`);
@@ -154,7 +154,7 @@ describe('<piccoli-map>', () => {
     const ev = (await oneEvent(el, 'piccoli-area-select')) as PiccoliAreaSelectEvent;
     expect(ev.detail).to.deep.equal({ level: 'region', code: '08', name: 'Emilia-Romagna', selected: true });
     expect(ev.bubbles && ev.composed).to.equal(true);
-    expect(getSelectionStore().current).to.deep.equal({ level: 'region', code: '08', name: 'Emilia-Romagna' });
+    expect(pageSelection().current).to.deep.equal({ level: 'region', code: '08', name: 'Emilia-Romagna' });
     await el.updateComplete;
     expect(area(el, '08').getAttribute('aria-pressed')).to.equal('true');
     await waitUntil(() => eligibleShown() === want.eligible, "progress never showed Emilia-Romagna's funnel", { timeout: 30000 });
@@ -163,7 +163,7 @@ describe('<piccoli-map>', () => {
     setTimeout(() => area(el, '08').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })));
     const off = (await oneEvent(el, 'piccoli-area-select')) as PiccoliAreaSelectEvent;
     expect(off.detail.selected).to.equal(false);
-    expect(getSelectionStore().current).to.equal(null);
+    expect(pageSelection().current).to.equal(null);
     await waitUntil(() => eligibleShown() === national, 'progress never went back to Italy', { timeout: 30000 });
   });
 
@@ -171,12 +171,12 @@ describe('<piccoli-map>', () => {
     const el = await fixture<PiccoliMap>(html`<piccoli-map level="province"></piccoli-map>`);
     await settled(el);
     const svg = $(el, 'svg');
-    getSelectionStore().set({ level: 'province', code: '033', name: 'Piacenza' }, null);
+    pageSelection().set({ level: 'province', code: '033', name: 'Piacenza' }, null);
     await el.updateComplete;
     expect(area(el, '033').getAttribute('aria-pressed')).to.equal('true');
     expect($(el, '.outline')!.getAttribute('d')).to.match(/^M/);
     expect($(el, 'svg')).to.equal(svg);
-    getSelectionStore().set({ level: 'region', code: '08' }, null); // another level: nothing pressed here
+    pageSelection().set({ level: 'region', code: '08' }, null); // another level: nothing pressed here
     await el.updateComplete;
     expect($$(el, '[aria-pressed="true"]')).to.have.length(0);
   });
@@ -198,11 +198,11 @@ describe('<piccoli-map>', () => {
     const sel = oneEvent(el, 'piccoli-area-select');
     await sendKeys({ press: 'Enter' });
     expect(((await sel) as PiccoliAreaSelectEvent).detail).to.include({ code: '003', level: 'province', selected: true });
-    expect(getSelectionStore().current?.code).to.equal('003');
+    expect(pageSelection().current?.code).to.equal('003');
     const cleared = oneEvent(el, 'piccoli-area-select');
     await sendKeys({ press: 'Escape' });
     expect(((await cleared) as PiccoliAreaSelectEvent).detail.selected).to.equal(false);
-    expect(getSelectionStore().current).to.equal(null);
+    expect(pageSelection().current).to.equal(null);
     await sendKeys({ press: 'Tab' }); // one Tab leaves the map: focus goes to the credit link or beyond
     expect(el.shadowRoot!.activeElement?.classList.contains('area') ?? false).to.equal(false);
   });
@@ -311,7 +311,7 @@ describe('<piccoli-map>', () => {
     const el = await fixture<PiccoliMap>(html`<piccoli-map></piccoli-map>`);
     await settled(el);
     await expect(el).to.be.accessible();
-    getSelectionStore().set({ level: 'province', code: '033' }, null);
+    pageSelection().set({ level: 'province', code: '033' }, null);
     el.level = 'province';
     await settled(el);
     await expect(el).to.be.accessible();

@@ -83,7 +83,9 @@ describe('robustness: hostile files', () => {
   it('a file larger than the site allows is refused with its size, before it fills memory', async () => {
     configure({ maxBytes: 100_000 });
     try {
-      const el = await fixture<PiccoliProgress>(html`<piccoli-progress src="/data/programmes.arrow?large"></piccoli-progress>`);
+      const el = await fixture<PiccoliProgress>(
+        html`<piccoli-progress src="/test/fixtures/generated/events-nocube.arrow?large"></piccoli-progress>`,
+      );
       await settled(el);
       expect(alertText(el)).to.match(/is too large to load in a browser tab/);
     } finally {
@@ -122,7 +124,7 @@ describe('robustness: the engine dies while an element waits for it', () => {
 
   it('the element says so, and "Riprova" brings the numbers back', async () => {
     const el = document.createElement('piccoli-progress') as PiccoliProgress;
-    el.setAttribute('src', '/data/programmes.parquet?dies');
+    el.setAttribute('src', '/test/fixtures/generated/events-nocube.parquet?dies'); // no cube: the engine answers
     el.setAttribute('as-of', '2021-10-31');
     const progress = oneEvent(el, 'piccoli-load-progress');
     document.body.append(el);

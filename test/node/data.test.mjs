@@ -380,34 +380,38 @@ describe('PICCOLI facts and choices', () => {
   });
 });
 
-describe('summary.json and programmes-meta', () => {
-  test('summary equals a fresh SQL aggregation of programmes.parquet', async () => {
-    const summary = JSON.parse(readFileSync(file('summary.json'), 'utf8'));
-    const hash = createHash('sha256')
-      .update(readFileSync(file('programmes.parquet')))
-      .digest('hex')
-      .slice(0, 16);
-    assert.equal(summary.sha256_16, hash);
-    assert.equal(summary.source, 'programmes.parquet');
-    const rows = await q(
-      `SELECT programme, stage_order, province_code, date, count(*)::INTEGER AS n FROM events GROUP BY ALL ORDER BY ALL`,
-    );
-    /** @type {Record<string, any[]>} */
-    const fresh = {};
-    for (const r of rows) (fresh[r.programme] ??= []).push([r.stage_order, r.province_code, r.date, r.n]);
-    assert.deepEqual(Object.keys(summary.programmes).sort(), Object.keys(fresh).sort());
-    for (const [id, list] of Object.entries(fresh)) assert.deepEqual(summary.programmes[id].rows, list, id);
-    const stages = await q(`SELECT programme, list(stage ORDER BY stage_order) AS s FROM stages GROUP BY 1`);
-    for (const s of stages) assert.deepEqual(summary.programmes[s.programme].stages, s.s);
+describe('programmes.cube.json and programmes-meta', () => {
+  test('the committed cube describes programmes.parquet and its Arrow twin, byte for byte', () => {
+    const cube = JSON.parse(readFileSync(file('programmes.cube.json'), 'utf8'));
+    const described = (/** @type {string} */ name) => {
+      const bytes = readFileSync(file(name));
+      return { file: name, bytes: bytes.length, sha256_16: createHash('sha256').update(bytes).digest('hex').slice(0, 16) };
+    };
+    assert.deepEqual(cube.sources, [described('programmes.parquet'), described('programmes.arrow')]);
+    assert.equal(cube.format, 'piccoli-cube');
+    assert.equal(cube.version, 1);
+  });
+
+  test('the cube holds every event of the file: each entity with the day of each stage and its provenance', async () => {
+    const cube = JSON.parse(readFileSync(file('programmes.cube.json'), 'utf8'));
+    const rows = await q(`SELECT programme, entity_code, stage_order, date, provenance FROM events ORDER BY ALL`);
+    /** @type {string[]} */
+    const fromCube = [];
+    for (const [programme, p] of Object.entries(cube.programmes)) {
+      const epoch = Date.parse(`${/** @type {any} */ (p).epoch}T00:00:00Z`);
+      for (const [code, , days, simulated] of /** @type {any} */ (p).entities) {
+        days.forEach((/** @type {number} */ d, /** @type {number} */ order) => {
+          const date = new Date(epoch + d * 86_400_000).toISOString().slice(0, 10);
+          fromCube.push(`${programme} ${code} ${order} ${date} ${simulated & (1 << order) ? 'simulated' : 'published'}`);
+        });
+      }
+    }
+    const fromFile = rows.map((r) => `${r.programme} ${r.entity_code} ${r.stage_order} ${r.date} ${r.provenance}`);
+    assert.deepEqual(fromCube.sort(), fromFile.sort());
     const provinces = await q(`SELECT DISTINCT province_code, province_sigla, province_name, region_code, region_name FROM events`);
-    assert.equal(Object.keys(summary.provinces).length, provinces.length);
+    assert.equal(Object.keys(cube.provinces).length, provinces.length);
     for (const p of provinces) {
-      assert.deepEqual(summary.provinces[p.province_code], {
-        sigla: p.province_sigla,
-        name: p.province_name,
-        region_code: p.region_code,
-        region_name: p.region_name,
-      });
+      assert.deepEqual(cube.provinces[p.province_code], [p.province_sigla, p.province_name, p.region_code, p.region_name]);
     }
   });
 

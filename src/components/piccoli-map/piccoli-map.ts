@@ -1,51 +1,57 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { deepArrayEquals } from '@lit/task/deep-equals.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { PiccoliElement } from '../piccoli-element.js';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { QueryController } from '../../controllers/query-controller.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
-import { PiccoliDataError } from '../../data/errors.js';
-import { fetchMeta, fetchSummary, type ProgrammeMeta } from '../../data/bundled.js';
-import { areaMetricFromSummary, lastDateFromSummary } from '../../data/summary-funnel.js';
-import { lastDateQuery } from '../../data/sql/funnel.js';
-import { areaMetricQuery, nameColumn, stagesQuery, type BuiltQuery } from '../../data/sql/map.js';
+import { SelectionController } from '../../controllers/selection.js';
+import { PiccoliDataError, invalidOption, isAbortError, messageOf } from '../../data/errors.js';
+import type { ProgrammeMeta } from '../../data/bundled.js';
 import { PiccoliAreaSelectEvent } from '../../events/area-select.js';
 import { PiccoliErrorEvent, PiccoliLoadProgressEvent } from '../../events/index.js';
-import { formatDate, formatInteger, formatPercent, pickLang, type Lang } from '../../i18n/index.js';
-import { metricNames, parseMetric, type Metric, type StageInfo } from '../../map/metric.js';
-import { geoProblemOf, loadGeometry } from '../../map/geometry.js';
+import { validDate } from '../../i18n/dates.js';
+import { describeError } from '../../i18n/errors.js';
+import { formatDate, formatInteger, formatPercent, type Lang } from '../../i18n/index.js';
+import { coordinatorContext } from '../../query/context.js';
+import type { Coordinator } from '../../query/coordinator.js';
+import { metricNames } from '../../query/resolve.js';
+import type { AreasRequest, BackendName, ErrorData } from '../../query/types.js';
+import { loadGeometry } from '../../map/geometry.js';
 import { DEFAULT_PALETTE, paletteFromStyle } from '../../map/palette.js';
 import { REGIONS_CREDIT, REGIONS_VIEWBOX } from '../../map/regions.js';
 import { colourScale, legendItems, paintMap, renderMap, type MapView } from '../../map/render.js';
 import { TILE, TILE_GAP, TILE_GRID } from '../../map/tiles.js';
 import { tooltipPosition } from '../../map/tooltip.js';
 import type { AreaDatum, MapGeometry, MapLevel, MapShape } from '../../map/types.js';
-import { getSelectionStore, type AreaSelection, type SelectionChangeEvent } from '../../state/selection.js';
 import { theme } from '../../styles/theme.js';
 import { styles } from './piccoli-map.styles.js';
-import { STRINGS, geoProblemText, shown, type Strings } from './strings.js';
+import { STRINGS, type Strings } from './strings.js';
 
-/** What a run computed: geometry and raw numbers; text is made at render, per language. */
-/** The three questions a map asks of its data, answered by the summary or the engine. */
-interface AreaSource {
-  stages(): Promise<StageInfo[]>;
-  lastDate(): Promise<string>;
-  areas(stageOrder: number, asOf: string): Promise<Record<string, unknown>[]>;
+/** What the map shows: `reached`, or its share of the eligible entities. */
+interface Metric {
+  stage: string;
+  stageOrder: number;
+  share: boolean;
 }
 
+/** What the element asks for: the area request and the shapes, or the attribute problem. */
+type Ask = { areas: AreasRequest; share: boolean; geo: string | null; key: string | null } | { kind: 'invalid'; error: ErrorData };
+
+/** What a run computed: geometry and raw numbers; text is made at render, per language. */
 interface MapData {
   programme: string;
   meta?: ProgrammeMeta;
   metric: Metric;
   asOf: string;
+  backend: BackendName;
   geometry: MapGeometry;
   values: Map<string, AreaDatum>;
   /** Where the shapes come from, for the credit line. */
   credit: { kind: 'regions' } | { kind: 'tiles' } | { kind: 'geo'; host: string };
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LEVELS: readonly MapLevel[] = ['region', 'province', 'comune'];
-/** Stages of a programme in a table: asked once per page, not on every date change. */
-const stagesCache = new Map<string, Promise<StageInfo[]>>();
 /** Shapes by code, per geometry: arrow keys look centres up for every area. */
 const shapeIndex = new WeakMap<MapGeometry, Map<string, MapShape>>();
 let mapCounter = 0;
@@ -86,13 +92,16 @@ let mapCounter = 0;
  * <piccoli-map level="comune" geo="/geo/comuni-pc.geojson" key="PRO_COM_T"></piccoli-map>
  */
 @customElement('piccoli-map')
-export class PiccoliMap extends LitElement {
+export class PiccoliMap extends PiccoliElement {
   static override styles = [theme, styles];
 
-  private readonly _data = new QueryController<MapData>(this, (signal) => this._compute(signal));
-  private readonly _onSelection = (e: Event) => {
-    this._shared = (e as SelectionChangeEvent).selection;
-  };
+  private readonly _selection = new SelectionController(this);
+  private readonly _coordinator = new ContextConsumer(this, { context: coordinatorContext, subscribe: true });
+  private readonly _data = new Task(this, {
+    task: ([ask, coordinator], { signal }) => this._compute(ask, coordinator, signal),
+    args: () => [this._ask(), this._coordinator.value] as const,
+    argsEqual: deepArrayEquals,
+  });
   /** The map's one Tab stop; arrows move by the areas' centres, Enter toggles, Escape clears. */
   private readonly _roving = new RovingFocusController<string>(this, {
     items: () => this._data.value?.geometry.shapes.map((s) => s.code) ?? [],
@@ -108,13 +117,11 @@ export class PiccoliMap extends LitElement {
   private readonly _id = `pm${++mapCounter}`;
   private _view: MapView | null = null;
   private _paintKey: unknown[] = [];
-  private _reportedError?: PiccoliDataError;
+  private _reportedError?: unknown;
 
   @query('.map-box') private _box?: HTMLElement;
   @query('.tooltip') private _tipEl?: HTMLElement;
 
-  /** The page's shared selection (regions and provinces). */
-  @state() private _shared: AreaSelection | null = null;
   /** A comune selected on a `level="comune"` map (not shared: the store has no comuni). */
   @state() private _localSelection: string | null = null;
   @state() private _tip: { code: string; x: number; y: number } | null = null;
@@ -135,143 +142,112 @@ export class PiccoliMap extends LitElement {
   /** The feature property of `geo` that holds the ISTAT code of each area. */
   @property({ reflect: true }) key?: string;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    const store = getSelectionStore();
-    store.addEventListener('change', this._onSelection);
-    this._shared = store.current;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    getSelectionStore().removeEventListener('change', this._onSelection);
-  }
-
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') {
-      if (this._data.status === 'error') void this._data.run(); // messages are written in the language
-      this.requestUpdate();
-    }
-  }
-
-  private get _lang(): Lang {
-    return pickLang(this.getAttribute('lang'), this);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const inputs = ['level', 'metric', 'programme', 'asOf', 'src', 'geo', 'key'];
-    if (inputs.some((k) => changed.has(k as keyof PiccoliMap)) || this._data.status === 'initial') {
-      if (changed.has('level') || changed.has('geo') || changed.has('key')) this._localSelection = null;
-      void this._data.run();
-    }
-    const d = this._data.status === 'complete' ? this._data.value : undefined;
+    if (changed.has('level') || changed.has('geo') || changed.has('key')) this._localSelection = null;
+    const d = this._data.status === TaskStatus.COMPLETE ? this._data.value : undefined;
     if (d) this._paint(d);
   }
 
   protected override updated(): void {
-    if (this._data.status === 'error' && this._data.error && this._reportedError !== this._data.error) {
-      this._reportedError = this._data.error;
-      const { code, source } = this._data.error;
-      const message = this._errorText(this._data.error, STRINGS[this._lang]);
-      this.dispatchEvent(new PiccoliErrorEvent({ code, message, source }));
+    const error = this._data.status === TaskStatus.ERROR ? this._data.error : undefined;
+    if (error && error !== this._reportedError && !isAbortError(error)) {
+      this._reportedError = error;
+      const e = toDataError(error);
+      this.dispatchEvent(new PiccoliErrorEvent({ code: e.code, kind: e.kind, message: e.message, source: e.source }));
     }
     this._placeTooltip();
   }
 
   // --- data -------------------------------------------------------------------------
 
-  private async _compute(signal: AbortSignal): Promise<MapData> {
-    const t = STRINGS[this._lang];
-    const bad = (msg: string) => new PiccoliDataError('invalid-option', msg);
+  /** The request the attributes describe (plain data, compared deeply), or why there is none. */
+  private _ask(): Ask {
+    const invalid = (kind: ErrorData['kind'], value?: string): Ask => ({ kind: 'invalid', error: { kind, params: { value } } });
     const level = this.level as MapLevel;
-    if (!LEVELS.includes(level) || (level === 'comune' && !this.geo)) throw bad(t.badLevel(shown(String(this.level))));
-    if (this.asOf && !validDate(this.asOf)) throw bad(t.badDate(shown(this.asOf)));
-    if (this.geo && !this.key) throw bad(t.needKey);
-
-    const geometryPromise = loadGeometry({ level, geo: this.geo, key: this.key, signal });
-    geometryPromise.catch(() => undefined); // reported below, after the data's own errors
-    const programme = this.programme || 'piccoli';
-    const metasLoading = fetchMeta().catch(() => [] as ProgrammeMeta[]);
-    const source = await this._source(level, programme, signal);
-    const [metas, stages] = await Promise.all([metasLoading, source.stages()]);
-    if (!stages.length) throw bad(t.unknownProgramme(shown(programme)));
-    const metric = parseMetric(this.metric || 'engaged-share', stages);
-    if (!metric) throw bad(t.unknownMetric(shown(this.metric), metricNames(stages).join(', ')));
-    const asOf = this.asOf || (await source.lastDate());
-    const found = await source.areas(metric.stageOrder, asOf);
-    const geometry = await geometryPromise;
-    const names = new Map(geometry.shapes.map((s) => [s.code, s.name]));
-    const values = new Map<string, AreaDatum>();
-    for (const r of found) {
-      const code = String(r.code);
-      const eligible = Number(r.eligible);
-      const reached = Number(r.reached);
-      const name = r.name == null ? (names.get(code) ?? code) : String(r.name);
-      values.set(code, { code, name, eligible, reached, value: metric.share ? reached / eligible : reached });
+    if (!LEVELS.includes(level) || (level === 'comune' && !this.geo)) return invalid('bad-level', String(this.level));
+    if (this.asOf && !validDate(this.asOf)) return invalid('bad-date', this.asOf);
+    if (this.geo && !this.key) return invalid('need-key');
+    let src: string | null;
+    try {
+      src = this.src ? new URL(this.src, document.baseURI).href : null;
+    } catch {
+      return invalid('invalid-option', this.src);
     }
-    if (this.geo && found.length && !geometry.shapes.some((s) => values.has(s.code))) {
-      const sample = geometry.shapes
-        .slice(0, 3)
-        .map((s) => s.code)
-        .join(', ');
-      throw bad(t.geoNoMatch(shown(this.key!), sample));
-    }
-    const credit: MapData['credit'] = this.geo
-      ? { kind: 'geo', host: new URL(this.geo, document.baseURI).host || this.geo }
-      : level === 'region'
-        ? { kind: 'regions' }
-        : { kind: 'tiles' };
-    return { programme, meta: metas.find((m) => m.programme === programme), metric, asOf, geometry, values, credit };
-  }
-
-  /**
-   * Where the numbers come from: the bundled summary when it can answer (no engine, so
-   * a map on the bundled data paints without downloading DuckDB-WASM), else the engine.
-   */
-  private async _source(level: MapLevel, programme: string, signal: AbortSignal): Promise<AreaSource> {
-    const summary = !this.src && level !== 'comune' ? await fetchSummary() : null;
-    if (summary?.programmes[programme]) {
-      const p = summary.programmes[programme]!;
-      return {
-        stages: async () => p.stages.map((stage, stage_order) => ({ stage, stage_order })),
-        lastDate: async () => lastDateFromSummary(summary, programme) ?? '',
-        areas: async (stageOrder, asOf) => areaMetricFromSummary(summary, { programme, level, stageOrder, asOf })!,
-      };
-    }
-    // The engine's code is loaded only on this path.
-    const { loadEvents } = await import('../../data/programme-data.js');
-    const { table, info } = await loadEvents(this.src, {
-      signal,
-      onProgress: (p) => {
-        this._progress = p.total ? p.loaded / p.total : null;
-        this.dispatchEvent(new PiccoliLoadProgressEvent(p));
-      },
-    });
-    this._progress = null;
-    const hasNames = info.columns.some((c) => c.name === nameColumn(level));
+    const metric = (this.metric || 'engaged-share').trim().toLowerCase();
+    const share = metric.endsWith('-share');
     return {
-      stages: () => this._stages(table, programme, signal),
-      lastDate: async () => String((await rows(lastDateQuery(table, programme), signal))[0]?.last ?? ''),
-      areas: (stageOrder, asOf) => rows(areaMetricQuery(table, { programme, level, stageOrder, asOf }, hasNames), signal),
+      areas: {
+        kind: 'areas',
+        src,
+        programme: this.programme?.trim() || null,
+        asOf: this.asOf || null,
+        level,
+        stage: share ? metric.slice(0, -'-share'.length) : metric,
+      },
+      share,
+      geo: this.geo ?? null,
+      key: this.key ?? null,
     };
   }
 
-  private _stages(table: string, programme: string, signal: AbortSignal): Promise<StageInfo[]> {
-    const key = `${table}\u0000${programme}`;
-    let p = stagesCache.get(key);
-    if (!p) {
-      p = rows(stagesQuery(table, programme), signal).then((r) =>
-        r.map((x) => ({ stage: String(x.stage), stage_order: Number(x.stage_order) })),
-      );
-      stagesCache.set(key, p);
-      p.catch(() => stagesCache.delete(key)); // an aborted or failed run must not stick
+  private async _compute(ask: Ask, coordinator: Coordinator | undefined, signal: AbortSignal): Promise<MapData> {
+    if ('kind' in ask) throw invalidOption(ask.error.kind, ask.error.params as { value?: string });
+    if (!coordinator) throw new PiccoliDataError('engine', 'No piccoli-dashboard coordinator is provided to this element.');
+    const { areas: req, share, geo, key } = ask;
+    const geometryPromise = loadGeometry({ level: req.level, geo: geo ?? undefined, key: key ?? undefined, signal });
+    geometryPromise.catch(() => undefined); // reported below, after the data's own errors
+    let answer;
+    try {
+      answer = await coordinator.request(req, {
+        signal,
+        onProgress: (p) => {
+          this._progress = p.total ? p.loaded / p.total : null;
+          this.dispatchEvent(new PiccoliLoadProgressEvent({ source: p.source, loaded: p.loaded, total: p.total }));
+        },
+      });
+    } finally {
+      this._progress = null;
     }
-    return p;
+    // The share of eligible of stage 0 is always 100 %: not a metric.
+    if (share && answer.stage.order === 0) {
+      throw invalidOption('unknown-metric', { value: this.metric, available: metricNames(answer.programme.stages) }, 'metric');
+    }
+    const metric: Metric = { stage: answer.stage.stage, stageOrder: answer.stage.order, share };
+    const geometry = await geometryPromise;
+    const names = new Map(geometry.shapes.map((s) => [s.code, s.name]));
+    const values = new Map<string, AreaDatum>();
+    for (const r of answer.rows) {
+      const name = r.name ?? names.get(r.code) ?? r.code;
+      values.set(r.code, {
+        code: r.code,
+        name,
+        eligible: r.eligible,
+        reached: r.reached,
+        value: share ? r.reached / r.eligible : r.reached,
+      });
+    }
+    if (geo && answer.rows.length && !geometry.shapes.some((s) => values.has(s.code))) {
+      const sample = geometry.shapes.slice(0, 3).map((s) => s.code);
+      throw new PiccoliDataError('format', `No code of the property ${key} of ${geo} matches the data (e.g. ${sample.join(', ')}).`, geo, {
+        kind: 'geo',
+        params: { problem: 'no-match', file: geo, key: key ?? '', sample },
+      });
+    }
+    const credit: MapData['credit'] = geo
+      ? { kind: 'geo', host: new URL(geo, document.baseURI).host || geo }
+      : req.level === 'region'
+        ? { kind: 'regions' }
+        : { kind: 'tiles' };
+    return {
+      programme: answer.programme.id,
+      meta: answer.programme.meta,
+      metric,
+      asOf: answer.asOf,
+      backend: answer.backend,
+      geometry,
+      values,
+      credit,
+    };
   }
 
   // --- drawing ------------------------------------------------------------------------
@@ -280,7 +256,8 @@ export class PiccoliMap extends LitElement {
   private get _selected(): string | null {
     const level = this._data.value?.geometry.level ?? this.level;
     if (level === 'comune') return this._localSelection;
-    return this._shared && this._shared.level === level ? this._shared.code : null;
+    const shared = this._selection.current;
+    return shared && shared.level === level ? shared.code : null;
   }
 
   /** Build the drawing once per geometry, then recolour it in place. */
@@ -413,8 +390,7 @@ export class PiccoliMap extends LitElement {
     const name = d.values.get(code)?.name ?? d.geometry.shapes.find((s) => s.code === code)?.name ?? code;
     if (level === 'comune') this._localSelection = shape ? shape.code : null;
     else {
-      getSelectionStore().set(shape ? { level, code, name } : null, this);
-      this._shared = getSelectionStore().current;
+      this._selection.set(shape ? { level, code, name } : null);
     }
     this.dispatchEvent(new PiccoliAreaSelectEvent({ level, code, name, selected: shape !== null }));
   }
@@ -430,17 +406,16 @@ export class PiccoliMap extends LitElement {
     const lang = this._lang;
     const t = STRINGS[lang];
     const { status, value, error } = this._data;
-    if (status === 'error' && error) {
-      return html`<div class="message error" role="alert" part="message"><strong>${t.errorTitle}.</strong> ${this._errorText(error, t)}</div>`;
+    if (status === TaskStatus.ERROR && !isAbortError(error)) {
+      const d = describeError(toDataError(error), lang);
+      return html`<div class="message error" role="alert" part="message">
+        <strong>${t.errorTitle}.</strong> ${d.text}
+        ${d.detail ? html`<details><summary>${t.details}</summary><code>${d.detail}</code></details>` : nothing}
+        ${d.retry ? html`<button class="retry" type="button" @click=${() => this._data.run()}>${t.retry}</button>` : nothing}
+      </div>`;
     }
-    if (status !== 'complete' || !value || !this._view) return this._skeleton(t);
+    if (status !== TaskStatus.COMPLETE || !value || !this._view) return this._skeleton(t);
     return this._mapView(value, lang, t);
-  }
-
-  /** A boundary-file problem in the reader's words; other errors say their own message. */
-  private _errorText(error: PiccoliDataError, t: Strings): string {
-    const problem = geoProblemOf(error);
-    return problem ? geoProblemText(t, problem, shown(String(error.params.file ?? error.source ?? ''))) : error.message;
   }
 
   private _ratio(): string {
@@ -497,7 +472,7 @@ export class PiccoliMap extends LitElement {
     // The areas' keys (arrows, Enter, Escape) are heard by the RovingFocusController on the
     // host, not on this box; the click here is the pointer's way to the same toggle.
     /* eslint-disable lit-a11y/click-events-have-key-events */
-    return html`<figure part="figure">
+    return html`<figure part="figure" data-backend=${d.backend}>
       <figcaption part="caption">
         <span class="title">${title}</span>
         <span class="sub">${what} · ${t.asOf(date)}</span>
@@ -565,17 +540,9 @@ export class PiccoliMap extends LitElement {
   }
 }
 
-async function rows({ sql, params }: BuiltQuery, signal: AbortSignal): Promise<Record<string, unknown>[]> {
-  const { getEngine } = await import('../../data/engine.js');
-  const table = await getEngine().query(sql, params, { signal });
-  return table.toArray().map((r) => r.toJSON() as Record<string, unknown>);
-}
-
-function validDate(s: string): boolean {
-  const m = DATE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
-  return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
+/** Whatever a run threw, as the data layer's typed error. */
+function toDataError(e: unknown): PiccoliDataError {
+  return e instanceof PiccoliDataError ? e : new PiccoliDataError('query', messageOf(e), undefined, { cause: e });
 }
 
 declare global {

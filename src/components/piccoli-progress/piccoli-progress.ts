@@ -1,9 +1,9 @@
 import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { deepArrayEquals } from '@lit/task/deep-equals.js';
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { PiccoliElement } from '../piccoli-element.js';
 import { customElement, property, state } from 'lit/decorators.js';
-import { LangController } from '../../controllers/lang.js';
 import { SelectionController } from '../../controllers/selection.js';
 import type { ProgrammeMeta } from '../../data/bundled.js';
 import { PiccoliDataError, invalidOption, isAbortError, messageOf } from '../../data/errors.js';
@@ -11,15 +11,13 @@ import { PiccoliErrorEvent, PiccoliLoadProgressEvent } from '../../events/index.
 import { PiccoliStageSelectEvent } from '../../events/stage-select.js';
 import { describeError } from '../../i18n/errors.js';
 import { formatDate, formatInteger, formatPercent, type Lang } from '../../i18n/index.js';
-import { coordinatorContext, ensurePageContext } from '../../query/context.js';
+import { coordinatorContext } from '../../query/context.js';
 import type { Coordinator } from '../../query/coordinator.js';
 import type { ErrorData, FunnelAnswer, FunnelRequest, FunnelScope, StageCount } from '../../query/types.js';
 import { theme } from '../../styles/theme.js';
 import { validDate } from '../../i18n/dates.js';
 import { styles } from './piccoli-progress.styles.js';
 import { STRINGS, type Strings } from './strings.js';
-
-ensurePageContext();
 
 /** Stage counts of the programmes seen so far, so a skeleton has the final height. */
 const stageCountHint = new Map<string, number>();
@@ -62,10 +60,9 @@ type Ask = FunnelRequest | { kind: 'invalid'; error: ErrorData };
  * <piccoli-progress programme="next-generation-siena" view="compact" lang="en"></piccoli-progress>
  */
 @customElement('piccoli-progress')
-export class PiccoliProgress extends LitElement {
+export class PiccoliProgress extends PiccoliElement {
   static override styles = [theme, styles];
 
-  private readonly _lang = new LangController(this);
   private readonly _selection = new SelectionController(this);
   private readonly _coordinator = new ContextConsumer(this, { context: coordinatorContext, subscribe: true });
   private readonly _funnel = new Task(this, {
@@ -94,15 +91,6 @@ export class PiccoliProgress extends LitElement {
   @property({ reflect: true }) view: string = 'full';
   /** Do not follow the page's area selection (e.g. a map click). */
   @property({ type: Boolean, attribute: 'ignore-selection' }) ignoreSelection = false;
-
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate(); // messages and numbers are written at render
-  }
 
   protected override updated(): void {
     const error = this._funnel.status === TaskStatus.ERROR ? this._funnel.error : undefined;
@@ -165,7 +153,7 @@ export class PiccoliProgress extends LitElement {
         programme: f.programme.id,
         stage: s.stage,
         stageOrder: s.order,
-        label: stageLabel(s.stage, f.programme.meta, this._lang.value),
+        label: stageLabel(s.stage, f.programme.meta, this._lang),
         count: s.n,
         filter: {
           asOf: f.asOf,
@@ -179,7 +167,7 @@ export class PiccoliProgress extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const lang = this._lang.value;
+    const lang = this._lang;
     const t = STRINGS[lang];
     const status = this._funnel.status;
     if (status === TaskStatus.ERROR && !isAbortError(this._funnel.error)) {

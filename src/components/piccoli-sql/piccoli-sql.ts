@@ -1,9 +1,9 @@
 import type { EditorView } from '@codemirror/view';
 import type { Table } from 'apache-arrow';
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type LitElement, type TemplateResult } from 'lit';
+import { PiccoliElement } from '../piccoli-element.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { messageOf } from '../../data/errors.js';
-import { pickLang, type Lang } from '../../i18n/index.js';
 import { theme } from '../../styles/theme.js';
 import { EditorController, type EditorModule } from './editor-controller.js';
 import { PiccoliQueryErrorEvent, PiccoliQueryRunEvent } from './events.js';
@@ -57,7 +57,7 @@ const READS_ONLY = /^\s*(--[^\n]*\n\s*)*(SELECT|WITH|FROM|VALUES|DESCRIBE|SHOW|S
  * <piccoli-sql no-bundled-data no-url query="SELECT 42"></piccoli-sql>
  */
 @customElement('piccoli-sql')
-export class PiccoliSql extends LitElement {
+export class PiccoliSql extends PiccoliElement {
   static override styles = [theme, styles];
 
   private readonly _runner = new RunController(this);
@@ -96,10 +96,6 @@ export class PiccoliSql extends LitElement {
    */
   protected static loadEditor(): Promise<EditorModule> {
     return import('./editor.js');
-  }
-
-  private get _lang(): Lang {
-    return pickLang(this.getAttribute('lang'), this);
   }
 
   private get _s(): Strings {

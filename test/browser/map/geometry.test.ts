@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { PiccoliDataError, isAbortError } from '../../../src/data/errors.js';
-import { geoProblemOf, loadGeometry } from '../../../src/map/geometry.js';
+import { describeError } from '../../../src/i18n/errors.js';
+import { loadGeometry } from '../../../src/map/geometry.js';
 import type { MapGeometry } from '../../../src/map/types.js';
 
 const GEO = '/test/fixtures/geo/';
@@ -77,7 +78,7 @@ describe('map/geometry: loadGeometry', () => {
       const e = await rejection(loadGeometry({ level: 'province', geo, key: 'COD_PROV' }));
       expect([e.code, e.kind, e.source]).to.deep.equal(['format', 'geo', new URL(geo, document.baseURI).href]);
       expect(e.params).to.deep.equal({ ...params, file: geo });
-      expect(geoProblemOf(e)).to.deep.equal(problem);
+      expect(describeError(e, 'en').text, `${problem.kind} in words`).to.not.match(/query failed/);
     });
   }
 
@@ -87,7 +88,7 @@ describe('map/geometry: loadGeometry', () => {
     expect(e.code).to.equal('http');
     expect(e.source).to.equal(new URL(geo, document.baseURI).href);
     expect(e.message).to.contain('missing.geojson');
-    expect(geoProblemOf(e)).to.equal(null);
+    expect(e.kind).to.equal('http');
   });
 
   it('stops downloading a file when its map no longer needs it', async () => {
@@ -105,17 +106,5 @@ describe('map/geometry: loadGeometry', () => {
     expect([noKey.code, noKey.kind]).to.deep.equal(['invalid-option', 'need-key']);
     const comune = await rejection(loadGeometry({ level: 'comune' }));
     expect([comune.code, comune.kind, comune.params.value]).to.deep.equal(['invalid-option', 'bad-level', 'comune']);
-  });
-});
-
-describe('map/geometry: geoProblemOf', () => {
-  it('reads a no-match problem back from its params, and nothing from other errors', () => {
-    const e = new PiccoliDataError('format', 'x', undefined, {
-      kind: 'geo',
-      params: { problem: 'no-match', key: 'K', sample: ['998', '999'] },
-    });
-    expect(geoProblemOf(e)).to.deep.equal({ kind: 'no-match', key: 'K', sample: ['998', '999'] });
-    expect(geoProblemOf(new PiccoliDataError('format', 'x', undefined, { kind: 'geo', params: { problem: 'unheard-of' } }))).to.equal(null);
-    expect(geoProblemOf(new PiccoliDataError('http', 'x'))).to.equal(null);
   });
 });
