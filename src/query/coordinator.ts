@@ -1,3 +1,4 @@
+import type { Table } from 'apache-arrow';
 import { fetchMeta, type ProgrammeMeta } from '../data/bundled.js';
 import { PiccoliDataError, abortError, messageOf } from '../data/errors.js';
 import type { Backend } from './backends/backend.js';
@@ -67,6 +68,17 @@ export class Coordinator {
       entry = created;
     }
     return this._wait(entry, opts) as Promise<AnswerOf<R>>;
+  }
+
+  /**
+   * Run an analyst's SQL (the console) on the first backend that is a database: never
+   * shared or kept, since such SQL may change what it reads. Which backend ran it comes
+   * back with the table.
+   */
+  async sql(text: string, opts: RequestOptions = {}): Promise<{ table: Table; backend: QueryAnswer['backend'] }> {
+    const backend = this.backends.find((b) => b.sql);
+    if (!backend) throw new PiccoliDataError('engine', 'No backend of this page runs SQL.');
+    return { table: await backend.sql!(text, opts), backend: backend.name };
   }
 
   /** Forget every answer (e.g. after the page replaced a data file). */

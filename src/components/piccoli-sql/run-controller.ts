@@ -1,7 +1,9 @@
+import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveElement } from 'lit';
 import type { Table } from 'apache-arrow';
 import { getEngine } from '../../data/engine.js';
+import { coordinatorContext } from '../../query/context.js';
 import { PiccoliDataError, isAbortError, messageOf } from '../../data/errors.js';
 import { loadBundledTables } from './bundled-tables.js';
 import { COLUMNS_SQL, groupColumns, rowCountsSql, type TableInfo } from './schema.js';
@@ -17,9 +19,10 @@ export interface RunResult {
 export type RunOutcome = { ok: true; result: RunResult } | { ok: false; error: PiccoliDataError };
 
 /**
- * The console's one door to the data engine: running the analyst's SQL, loading the
- * bundled tables and reading the schema all go through here, so that putting a
- * coordinator in place of the shared DuckDB-WASM engine changes this file only.
+ * The console's one door to the data: the analyst's SQL and the schema go to the page's
+ * coordinator (src/query/coordinator.ts), which runs them on its database backend (the
+ * shared DuckDB-WASM engine; a remote engine in time). Loading the bundled tables is the
+ * engine's own business and the one direct use of it here.
  *
  * Runs use @lit/task: a new run aborts the one in progress through the task's
  * AbortSignal (DuckDB interrupts it), and a superseded or cancelled run reports nothing.
@@ -38,9 +41,11 @@ export class RunController implements ReactiveController {
   /** Counts runs and cancels: a run whose number is no longer current reports nothing. */
   private _token = 0;
   private readonly _task: Task<[string], RunResult>;
+  private readonly _coordinator: ContextConsumer<typeof coordinatorContext, ReactiveElement>;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(private readonly host: ReactiveElement) {
     host.addController(this);
+    this._coordinator = new ContextConsumer(host, { context: coordinatorContext, subscribe: true });
     this._task = new Task(host, {
       task: ([sql], { signal }) => this._query(sql, signal),
       autoRun: false,
@@ -94,11 +99,10 @@ export class RunController implements ReactiveController {
 
   /** The engine's tables with their columns and row counts. */
   async readSchema(): Promise<TableInfo[]> {
-    const engine = getEngine();
-    const cols = await engine.query(COLUMNS_SQL);
+    const cols = await this._sql(COLUMNS_SQL);
     const tables = groupColumns(cols.toArray().map((r) => r.toJSON() as never));
     if (tables.length) {
-      const counts = await engine.query(rowCountsSql(tables.map((t) => t.name)));
+      const counts = await this._sql(rowCountsSql(tables.map((t) => t.name)));
       for (const r of counts.toArray()) {
         const { i, n } = r.toJSON() as { i: number; n: bigint };
         tables[i]!.rows = Number(n);
@@ -111,11 +115,17 @@ export class RunController implements ReactiveController {
     await this._ready;
     const t0 = performance.now();
     try {
-      const table = await getEngine().query(sql, [], { signal });
+      const table = await this._sql(sql, signal);
       return { table, sql, elapsedMs: performance.now() - t0 };
     } catch (e) {
       if (isAbortError(e) || e instanceof PiccoliDataError) throw e;
       throw new PiccoliDataError('query', messageOf(e), undefined, { cause: e });
     }
+  }
+
+  private async _sql(text: string, signal?: AbortSignal): Promise<Table> {
+    const coordinator = this._coordinator.value;
+    if (!coordinator) throw new PiccoliDataError('engine', 'No piccoli-dashboard coordinator is provided to this console.');
+    return (await coordinator.sql(text, { signal })).table;
   }
 }

@@ -1,3 +1,4 @@
+import type { Table } from 'apache-arrow';
 import type { QueryAnswer, QueryRequest, RequestOptions } from '../types.js';
 
 /** An answer as a backend gives it: the coordinator adds the programme's published description. */
@@ -12,4 +13,6 @@ export type BackendAnswer = QueryAnswer;
 export interface Backend {
   readonly name: QueryAnswer['backend'];
   answer(req: QueryRequest, opts: RequestOptions): Promise<BackendAnswer | null>;
+  /** Run an analyst's SQL (the console), when this backend is a database. */
+  sql?(text: string, opts: RequestOptions): Promise<Table>;
 }

@@ -1,3 +1,4 @@
+import type { Table } from 'apache-arrow';
 import { config } from '../../data/config.js';
 import type { QueryRequest, RequestOptions } from '../types.js';
 import type { Backend, BackendAnswer } from './backend.js';
@@ -18,5 +19,11 @@ export class DuckDBBackend implements Backend {
       config().duckdb ? null : import('@duckdb/duckdb-wasm').catch(() => null),
     ]);
     return answerWithEngine(req, opts);
+  }
+
+  /** The analyst's SQL on the shared engine, as it is (the console's own SQL). */
+  async sql(text: string, opts: RequestOptions): Promise<Table> {
+    const { getEngine } = await import('../../data/engine.js');
+    return getEngine().query(text, [], { signal: opts.signal });
   }
 }
