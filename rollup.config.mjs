@@ -69,6 +69,8 @@ export default {
   input: {
     piccoli: 'src/index.ts',
     data: 'src/data/index.ts',
+    // The SQL builders alone (no DOM): what `piccoli-data import` runs in Node to build a cube.
+    sql: 'src/data/sql/index.ts',
     ...Object.fromEntries(elements.map((d) => [d, `src/components/${d}/${d}.ts`])),
   },
   output: {

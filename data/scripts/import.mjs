@@ -2,16 +2,18 @@
 //
 // Validates a programme's own stage-events file against the ISTAT registry
 // and the stage rules (see data/SCHEMA.md) and, only if the whole file is
-// valid, writes it in the programmes.parquet shape. The output is written
-// to a temporary file next to it and renamed, so an existing output is
-// never left half-written.
-import { existsSync } from 'node:fs';
+// valid, writes it in the programmes.parquet shape, with its cube beside it
+// (my.parquet -> my.cube.json: what the elements answer from without the
+// engine). Each file is written to a temporary file next to it and renamed,
+// so an existing output is never left half-written.
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { openDb } from './lib/duck.mjs';
 import { UsageError, VALID_EVENTS_QUERY, validateEventsFile } from './lib/validate.mjs';
 import { writeParquet } from './lib/tables.mjs';
+import { cubePathFor, writeCube } from './lib/cube.mjs';
 
 const DATA = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -20,7 +22,9 @@ export const USAGE = `Usage: piccoli-data import <file.csv|file.parquet> --out <
 Validates a programme's stage events and converts them to the programmes.parquet shape.
 
 Options:
-  --out <file>        output Parquet file (required; replaced only if the input is valid)
+  --out <file>        output Parquet file (required; replaced only if the input is valid);
+                      its cube is written beside it (<file>.cube.json in place of .parquet),
+                      and missing folders are created
   --registry <file>   comuni registry (default: data/comuni.parquet of this package)
   --stages <file>     known stages to check stage ids against (default: data/stages.parquet)
   --max-errors <n>    errors to list (default 50; the total is always given)
@@ -45,7 +49,13 @@ export async function importFile(input, opts) {
       stagesPath: opts.stages ? resolve(opts.stages) : join(DATA, 'stages.parquet'),
       maxErrors: opts.maxErrors,
     });
-    if (result.valid) await writeParquet(conn, VALID_EVENTS_QUERY, resolve(opts.out));
+    if (result.valid) {
+      const out = resolve(opts.out);
+      mkdirSync(dirname(out), { recursive: true });
+      await writeParquet(conn, VALID_EVENTS_QUERY, out);
+      // Built from the file just written, by the library's own SQL builders.
+      result.cube = await writeCube(conn, out);
+    }
     return result;
   } finally {
     conn.closeSync();
@@ -108,6 +118,6 @@ export async function main(argv, io = { stdout: (s) => process.stdout.write(s), 
     if (result.errorCount > result.errors.length) io.stderr(`... and ${result.errorCount - result.errors.length} more\n`);
     return 1;
   }
-  if (!values.json) io.stdout(`${input}: ${result.rows} rows valid; wrote ${values.out}\n`);
+  if (!values.json) io.stdout(`${input}: ${result.rows} rows valid; wrote ${values.out} and ${cubePathFor(values.out)}\n`);
   return 0;
 }

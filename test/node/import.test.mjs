@@ -243,6 +243,33 @@ describe('piccoli-data import', () => {
     assert.deepEqual(readFileSync(join(dir, 'roundtrip.parquet')), readFileSync(join(ROOT, 'data', 'programmes.parquet')));
   });
 
+  test('writes the cube beside the output, in a folder it creates, describing exactly that file', async () => {
+    const out = join(dir, 'new', 'nested', 'mine.parquet');
+    const input = join(dir, 'cube.csv');
+    writeFileSync(input, `${GOOD}\n`);
+    const r = await runOn(input, out);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /wrote .*mine\.parquet and .*mine\.cube\.json/);
+    const cube = JSON.parse(readFileSync(join(dir, 'new', 'nested', 'mine.cube.json'), 'utf8'));
+    assert.equal(cube.sources.length, 1);
+    assert.equal(cube.sources[0].file, 'mine.parquet');
+    assert.equal(cube.sources[0].bytes, readFileSync(out).length);
+    // Massa Martana: eligible on 2022-01-10, engaged 22 days later (simulated); Montecchio eligible only.
+    assert.deepEqual(cube.programmes['my-prog'].stages, ['eligible', 'engaged']);
+    assert.equal(cube.programmes['my-prog'].epoch, '2022-01-10');
+    assert.deepEqual(cube.programmes['my-prog'].entities, [
+      ['054028', 'Massa Martana', [0, 22], 0b10],
+      ['055018', 'Montecchio', [0], 0],
+    ]);
+    assert.deepEqual(cube.provinces['054'], ['PG', 'Perugia', '10', 'Umbria']);
+  });
+
+  test('an invalid file writes no cube either', async () => {
+    const r = await runImport('nocube', goodPlus(['my-prog,999999,eligible,0,2022-01-10,']));
+    assert.equal(r.code, 1);
+    assert.equal(existsSync(join(dir, 'nocube.cube.json')), false);
+  });
+
   test('npx piccoli-data import: exit status 1 on an invalid file, 0 on a valid one, 2 on usage', async () => {
     const bin = join(ROOT, 'data', 'bin', 'piccoli-data.mjs');
     const exec = promisify(execFile);
