@@ -1,6 +1,7 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { Table } from 'apache-arrow';
-import { config, engineAssets } from './config.js';
+import { config } from './config.js';
+import { takeBootedEngine } from './engine-boot.js';
 import { PiccoliDataError, abortError, isAbortError, isWasmTrap, messageOf, translateDuckDBError } from './errors.js';
 import type { LoadProgress } from './fetch.js';
 import { decodeParquet, insertSource, prepareSource, type SourceInput, type LoadedSource } from './sources.js';
@@ -12,6 +13,13 @@ export type SqlParam = string | number | bigint | boolean | null | Date;
 export interface QueryOptions {
   /** Abort the query (DuckDB is asked to interrupt it) when this signal fires. */
   signal?: AbortSignal;
+  /**
+   * A small result, fetched whole in one message from the worker rather than streamed
+   * batch by batch (which costs several round trips, ~10 ms each on a busy page). The
+   * elements' own queries are; an analyst's may be huge, and stream (and can be
+   * interrupted mid-way). An aborted whole query is dropped when it returns.
+   */
+  whole?: boolean;
 }
 
 export interface LoadOptions {
@@ -97,15 +105,14 @@ export class PiccoliEngine extends EventTarget {
       await this._setup(db);
       return db;
     }
-    const duckdb = await import('@duckdb/duckdb-wasm');
-    const bundle = await duckdb.selectBundle(engineAssets());
-    const worker = makeWorker(bundle.mainWorker!);
-    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    // The worker and the wasm's compile were most likely started already (engine-boot.ts).
+    const boot = takeBootedEngine()!;
     this.instancesStarted++;
-    worker.addEventListener('error', () => this._crashed());
-    await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
-      this.dispatchEvent(new EngineProgressEvent('engine', 'duckdb', p.bytesLoaded, p.bytesTotal || undefined));
-    });
+    boot.worker.addEventListener('error', () => this._crashed());
+    boot.onProgress((loaded, total) => this.dispatchEvent(new EngineProgressEvent('engine', 'duckdb', loaded, total)));
+    const [duckdb] = await Promise.all([import('@duckdb/duckdb-wasm'), boot.instantiated]);
+    // Attached only now, so that it never sees the boot's own answer.
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), boot.worker);
     await db.open({ query: { castBigIntToDouble: false } });
     if (!(await this._setup(db))) {
       // Fetching the parquet extension trapped the instance: start a clean one without it.
@@ -282,6 +289,22 @@ export class PiccoliEngine extends EventTarget {
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const { Table, tableFromIPC, DataType } = await import('apache-arrow');
+      const wholeResult = () =>
+        conn.useUnsafe(async (db, id) => {
+          if (!params.length) return tableFromIPC(await db.runQuery(id, sql));
+          const stmt = await db.createPrepared(id, sql);
+          try {
+            return tableFromIPC(await db.runPrepared(id, stmt, params as unknown[]));
+          } finally {
+            db.closePrepared(id, stmt).catch(() => undefined);
+          }
+        });
+      if (opts.whole) {
+        const table = await wholeResult();
+        if (cancelled || signal?.aborted) throw abortError();
+        reusable = READ_ONLY.test(sql);
+        return table;
+      }
       const reader = params.length ? await sendPrepared(conn, sql, params) : await conn.send(sql, true);
       const batches = [];
       for await (const batch of reader) {
@@ -293,17 +316,7 @@ export class PiccoliEngine extends EventTarget {
       const table = batches.length ? new Table(batches) : new Table(reader.schema);
       // DuckDB-WASM's streamed results carry no dictionary batches, so ENUM columns read
       // as null; its whole-result path does carry them. Rare enough to run twice.
-      if (table.schema.fields.some((f) => DataType.isDictionary(f.type))) {
-        return await conn.useUnsafe(async (db, id) => {
-          if (!params.length) return tableFromIPC(await db.runQuery(id, sql));
-          const stmt = await db.createPrepared(id, sql);
-          try {
-            return tableFromIPC(await db.runPrepared(id, stmt, params as unknown[]));
-          } finally {
-            db.closePrepared(id, stmt).catch(() => undefined);
-          }
-        });
-      }
+      if (table.schema.fields.some((f) => DataType.isDictionary(f.type))) return await wholeResult();
       return table;
     } catch (e) {
       if (cancelled || signal?.aborted || isAbortError(e)) throw abortError();
@@ -347,18 +360,6 @@ async function sendPrepared(conn: AsyncDuckDBConnection, sql: string, params: re
 function sourceKey(input: SourceInput): string {
   if (input.url) return `url:${new URL(String(input.url), document.baseURI).href}:${input.format ?? ''}`;
   return `table:${input.name}:${++stagingCounter}`; // in-memory tables always reload
-}
-
-/**
- * A worker from our own origin is started directly (a strict CSP allows that); one from
- * another origin, when a site loads the bundle from a different host, goes through a
- * same-origin blob that imports it, as browsers refuse cross-origin worker URLs.
- */
-function makeWorker(url: string): Worker {
-  const u = new URL(url, document.baseURI);
-  if (u.origin === location.origin) return new Worker(u);
-  const blob = new Blob([`importScripts(${JSON.stringify(u.href)});`], { type: 'text/javascript' });
-  return new Worker(URL.createObjectURL(blob));
 }
 
 function engineStopped(source?: string, cause?: unknown): PiccoliDataError {

@@ -40,7 +40,7 @@ function checkEventsShape(table: string, info: LoadedSource, url: string): Promi
   if (!check) {
     const { sql, params } = eventsShapeQuery(table);
     check = getEngine()
-      .query(sql, params)
+      .query(sql, params, { whole: true })
       .then((t) => {
         const bad = t.toArray()[0]?.toJSON() as
           { programme: string; entity_code: string; n: number; stages: number; first: number; last: number } | undefined;

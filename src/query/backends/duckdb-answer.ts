@@ -28,7 +28,7 @@ const catalogues = new WeakMap<LoadedSource, Promise<Catalogue>>();
 type Row = Record<string, unknown>;
 
 async function rows({ sql, params }: BuiltQuery, signal?: AbortSignal): Promise<Row[]> {
-  const t = await getEngine().query(sql, params as SqlParam[], { signal });
+  const t = await getEngine().query(sql, params as SqlParam[], { signal, whole: true });
   return t.toArray().map((r) => r.toJSON() as Row);
 }
 

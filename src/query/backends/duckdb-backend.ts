@@ -1,5 +1,6 @@
 import type { Table } from 'apache-arrow';
 import { config } from '../../data/config.js';
+import { bootEngine } from '../../data/engine-boot.js';
 import type { QueryRequest, RequestOptions } from '../types.js';
 import type { Backend, BackendAnswer } from './backend.js';
 
@@ -13,6 +14,8 @@ export class DuckDBBackend implements Backend {
   readonly name = 'duckdb';
 
   async answer(req: QueryRequest, opts: RequestOptions): Promise<BackendAnswer> {
+    // The wasm starts compiling now, while the engine's JavaScript downloads.
+    bootEngine();
     const [{ answerWithEngine }] = await Promise.all([
       import('./duckdb-answer.js'),
       // The engine's own chunk, fetched beside ours rather than after it.
