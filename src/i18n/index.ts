@@ -6,8 +6,6 @@
  */
 export type Lang = 'it' | 'en';
 
-export const LANGS: readonly Lang[] = ['it', 'en'];
-
 const LOCALES: Record<Lang, string> = { it: 'it-IT', en: 'en-GB' };
 
 const cache = new Map<string, Intl.NumberFormat>();

@@ -9,8 +9,6 @@ import { loadComuni, loadEvents } from '../../data/programme-data.js';
  * Every bundled data file (data/SCHEMA.md) as a table of the shared engine, for the
  * analyst console: programme_events, comuni, stages, choices, programmes.
  */
-export const BUNDLED_TABLES = ['programme_events', 'comuni', 'stages', 'choices', 'programmes'] as const;
-
 /**
  * Load all bundled tables into `engine`; resolves with their names. A failing file fails
  * the whole. The engine is handed in so that the console reaches it through one module
