@@ -1,5 +1,8 @@
-import { LitElement } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { LangController } from '../controllers/lang.js';
+import { asDataError, isAbortError } from '../data/errors.js';
+import { PiccoliErrorEvent } from '../events/index.js';
+import { ERROR_UI, describeError } from '../i18n/errors.js';
 import type { Lang } from '../i18n/index.js';
 import { ensurePageContext } from '../query/context.js';
 
@@ -10,7 +13,9 @@ ensurePageContext();
  * nearest ancestor's, or the page's (LangController), and re-renders as soon as its own
  * `lang` attribute changes (words and numbers are written at render). The page-level
  * context providers (coordinator, selection, language) are installed before any element
- * connects.
+ * connects. Errors look and behave the same in every element: one sentence from the
+ * shared describer, technical details, a retry where it can help, and one
+ * `piccoli-error` event per error.
  */
 export class PiccoliElement extends LitElement {
   private readonly _langController = new LangController(this);
@@ -24,8 +29,30 @@ export class PiccoliElement extends LitElement {
     if (name === 'lang' && old !== value) this.requestUpdate();
   }
 
+  private _reportedError?: unknown;
+
   /** The language the element speaks now. */
   protected get _lang(): Lang {
     return this._langController.value;
+  }
+
+  /** Fire `piccoli-error` once for an error the element now shows (call from `updated`). */
+  protected _reportError(error: unknown): void {
+    if (error === undefined || error === this._reportedError || isAbortError(error)) return;
+    this._reportedError = error;
+    const e = asDataError(error);
+    this.dispatchEvent(new PiccoliErrorEvent({ code: e.code, kind: e.kind, message: e.message, source: e.source }));
+  }
+
+  /** An error as the reader sees it: `title`, the describer's sentence, details, retry. */
+  protected _renderError(error: unknown, title: string, retry: () => void): TemplateResult {
+    const lang = this._lang;
+    const d = describeError(asDataError(error), lang);
+    const ui = ERROR_UI[lang];
+    return html`<div class="message error" role="alert" part="message">
+      <strong>${title}.</strong> ${d.text}
+      ${d.detail ? html`<details><summary>${ui.details}</summary><code>${d.detail}</code></details>` : nothing}
+      ${d.retry ? html`<button class="retry" type="button" @click=${retry}>${ui.retry}</button>` : nothing}
+    </div>`;
   }
 }

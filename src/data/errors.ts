@@ -108,6 +108,11 @@ export function abortError(source?: string): PiccoliDataError {
   return new PiccoliDataError('aborted', 'The operation was cancelled.', source);
 }
 
+/** Whatever was thrown, as a typed error (code 'query' for the unexpected). */
+export function asDataError(e: unknown): PiccoliDataError {
+  return e instanceof PiccoliDataError ? e : new PiccoliDataError('query', messageOf(e), undefined, { cause: e });
+}
+
 export function messageOf(e: unknown): string {
   if (e instanceof Error) return e.message;
   return String(e);

@@ -6,12 +6,11 @@ import { PiccoliElement } from '../piccoli-element.js';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { SelectionController } from '../../controllers/selection.js';
-import { PiccoliDataError, invalidOption, isAbortError, messageOf } from '../../data/errors.js';
+import { PiccoliDataError, invalidOption, isAbortError } from '../../data/errors.js';
 import type { ProgrammeMeta } from '../../data/bundled.js';
 import { PiccoliAreaSelectEvent } from '../../events/area-select.js';
-import { PiccoliErrorEvent, PiccoliLoadProgressEvent } from '../../events/index.js';
+import { PiccoliLoadProgressEvent } from '../../events/index.js';
 import { validDate } from '../../i18n/dates.js';
-import { describeError } from '../../i18n/errors.js';
 import { formatDate, formatInteger, formatPercent, type Lang } from '../../i18n/index.js';
 import { coordinatorContext } from '../../query/context.js';
 import type { Coordinator } from '../../query/coordinator.js';
@@ -117,7 +116,6 @@ export class PiccoliMap extends PiccoliElement {
   private readonly _id = `pm${++mapCounter}`;
   private _view: MapView | null = null;
   private _paintKey: unknown[] = [];
-  private _reportedError?: unknown;
 
   @query('.map-box') private _box?: HTMLElement;
   @query('.tooltip') private _tipEl?: HTMLElement;
@@ -149,12 +147,7 @@ export class PiccoliMap extends PiccoliElement {
   }
 
   protected override updated(): void {
-    const error = this._data.status === TaskStatus.ERROR ? this._data.error : undefined;
-    if (error && error !== this._reportedError && !isAbortError(error)) {
-      this._reportedError = error;
-      const e = toDataError(error);
-      this.dispatchEvent(new PiccoliErrorEvent({ code: e.code, kind: e.kind, message: e.message, source: e.source }));
-    }
+    if (this._data.status === TaskStatus.ERROR) this._reportError(this._data.error);
     this._placeTooltip();
   }
 
@@ -407,12 +400,7 @@ export class PiccoliMap extends PiccoliElement {
     const t = STRINGS[lang];
     const { status, value, error } = this._data;
     if (status === TaskStatus.ERROR && !isAbortError(error)) {
-      const d = describeError(toDataError(error), lang);
-      return html`<div class="message error" role="alert" part="message">
-        <strong>${t.errorTitle}.</strong> ${d.text}
-        ${d.detail ? html`<details><summary>${t.details}</summary><code>${d.detail}</code></details>` : nothing}
-        ${d.retry ? html`<button class="retry" type="button" @click=${() => this._data.run()}>${t.retry}</button>` : nothing}
-      </div>`;
+      return this._renderError(error, t.errorTitle, () => void this._data.run());
     }
     if (status !== TaskStatus.COMPLETE || !value || !this._view) return this._skeleton(t);
     return this._mapView(value, lang, t);
@@ -538,11 +526,6 @@ export class PiccoliMap extends PiccoliElement {
     </figure>`;
     /* eslint-enable lit-a11y/click-events-have-key-events */
   }
-}
-
-/** Whatever a run threw, as the data layer's typed error. */
-function toDataError(e: unknown): PiccoliDataError {
-  return e instanceof PiccoliDataError ? e : new PiccoliDataError('query', messageOf(e), undefined, { cause: e });
 }
 
 declare global {

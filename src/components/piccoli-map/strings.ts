@@ -5,8 +5,6 @@ export const STRINGS = {
   it: {
     loading: 'Caricamento della mappa…',
     errorTitle: 'Impossibile mostrare la mappa',
-    details: 'Dettagli tecnici',
-    retry: 'Riprova',
     noData: 'nessun dato',
     noDataLegend: 'Nessun dato',
     empty: 'Nessun dato per questo programma a questo livello.',
@@ -29,8 +27,6 @@ export const STRINGS = {
   en: {
     loading: 'Loading the map…',
     errorTitle: 'The map cannot be shown',
-    details: 'Technical details',
-    retry: 'Try again',
     noData: 'no data',
     noDataLegend: 'No data',
     empty: 'No data for this programme at this level.',

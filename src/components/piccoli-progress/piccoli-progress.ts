@@ -1,15 +1,14 @@
 import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { deepArrayEquals } from '@lit/task/deep-equals.js';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { PiccoliElement } from '../piccoli-element.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SelectionController } from '../../controllers/selection.js';
 import type { ProgrammeMeta } from '../../data/bundled.js';
-import { PiccoliDataError, invalidOption, isAbortError, messageOf } from '../../data/errors.js';
-import { PiccoliErrorEvent, PiccoliLoadProgressEvent } from '../../events/index.js';
+import { PiccoliDataError, invalidOption, isAbortError } from '../../data/errors.js';
+import { PiccoliLoadProgressEvent } from '../../events/index.js';
 import { PiccoliStageSelectEvent } from '../../events/stage-select.js';
-import { describeError } from '../../i18n/errors.js';
 import { formatDate, formatInteger, formatPercent, type Lang } from '../../i18n/index.js';
 import { coordinatorContext } from '../../query/context.js';
 import type { Coordinator } from '../../query/coordinator.js';
@@ -70,7 +69,6 @@ export class PiccoliProgress extends PiccoliElement {
     args: () => [this._ask(), this._coordinator.value] as const,
     argsEqual: deepArrayEquals,
   });
-  private _reportedError?: unknown;
 
   @state() private _selectedStage: string | null = null;
   @state() private _progress: { phase: 'engine' | 'source'; share: number } | null = null;
@@ -93,12 +91,7 @@ export class PiccoliProgress extends PiccoliElement {
   @property({ type: Boolean, attribute: 'ignore-selection' }) ignoreSelection = false;
 
   protected override updated(): void {
-    const error = this._funnel.status === TaskStatus.ERROR ? this._funnel.error : undefined;
-    if (error && error !== this._reportedError) {
-      this._reportedError = error;
-      const e = toDataError(error);
-      this.dispatchEvent(new PiccoliErrorEvent({ code: e.code, kind: e.kind, message: e.message, source: e.source }));
-    }
+    if (this._funnel.status === TaskStatus.ERROR) this._reportError(this._funnel.error);
   }
 
   /** The request the attributes and the page's selection describe (plain data, compared deeply). */
@@ -171,12 +164,7 @@ export class PiccoliProgress extends PiccoliElement {
     const t = STRINGS[lang];
     const status = this._funnel.status;
     if (status === TaskStatus.ERROR && !isAbortError(this._funnel.error)) {
-      const d = describeError(toDataError(this._funnel.error), lang);
-      return html`<div class="message error" role="alert" part="message">
-        <strong>${t.errorTitle}.</strong> ${d.text}
-        ${d.detail ? html`<details><summary>${t.details}</summary><code>${d.detail}</code></details>` : nothing}
-        ${d.retry ? html`<button class="retry" type="button" @click=${() => this._funnel.run()}>${t.retry}</button>` : nothing}
-      </div>`;
+      return this._renderError(this._funnel.error, t.errorTitle, () => void this._funnel.run());
     }
     const value = this._funnel.value;
     if (status !== TaskStatus.COMPLETE || !value) return this._skeleton(t, lang);
@@ -325,11 +313,6 @@ function stageLabel(stage: string, meta: ProgrammeMeta | undefined, lang: Lang):
   const s = meta?.stages.find((x) => x.stage === stage);
   if (s) return lang === 'it' ? s.label_it : s.label_en;
   return stage.replaceAll('_', ' ');
-}
-
-/** Whatever a run threw, as the data layer's typed error. */
-function toDataError(e: unknown): PiccoliDataError {
-  return e instanceof PiccoliDataError ? e : new PiccoliDataError('query', messageOf(e), undefined, { cause: e });
 }
 
 declare global {

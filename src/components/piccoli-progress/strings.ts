@@ -24,8 +24,6 @@ export const STRINGS = {
     empty: (area: string, date: string) => `Nessun ente ha ancora aderito al programma in ${area} al ${date}.`,
     noEligible: (area: string) => `Il programma non riguarda enti in ${area}.`,
     errorTitle: 'Impossibile mostrare i dati',
-    details: 'Dettagli tecnici',
-    retry: 'Riprova',
   },
   en: {
     loading: 'Loading data…',
@@ -49,8 +47,6 @@ export const STRINGS = {
     empty: (area: string, date: string) => `No entity had joined the programme in ${area} by ${date}.`,
     noEligible: (area: string) => `The programme has no eligible entity in ${area}.`,
     errorTitle: 'The data cannot be shown',
-    details: 'Technical details',
-    retry: 'Try again',
   },
 } satisfies Record<Lang, unknown>;
 
