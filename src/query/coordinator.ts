@@ -67,7 +67,7 @@ export class Coordinator {
       this._inFlight.set(key, created);
       entry = created;
     }
-    return this._wait(entry, opts) as Promise<AnswerOf<R>>;
+    return this._wait(key, entry, opts) as Promise<AnswerOf<R>>;
   }
 
   /**
@@ -87,7 +87,7 @@ export class Coordinator {
   }
 
   /** One waiter on shared work: leaving aborts the work only when nobody else waits. */
-  private _wait(entry: InFlight, { signal, onProgress }: RequestOptions): Promise<QueryAnswer> {
+  private _wait(key: string, entry: InFlight, { signal, onProgress }: RequestOptions): Promise<QueryAnswer> {
     entry.waiters++;
     if (onProgress) entry.listeners.add(onProgress);
     return new Promise<QueryAnswer>((resolve, reject) => {
@@ -98,7 +98,12 @@ export class Coordinator {
       };
       const onAbort = () => {
         leave();
-        if (entry.waiters === 0) entry.abort.abort();
+        if (entry.waiters === 0) {
+          // Nobody waits any more: stop the work, and let a later request start afresh
+          // rather than join work that is being cancelled.
+          if (this._inFlight.get(key) === entry) this._inFlight.delete(key);
+          entry.abort.abort();
+        }
         reject(abortError());
       };
       signal?.addEventListener('abort', onAbort, { once: true });
