@@ -30,7 +30,8 @@ describe('page context', () => {
 
   it('an element anywhere on the page gets the page coordinator and selection', async () => {
     const coordinator = pageCoordinator();
-    const el = await fixture<ContextProbe>(html`<div><context-probe></context-probe></div>`).then((d) => d.querySelector('context-probe')!);
+    const page = await fixture(html`<div><context-probe></context-probe></div>`);
+    const el = page.querySelector<ContextProbe>('context-probe')!;
     expect(el.coordinator.value).to.equal(coordinator);
     expect(el.selection.value).to.equal(pageSelection());
   });
