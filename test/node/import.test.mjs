@@ -222,6 +222,8 @@ describe('piccoli-data import', () => {
     const csv = join(dir, 'pq-src.csv');
     writeFileSync(csv, goodPlus(['my-prog,055018,engaged,1,2022-01-05,']));
     const input = join(dir, 'pq-in.parquet');
+    const good = join(dir, 'pq-good.csv');
+    writeFileSync(good, `${GOOD}\n`);
     await conn.run(`COPY (SELECT * FROM read_csv($1, all_varchar = true)) TO $2 (FORMAT parquet)`, [csv, input]);
     const bad = await runOn(input, join(dir, 'pq-out.parquet'));
     assert.equal(bad.code, 1);
@@ -231,7 +233,7 @@ describe('piccoli-data import', () => {
     await conn.run(
       `COPY (SELECT programme, entity_code, stage, CAST(stage_order AS INTEGER) AS stage_order, CAST(date AS DATE) AS date
       FROM read_csv($1, all_varchar = true)) TO $2 (FORMAT parquet)`,
-      [join(dir, 'good.csv'), typed],
+      [good, typed],
     );
     const ok = await runOn(typed, join(dir, 'pq-typed-out.parquet'));
     assert.equal(ok.code, 0, ok.stderr);
@@ -280,7 +282,9 @@ describe('piccoli-data import', () => {
       assert.match(err.stderr, /^row 5: unknown ISTAT comune code '999999'$/m);
       return true;
     });
-    const { stdout } = await exec(process.execPath, [bin, 'import', join(dir, 'good.csv'), '--out', join(dir, 'cli-ok.parquet')]);
+    const valid = join(dir, 'cli-good.csv');
+    writeFileSync(valid, `${GOOD}\n`);
+    const { stdout } = await exec(process.execPath, [bin, 'import', valid, '--out', join(dir, 'cli-ok.parquet')]);
     assert.match(stdout, /3 rows valid/);
     await assert.rejects(exec(process.execPath, [bin, 'import', input]), (/** @type {any} */ err) => err.code === 2);
   });
