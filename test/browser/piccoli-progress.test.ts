@@ -232,7 +232,8 @@ describe('<piccoli-progress>', () => {
     await settled(el);
     const items = [...el.shadowRoot!.querySelectorAll('li .count')].map((n) => Number(n.textContent));
     expect(items).to.deep.equal(expected.siena);
-    expect(el.shadowRoot!.querySelector('.visually-hidden table')).to.be.instanceOf(Element);
+    const read = [...el.shadowRoot!.querySelectorAll('.visually-hidden table tbody td.count')].map((td) => Number(td.textContent!.trim()));
+    expect(read, 'the screen-reader table gives the same numbers').to.deep.equal(expected.siena);
   });
 
   it('is accessible (axe finds no violation), in full and compact views', async () => {
@@ -280,7 +281,7 @@ describe('<piccoli-progress src=…> with a bad file', () => {
       await settled(good!);
       const alert = bad!.shadowRoot!.querySelector('[role="alert"]')!;
       expect(alert.textContent!.replace(/\s+/g, ' ')).to.match(message);
-      expect(alert.querySelector('details')).to.be.instanceOf(Element);
+      expect(alert.querySelector('details code')!.textContent, 'technical details name the file').to.contain(src.split('/').pop());
       expect(shownCounts(good!)).to.deep.equal(expected.provinces.PC);
       await expect(bad!).to.be.accessible();
     });

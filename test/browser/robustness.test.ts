@@ -44,7 +44,7 @@ const files: [string, string, RegExp][] = [
 ];
 
 describe('robustness: hostile files', () => {
-  afterEach(() => expect(pageErrors, 'nothing uncaught on the page').to.deep.equal([]));
+  afterEach(() => expect(pageErrors.splice(0), 'nothing uncaught on the page').to.deep.equal([]));
 
   for (const [label, file, message] of files) {
     it(`${label}: a message in the element, the page and its other elements unaffected`, async () => {
@@ -56,7 +56,7 @@ describe('robustness: hostile files', () => {
       const [bad, good, map] = [...wrap.children] as HTMLElement[];
       await Promise.all([settled(bad!), settled(good!), settled(map!)]);
       expect(alertText(bad!)).to.match(message);
-      expect(alertText(map!)).to.not.equal('');
+      expect(alertText(map!)).to.match(message);
       expect([...good!.shadowRoot!.querySelectorAll('tbody td.count')].map((c) => c.textContent!.trim())).to.deep.equal([
         '5.490',
         '612',
@@ -96,7 +96,7 @@ describe('robustness: hostile files', () => {
 });
 
 describe('robustness: hostile data values', () => {
-  afterEach(() => expect(pageErrors).to.deep.equal([]));
+  afterEach(() => expect(pageErrors.splice(0)).to.deep.equal([]));
 
   for (const name of ['<img src=x onerror="window.__pwned=1">', 'مدينة ✨ 🏔', "Sant'Angelo"]) {
     it(`a comune named ${JSON.stringify(name)} is shown as text, never run`, async () => {
@@ -120,7 +120,7 @@ describe('robustness: hostile data values', () => {
 });
 
 describe('robustness: the engine dies while an element waits for it', () => {
-  afterEach(() => expect(pageErrors).to.deep.equal([]));
+  afterEach(() => expect(pageErrors.splice(0)).to.deep.equal([]));
 
   it('the element says so, and "Riprova" brings the numbers back', async () => {
     const el = document.createElement('piccoli-progress') as PiccoliProgress;
