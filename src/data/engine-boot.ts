@@ -10,7 +10,7 @@ import { config, engineAssets } from './config.js';
  * data: [wasm URL, pthread worker URL] }, answered OK or ERROR, with INSTANTIATE_PROGRESS
  * on the way: AsyncDuckDB.instantiate() in @duckdb/duckdb-wasm 1.32), with a message id
  * no AsyncDuckDB will use. The engine then wraps the instantiated worker in its
- * AsyncDuckDB (src/data/engine.ts). Its test: test/browser/engine-boot.test.ts.
+ * AsyncDuckDB (src/data/engine.ts). Its test: test/browser/data/engine-boot.test.ts.
  */
 
 export interface BootedEngine {

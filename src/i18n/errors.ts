@@ -17,7 +17,10 @@ export interface ErrorDescription {
 
 type Texts = Record<string, (p: Params) => string>;
 interface Params {
+  /** The file named, shortened; or, in Italian, the words that stand for it ("il file dei dati"). */
   src: string;
+  /** "Il file x" / "Il file dei dati": the subject of most Italian sentences. */
+  file: string;
   value: string;
   status: string;
   available: string;
@@ -27,15 +30,14 @@ interface Params {
 }
 
 const IT: Texts = {
-  http: (p) => `Il file ${p.src} non è stato caricato: il server ha risposto ${p.status || 'con un errore'}.`,
-  network: (p) => `Il file ${p.src} non è raggiungibile (rete assente o richiesta bloccata).`,
+  http: (p) => `${p.file} non è stato caricato: il server ha risposto ${p.status || 'con un errore'}.`,
+  network: (p) => `${p.file} non è raggiungibile (rete assente o richiesta bloccata).`,
   timeout: (p) => `Il server ha smesso di inviare ${p.src}. Riprovare più tardi.`,
-  empty: (p) => `Il file ${p.src} è vuoto.`,
-  format: (p) => `Il file ${p.src} non è nel formato atteso.`,
-  corrupt: (p) => `Il file ${p.src} è danneggiato o incompleto.`,
-  schema: (p) =>
-    `Il file ${p.src} non ha le colonne di un programma${p.missing ? ` (mancano: ${p.missing})` : ''} (vedere data/SCHEMA.md).`,
-  shape: (p) => `Il file ${p.src} non ha una riga per ogni fase raggiunta da ciascun ente (vedere data/SCHEMA.md).`,
+  empty: (p) => `${p.file} è vuoto.`,
+  format: (p) => `${p.file} non è nel formato atteso.`,
+  corrupt: (p) => `${p.file} è danneggiato o incompleto.`,
+  schema: (p) => `${p.file} non ha le colonne di un programma${p.missing ? ` (mancano: ${p.missing})` : ''} (vedere data/SCHEMA.md).`,
+  shape: (p) => `${p.file} non ha una riga per ogni fase raggiunta da ciascun ente (vedere data/SCHEMA.md).`,
   'missing-table': () => `Una tabella richiesta non è stata caricata.`,
   extension: () => `Il motore DuckDB non ha potuto caricare una sua estensione.`,
   engine: () => `Il motore dei dati si è interrotto. Riprovare.`,
@@ -123,9 +125,11 @@ export function describeError(e: Pick<PiccoliDataError, 'kind' | 'params' | 'mes
 }
 
 function params(raw: PiccoliErrorParams, source: string | undefined, lang: Lang): Params {
+  const named = source || (raw.url ? String(raw.url) : '');
   const str = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === undefined || v === null ? '' : String(v));
   return {
-    src: source ? shortUrl(source) : String(raw.url ?? '') ? shortUrl(String(raw.url)) : lang === 'it' ? 'i dati' : 'the data',
+    src: named ? shortUrl(named) : lang === 'it' ? 'i dati' : 'the data',
+    file: named ? `Il file ${shortUrl(named)}` : 'Il file dei dati',
     value: shown(str(raw.value)),
     status: str(raw.status),
     available: shown(str(raw.available), 200),

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { getEngine } from '../../../src/data/engine.js';
-import { loadEvents } from '../../../src/data/programme-data.js';
-import { areaMetricQuery, stagesQuery } from '../../../src/data/sql/map.js';
+import { getEngine } from '../../../../src/data/engine.js';
+import { loadEvents } from '../../../../src/data/programme-data.js';
+import { areaMetricQuery, stagesQuery } from '../../../../src/data/sql/map.js';
 
 // The map's data queries (src/data/sql/map.ts). That the cube gives the same numbers is
 // test/browser/parity.test.ts.
