@@ -299,6 +299,42 @@ describe('<piccoli-progress src=…> with a bad file', () => {
   });
 });
 
+describe('<piccoli-progress> while and after it loads', () => {
+  it('moved to another place in the page while loading, it still shows its numbers', async () => {
+    const a = document.createElement('div');
+    const b = document.createElement('div');
+    document.body.append(a, b);
+    try {
+      const el = document.createElement('piccoli-progress') as PiccoliProgress;
+      el.setAttribute('src', '/test/fixtures/generated/events-nocube.arrow?moved'); // the slow path: the engine
+      el.setAttribute('as-of', '2021-10-31');
+      a.append(el);
+      await oneEvent(el, 'piccoli-load-progress'); // it is loading
+      b.append(el); // moved: disconnected and connected again
+      await settled(el);
+      expect(shownCounts(el)).to.deep.equal(expected.national20211031);
+    } finally {
+      a.remove();
+      b.remove();
+    }
+  });
+
+  it('an invalid view set after the first paint says so, and a valid one brings the numbers back', async () => {
+    const el = await fixture<PiccoliProgress>(html`<piccoli-progress as-of="2021-10-31"></piccoli-progress>`);
+    await settled(el);
+    el.view = 'torta';
+    await el.updateComplete;
+    await settled(el);
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent!.replace(/\s+/g, ' ')).to.contain(
+      'Vista sconosciuta: «torta» (full o compact).',
+    );
+    el.view = 'compact';
+    await el.updateComplete;
+    await settled(el);
+    expect([...el.shadowRoot!.querySelectorAll('li .count')].map((c) => c.textContent)).to.deep.equal(['5.490', '612', '568', '485', '0']);
+  });
+});
+
 describe('<piccoli-progress> loading a large file', () => {
   it('emits piccoli-load-progress up to the whole file, bubbling out of the element', async () => {
     const seen: { loaded: number; total?: number }[] = [];
