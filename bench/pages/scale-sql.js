@@ -9,7 +9,8 @@ const STAGES = "['eligible','engaged','needs_analysis','plan_submitted','special
 /**
  * `rows` stage events with the columns of data/programmes.parquet that the queries use
  * (programme, entity_code, entity_name, province_code, province_name, region_code,
- * region_name, stage, stage_order, date). Entity e = i // 5 has the five stages 0..4, one
+ * region_name, stage, stage_order, date, provenance: the funnel also counts simulated
+ * rows, so it reads provenance, here always 'published' as in most real files). Entity e = i // 5 has the five stages 0..4, one
  * row each (the shape loadEvents() checks), dated so that later stages come later; hash()
  * spreads entities over 107 provinces, 18 regions and three programmes. Same rows for
  * the same `rows` on every run (DuckDB's hash() is deterministic).
@@ -27,7 +28,8 @@ SELECT
   'Regione ' || lpad((((h >> 8) % 107) // 6 + 1)::VARCHAR, 2, '0') AS region_name,
   ${STAGES}[s + 1] AS stage,
   s AS stage_order,
-  DATE '2020-06-01' + (s * 150 + (h >> 24) % 400)::INTEGER AS date
+  DATE '2020-06-01' + (s * 150 + (h >> 24) % 400)::INTEGER AS date,
+  'published' AS provenance
 FROM r`;
 }
 
