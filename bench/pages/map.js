@@ -3,7 +3,8 @@
 // through dist/piccoli.js as a site would. Each progress element has its own date (and
 // every other one the compact view), so a click changes different numbers in each. The
 // numbers every element must show for a region are computed beforehand through the
-// library's own `funnelQuery` on the shared engine (the table the map loaded). The runner
+// library's own `funnelQuery` on the shared engine, on the events table this page loads
+// into it (the elements themselves answer from the cube and start no engine). The runner
 // then clicks regions for real (bench/pages/repaint.js times it).
 import { installRepaint } from './repaint.js';
 
@@ -35,7 +36,6 @@ async function until(cond, what, timeoutMs = 120000) {
 
 try {
   await import('/dist/piccoli.js');
-  const lib = await import('/dist/data.js'); // the engine API lives in the data entry
   const area = (code) => map.shadowRoot?.querySelector(`.area[data-code="${code}"]`) ?? null;
   const areas = () => [...(map.shadowRoot?.querySelectorAll('.area[data-code]') ?? [])];
   await until(() => {
@@ -44,9 +44,15 @@ try {
     return areas().length > 0 && areas().every((a) => a.getAttribute('fill')) && area(REGIONS[0]);
   }, 'the map');
   __benchMark('map-rendered');
-  // Engines the elements started themselves (on the bundled data they answer from the
-  // summary: none), counted before the bench starts one for its own check below.
+  await until(() => els.every((el) => Array.isArray(__benchProgressCounts(el))), 'the progress elements\' first numbers');
+  // What the elements needed by themselves, before the bench imports the data layer and
+  // starts an engine for its own check below: the engines they started (on the bundled
+  // data the coordinator answers them from the cube: none), the JavaScript they fetched,
+  // and which backend each figure says answered it.
   const elementEngines = window[Symbol.for('piccoli-dashboard.engine')]?.instancesStarted ?? 0;
+  const elementJs = performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.endsWith('.js'));
+  const backends = [map, ...els].map((el) => el.shadowRoot?.querySelector('figure[data-backend]')?.getAttribute('data-backend') ?? null);
+  const lib = await import('/dist/data.js'); // the engine API lives in the data entry
   // Expected numbers: the library's funnel SQL on the engine, for each date and region.
   const engine = lib.getEngine();
   await lib.loadEvents();
@@ -78,7 +84,8 @@ try {
   installRepaint(adapter);
   window.__bench.engines = elementEngines;
   window.__bench.expected = Object.fromEntries([...expect].map(([k, v]) => [k ?? 'italy', v]));
-  window.__bench.js = performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.endsWith('.js'));
+  window.__bench.js = elementJs;
+  window.__bench.backends = backends;
   window.__bench.ready = true;
 } catch (e) {
   window.__bench.error = String(e && e.message ? e.message : e);
