@@ -95,22 +95,30 @@ const ENGINE_PACKAGES = /@duckdb\/duckdb-wasm|apache-arrow|parquet-wasm|flatbuff
 
 /**
  * What makes each on-demand chunk load, by the name rollup gives it (the name of the
- * module that is dynamically imported: src/components/piccoli-sql/editor.ts -> editor-*.js,
- * and so on). Written from the import() calls in src/ (autoload.ts, piccoli-sql.ts,
- * piccoli-map.ts, regions.ts, piccoli-progress.ts, engine.ts, parquet.ts, export.ts,
- * sources.ts); a chunk that matches none is reported as "?" so that a new one shows up.
+ * first module in it, or its manualChunks name: src/query/backends/duckdb-answer.ts ->
+ * duckdb-answer-*.js, the DuckDB-WASM + apache-arrow chunk -> engine-libs-*.js). Written
+ * from the import() calls in src/ (autoload.ts, duckdb-backend.ts, engine.ts, parquet.ts,
+ * piccoli-sql.ts, chart-view.ts, export.ts, regions.ts, geometry.ts) and from the chunks'
+ * source maps; a chunk that matches none is reported as "?" so that a new one shows up.
+ * The page's coordinator (context-*.js: coordinator, cube backend, cube evaluator,
+ * engine boot) is in every element's first load, so it is not here.
  */
+const ENGINE_NEEDED = 'the coordinator sends a request to the DuckDB backend: `src=` a file with no cube beside it (or a cube that no longer matches its file), and every `<piccoli-sql>` run';
 const TRIGGERS = [
   [/^editor-/, 'CodeMirror SQL editor', 'every `<piccoli-sql>`: requested when it connects, mounted after its first paint'],
   [/^chart-plot-/, 'Observable Plot chart', '`<piccoli-sql>`: the chart tab is opened'],
   [/^d3-geo-/, 'd3-geo (+ d3-array)', 'with the Plot chart, or `<piccoli-map geo=…>` (a site\'s own boundaries)'],
   [/^geo-/, 'GeoJSON / TopoJSON reader', '`<piccoli-map geo=…>`'],
   [/^region-shapes-/, 'region shapes (@svg-maps/italy paths)', '`<piccoli-map level="region">` (the default level)'],
-  [/^engine-funnel-/, 'engine path of the funnel', '`<piccoli-progress src=…>` or `comune=…` (the summary cannot answer)'],
-  [/^duckdb-browser-/, 'DuckDB-WASM JS API (engine)', 'the engine\'s first start: any map, any SQL console, a funnel with `src`/`comune`'],
-  [/^serialization-/, 'apache-arrow core (engine)', 'with the engine (imported by the DuckDB-WASM API and by apache-arrow\'s entry)'],
-  [/^Arrow\.dom-/, 'apache-arrow entry (engine)', 'engine results, loading an Arrow or Parquet file, the SQL console\'s export'],
-  [/^parquet_wasm-/, 'parquet-wasm JS glue (engine)', 'loading a Parquet file (the bundled data is Parquet); then fetches `parquet_wasm_bg.wasm`'],
+  [/^duckdb-answer-/, 'DuckDB backend: loads the file into the engine, answers funnel/area requests with the library\'s SQL', ENGINE_NEEDED.replace(', and every `<piccoli-sql>` run', '')],
+  [/^engine-libs-/, 'DuckDB-WASM JS API + apache-arrow (+ flatbuffers): the engine\'s libraries', `${ENGINE_NEEDED} (the wasm itself is fetched by the worker, started at the same moment)`],
+  [/^engine-/, 'the shared engine (src/data/engine.ts): sources, format sniffing, Parquet decoding hook', ENGINE_NEEDED],
+  [/^programme-data-/, '`loadEvents()` / `loadComuni()`: the bundled tables into the engine', 'with the DuckDB backend (bundled data in the engine), or `<piccoli-sql>`'],
+  [/^funnel-/, 'funnel and shape-check SQL builders', 'with the DuckDB backend, or `<piccoli-sql>`'],
+  [/^quote-/, 'SQL identifier/literal quoting', 'with the engine'],
+  [/^fetch-/, 'file download with progress events', 'with the engine (the DuckDB backend reads a `src=` file)'],
+  [/^sql\.js$/, 'map and cube SQL builders (also the `dist/sql.js` entry)', 'with the DuckDB backend'],
+  [/^parquet_wasm-/, 'parquet-wasm JS glue (engine)', 'a Parquet file read by the engine (not the bundled data, which the cube answers), or the console\'s Parquet export; then fetches `parquet_wasm_bg.wasm`'],
 ];
 
 function purposeOf(file) {
@@ -174,10 +182,26 @@ export function measureSizes(root, { quick = false, dist = join(root, 'dist') } 
       }
     }
   }
+  // A chunk is on demand when some element can load it later (it is in that element's
+  // lazy set), even if another element loads it up front (<piccoli-sql> statically needs
+  // the engine wrapper, which <piccoli-progress> loads only with the DuckDB backend).
+  const entryFiles = new Set(['dist/piccoli.js', 'dist/data.js', ...perElement]);
+  const lazyForSome = new Set(perElement.flatMap((e) => closures.get(e)?.lazy ?? []));
   const onDemand = [...reachable]
-    .filter((f) => !unionFiles.includes(f) && f !== 'dist/data.js')
+    .filter((f) => !entryFiles.has(f) && (lazyForSome.has(f) || !unionFiles.includes(f)))
     .sort()
-    .map((f) => ({ ...info(f), ...purposeOf(f), importedBy: (importers.get(f) ?? []).filter((i) => !unionFiles.includes(i.from) || i.kind === 'dynamic') }));
+    .map((f) => ({
+      ...info(f),
+      ...purposeOf(f),
+      // Importers that can make it load: an import() anywhere, or a static import from a
+      // chunk that some element loads later together with this one (not data.js's, nor a
+      // chunk's whose element already has this one in its first load).
+      importedBy: (importers.get(f) ?? []).filter(
+        (i) => i.from !== 'dist/data.js' && (i.kind === 'dynamic' || perElement.some((e) => closures.get(e)?.lazy.includes(i.from) && closures.get(e)?.lazy.includes(f))),
+      ),
+      firstLoadOf: perElement.filter((e) => closures.get(e)?.static.includes(f)),
+      lazyFor: perElement.filter((e) => closures.get(e)?.lazy.includes(f)),
+    }));
   const assetsIn = (folder) =>
     existsSync(join(dist, folder))
       ? readdirSync(join(dist, folder))
