@@ -5,10 +5,12 @@
 // with puppeteer-core (CHROME_PATH overrides), and writes BENCHMARKS.md at the top level:
 // medians of repeated runs, each next to a baseline measured in the same run. Raw
 // samples go to bench/results/latest.json (gitignored).
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { serve } from './lib/server.mjs';
@@ -46,6 +48,7 @@ async function main() {
   const snapshotPrint = distFingerprint(SNAPSHOT);
   if (snapshotPrint !== buildAtStart) throw new Error('dist/ changed while it was being copied: run again.');
   await bundleBaseline();
+  const sites = ONLY.includes('progress') || ONLY.includes('many') ? await prepareSites() : null;
   const server = await serve(ROOT, { aliases: { '/dist/': SNAPSHOT } });
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
@@ -68,7 +71,7 @@ async function main() {
     versions: { ...packageVersions(ROOT), chromium: await browser.version() },
   };
   try {
-    const ctx = { browser, origin: server.origin, server };
+    const ctx = { browser, origin: server.origin, server, sites };
     if (ONLY.includes('progress')) results.progress = await benchProgress(ctx);
     if (ONLY.includes('map')) results.map = await benchMap(ctx);
     if (ONLY.includes('many')) results.many = await benchMany(ctx);
@@ -133,6 +136,64 @@ async function bundleBaseline() {
   }
 }
 
+/**
+ * The data files section 1 (and 3) point `src=` at, as a site would publish them, made
+ * before the browser starts:
+ * - bench/.out/site/: the real import tool (`piccoli-data import`) run on the bundled
+ *   Parquet file; it writes events.parquet and events.cube.json beside it, so the cube
+ *   answers (a site's own data on the cheap path);
+ * - bench/.out/site-nocube/: plain copies of the Arrow and Parquet files with no cube
+ *   beside them, so the coordinator has to start the engine.
+ * Also the numbers the comune variant must show, computed here from the data file (not
+ * taken from the page), with DuckDB in Node.
+ */
+async function prepareSites() {
+  const site = join(ROOT, 'bench/.out/site');
+  const nocube = join(ROOT, 'bench/.out/site-nocube');
+  rmSync(site, { recursive: true, force: true });
+  rmSync(nocube, { recursive: true, force: true });
+  log('piccoli-data import data/programmes.parquet --out bench/.out/site/events.parquet');
+  const said = execFileSync(process.execPath, [join(ROOT, 'data/bin/piccoli-data.mjs'), 'import', join(ROOT, 'data/programmes.parquet'), '--out', join(site, 'events.parquet')], { encoding: 'utf8' });
+  for (const f of ['events.parquet', 'events.cube.json']) {
+    if (!existsSync(join(site, f))) throw new Error(`piccoli-data import did not write bench/.out/site/${f}: ${said.trim()}`);
+  }
+  mkdirSync(nocube, { recursive: true });
+  cpSync(join(ROOT, 'data/programmes.arrow'), join(nocube, 'events.arrow'));
+  cpSync(join(ROOT, 'data/programmes.parquet'), join(nocube, 'events.parquet'));
+  const national = await funnelCounts({ programme: 'piccoli', asOf: '2021-10-31' });
+  if (national.slice(0, 4).join() !== '5490,612,568,485') throw new Error(`the national funnel of data/programmes.parquet is ${national.join(', ')}, not the 5490, 612, 568, 485 the pages expect`);
+  const comune = await funnelCounts({ programme: 'piccoli', asOf: '2021-10-31', comune: COMUNE });
+  log(`expected for ${COMUNE} at 2021-10-31: ${comune.join(', ')}`);
+  return { importOutput: said.trim().replaceAll(`${ROOT}/`, ''), comune, national };
+}
+
+const COMUNE = 'Massa Martana';
+
+/**
+ * Entities per stage in data/programmes.parquet: rows of the programme (and comune, by
+ * name) per stage_order dated on or before `asOf` (data/SCHEMA.md: one row per entity
+ * and stage reached), every stage of the programme listed in order, 0 where none.
+ */
+async function funnelCounts({ programme, asOf, comune = null }) {
+  const db = await DuckDBInstance.create(':memory:');
+  const conn = await db.connect();
+  try {
+    const file = join(ROOT, 'data/programmes.parquet').replaceAll("'", "''");
+    const reader = await conn.runAndReadAll(
+      `WITH ev AS (SELECT * FROM read_parquet('${file}') WHERE programme = $programme), ` +
+        `stages AS (SELECT DISTINCT stage_order FROM ev) ` +
+        `SELECT s.stage_order, count(e.stage_order)::INTEGER AS n FROM stages s ` +
+        `LEFT JOIN ev e ON e.stage_order = s.stage_order AND e.date <= CAST($asOf AS DATE) ` +
+        `AND (CAST($comune AS VARCHAR) IS NULL OR e.entity_name = $comune) ` +
+        `GROUP BY s.stage_order ORDER BY s.stage_order`,
+      { programme, asOf, comune },
+    );
+    return reader.getRowObjects().map((r) => Number(r.n));
+  } finally {
+    conn.closeSync?.();
+  }
+}
+
 /** Navigate and wait for the page's `window.__bench.done`; then let late layout shifts land. */
 async function visit(page, url, settleMs = 500) {
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
@@ -149,33 +210,49 @@ function watchPage(page, label) {
 }
 
 // 1. One element: navigation -> correct numbers, cold and warm, vs the stock page.
+// `cube`, `imported` and `comune` must answer from a cube (no DuckDB wasm fetched);
+// `engine-*` point src= at a file with no cube beside it, so the engine answers.
 const PROGRESS_VARIANTS = [
   { key: 'baseline', label: 'Baseline: stock DuckDB-WASM + Arrow file + Observable Plot', path: '/bench/baseline/index.html' },
-  { key: 'summary', label: '`<piccoli-progress>` (default: precomputed summary, no engine)', path: '/bench/pages/progress.html' },
-  { key: 'arrow', label: '`<piccoli-progress src=…/programmes.arrow>` (engine)', path: '/bench/pages/progress.html?src=/dist/data/programmes.arrow' },
-  { key: 'parquet', label: '`<piccoli-progress src=…/programmes.parquet>` (engine + parquet-wasm)', path: '/bench/pages/progress.html?src=/dist/data/programmes.parquet' },
+  { key: 'cube', label: '`<piccoli-progress>` (bundled data: its cube)', path: '/bench/pages/progress.html', expects: 'cube' },
+  { key: 'imported', label: '`<piccoli-progress src=…/events.parquet>` (a file made by `piccoli-data import`: its cube)', path: '/bench/pages/progress.html?src=/bench/.out/site/events.parquet', expects: 'cube' },
+  { key: 'comune', label: `\`<piccoli-progress comune="${COMUNE}">\` (bundled data: its cube)`, path: '/bench/pages/progress.html', comune: true, expects: 'cube' },
+  { key: 'engine-arrow', label: '`<piccoli-progress src=…/events.arrow>` (no cube beside it: engine)', path: '/bench/pages/progress.html?src=/bench/.out/site-nocube/events.arrow', expects: 'duckdb' },
+  { key: 'engine-parquet', label: '`<piccoli-progress src=…/events.parquet>` (no cube beside it: engine + parquet-wasm)', path: '/bench/pages/progress.html?src=/bench/.out/site-nocube/events.parquet', expects: 'duckdb' },
 ];
+const WASM_PATHS = ['/dist/duckdb/duckdb-eh.wasm', '/dist/duckdb/duckdb-mvp.wasm'];
 
-async function benchProgress({ browser, origin, server }) {
-  const out = Object.fromEntries(PROGRESS_VARIANTS.map((v) => [v.key, { ...v, cold: [], warm: [], warmWasmRefetched: 0 }]));
+async function benchProgress({ browser, origin, server, sites }) {
+  /** DuckDB wasm files served so far (either build): counted around each visit. */
+  const wasmServed = () => WASM_PATHS.reduce((a, p) => a + (server.requests.get(p) ?? 0), 0);
+  const variants = PROGRESS_VARIANTS.map((v) =>
+    v.comune ? { ...v, path: `${v.path}?comune=${encodeURIComponent(COMUNE)}&expect=${sites.comune.join(',')}`, expected: sites.comune } : v,
+  );
+  const out = Object.fromEntries(variants.map((v) => [v.key, { ...v, cold: [], warm: [], wasmCold: [], wasmWarm: [], warmWasmRefetched: 0 }]));
+  out.comuneName = COMUNE;
+  out.importOutput = sites.importOutput;
   for (let run = 0; run < PLAN.progressRuns; run++) {
     // Variants interleaved, so that drift of a noisy machine spreads over all of them.
-    for (const v of PROGRESS_VARIANTS) {
+    for (const v of variants) {
       log(`progress run ${run + 1}/${PLAN.progressRuns}: ${v.key}`);
       // A new page in the default context with its HTTP cache cleared, not an incognito
       // context: incognito's in-memory cache does not keep the 34 MB engine wasm, so a
       // "warm" incognito navigation downloads it again (measured below as `incognito`).
       const page = await browser.newPage();
+      const r = out[v.key];
       try {
         await page.setViewport({ width: 1000, height: 900 });
         watchPage(page, v.key);
         const cdp = await page.createCDPSession();
         await cdp.send('Network.clearBrowserCache');
         await cdp.detach();
-        out[v.key].cold.push(await visit(page, origin + v.path));
-        const before = server.requests.get('/dist/duckdb/duckdb-eh.wasm') ?? 0;
-        out[v.key].warm.push(await visit(page, origin + v.path)); // same page, second navigation
-        if ((server.requests.get('/dist/duckdb/duckdb-eh.wasm') ?? 0) > before) out[v.key].warmWasmRefetched++;
+        let before = wasmServed();
+        r.cold.push(await visit(page, origin + v.path));
+        r.wasmCold.push(wasmServed() - before);
+        before = wasmServed();
+        r.warm.push(await visit(page, origin + v.path)); // same page, second navigation
+        r.wasmWarm.push(wasmServed() - before);
+        if (r.wasmWarm.at(-1) > 0) r.warmWasmRefetched++;
       } finally {
         await page.close();
       }
@@ -185,11 +262,11 @@ async function benchProgress({ browser, origin, server }) {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
-    const path = PROGRESS_VARIANTS.find((v) => v.key === 'arrow').path;
+    const path = variants.find((v) => v.key === 'engine-arrow').path;
     await visit(page, origin + path, 0);
-    const before = server.requests.get('/dist/duckdb/duckdb-eh.wasm') ?? 0;
+    const before = wasmServed();
     const warm = await visit(page, origin + path, 0);
-    out.incognito = { warmNumbersAt: warm.numbersAt, refetched: (server.requests.get('/dist/duckdb/duckdb-eh.wasm') ?? 0) - before };
+    out.incognito = { warmNumbersAt: warm.numbersAt, refetched: wasmServed() - before };
   } finally {
     await context.close();
   }
@@ -219,12 +296,12 @@ async function benchMap({ browser, origin }) {
       watchPage(page, `map-${v.key}`);
       await page.goto(origin + v.path, { waitUntil: 'load', timeout: 120_000 });
       await page.waitForFunction(() => window.__bench && window.__bench.ready, { timeout: 180_000, polling: 50 });
-      const setup = await page.evaluate(() => ({ error: window.__bench.error, engines: window.__bench.engines, expected: window.__bench.expected, marks: window.__bench.marks, js: window.__bench.js }));
+      const setup = await page.evaluate(() => ({ error: window.__bench.error, engines: window.__bench.engines, expected: window.__bench.expected, marks: window.__bench.marks, js: window.__bench.js, backends: window.__bench.backends }));
       if (setup.error) {
         r.errors.push(setup.error);
         continue;
       }
-      Object.assign(r, { engines: setup.engines, expected: setup.expected, marks: setup.marks, js: setup.js });
+      Object.assign(r, { engines: setup.engines, expected: setup.expected, marks: setup.marks, js: setup.js, backends: setup.backends });
       await sleep(500);
       const once = async (arm, act) => {
         await page.evaluate(arm);

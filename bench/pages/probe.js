@@ -31,9 +31,11 @@
   /**
    * Poll `check()` on every frame. It returns an array of numbers shown on screen, or
    * `{ error }`, or null while nothing is there; done when the array starts with
-   * `expected` (or, with `expected` null, when `check()` returns true).
+   * `expected` (or, with `expected` null, when `check()` returns true). `onDone()`, if
+   * given, runs in that same frame and its result is kept as `__bench.atDone` (what the
+   * page looked like when the numbers showed).
    */
-  window.__benchWatch = (check, expected, timeoutMs = 120000) => {
+  window.__benchWatch = (check, expected, timeoutMs = 120000, onDone = null) => {
     const t0 = performance.now();
     const tick = () => {
       let got;
@@ -56,6 +58,7 @@
           .getEntriesByType('resource')
           .map((r) => new URL(r.name).pathname)
           .filter((p) => p.endsWith('.js'));
+        if (onDone) b.atDone = onDone();
         b.done = true;
         return;
       }
@@ -69,14 +72,21 @@
     };
     requestAnimationFrame(tick);
   };
-  /** Numbers in the count cells of a <piccoli-progress>, or its error message. */
+  /**
+   * Numbers in the count cells of a <piccoli-progress>, or its error message. A funnel
+   * in which nobody got past stage 0 has no table: the element says so in a status
+   * message ("no entity had joined … by …"). Then the counts are those of the answer the
+   * element rendered that message from (its funnel task's value), so that the page can
+   * still check them against the expected ones.
+   */
   window.__benchProgressCounts = (el) => {
     const root = el && el.shadowRoot;
     if (!root) return null;
     const alert = root.querySelector('[role="alert"]');
     if (alert) return { error: alert.textContent.trim() };
     const cells = [...root.querySelectorAll('tbody td.count')];
-    if (!cells.length) return null;
-    return cells.map((c) => Number(c.textContent.replace(/[^0-9]/g, '')));
+    if (cells.length) return cells.map((c) => Number(c.textContent.replace(/[^0-9]/g, '')));
+    const stages = root.querySelector('figure p.message[role="status"]') && el._funnel?.value?.stages;
+    return Array.isArray(stages) ? stages.map((s) => s.n) : null;
   };
 })();
