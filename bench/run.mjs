@@ -167,7 +167,9 @@ async function prepareSites() {
   return { importOutput: said.trim().replaceAll(`${ROOT}/`, ''), comune, national };
 }
 
-const COMUNE = 'Massa Martana';
+// A comune that had reached four stages by 2021-10-31 (published: one of the ten Umbrian
+// comuni with specialist support), so the element draws a table of numbers.
+const COMUNE = 'Campello sul Clitunno';
 
 /**
  * Entities per stage in data/programmes.parquet: rows of the programme (and comune, by

@@ -279,10 +279,7 @@ function progress(pr, p, sizes) {
     '- **cube**: the bundled data; the coordinator answers from `dist/data/programmes.cube.json`.',
     `- **imported**: before the browser starts, the bench runs the real import tool, \`node data/bin/piccoli-data.mjs import data/programmes.parquet --out bench/.out/site/events.parquet\`${pr.importOutput ? ` ("${pr.importOutput.replace(/\/\S*\/bench\/\.out\//g, 'bench/.out/')}")` : ''}, and the page reads \`src=/bench/.out/site/events.parquet\` from that plain static folder: the cube the tool wrote beside it answers.`,
     comune
-      ? `- **comune**: \`comune="${pr.comuneName}"\` on the bundled data. Expected counts computed by the bench from \`data/programmes.parquet\` with DuckDB in Node (rows per stage of programme piccoli for that comune dated on or before 2021-10-31): ${comune.expected.join(', ')}. ` +
-        (comune.expected[0] > 0 && comune.expected[1] === 0
-          ? 'Nobody there had passed stage 0 on that day, so the element shows no table but its status message ("no entity had joined the programme in … by …"); "numbers on screen" is then the frame that message appears in, and the counts checked are those of the answer the element rendered it from.'
-          : '')
+      ? `- **comune**: \`comune="${pr.comuneName}"\` on the bundled data. Expected counts computed by the bench from \`data/programmes.parquet\` with DuckDB in Node (rows per stage of programme piccoli for that comune dated on or before 2021-10-31): ${comune.expected.join(', ')}.`
       : '',
     '- **engine-arrow / engine-parquet**: copies of the data (`bench/.out/site-nocube/events.arrow`, `.parquet`) with no cube beside them: the cube file is a 404, the coordinator starts the DuckDB-WASM engine (+ parquet-wasm for Parquet). The stock page also loads Arrow, so engine-arrow is the like-for-like comparison.',
     '',

@@ -72,13 +72,7 @@
     };
     requestAnimationFrame(tick);
   };
-  /**
-   * Numbers in the count cells of a <piccoli-progress>, or its error message. A funnel
-   * in which nobody got past stage 0 has no table: the element says so in a status
-   * message ("no entity had joined … by …"). Then the counts are those of the answer the
-   * element rendered that message from (its funnel task's value), so that the page can
-   * still check them against the expected ones.
-   */
+  /** Numbers in the count cells of a <piccoli-progress>, or its error message. */
   window.__benchProgressCounts = (el) => {
     const root = el && el.shadowRoot;
     if (!root) return null;
@@ -86,7 +80,6 @@
     if (alert) return { error: alert.textContent.trim() };
     const cells = [...root.querySelectorAll('tbody td.count')];
     if (cells.length) return cells.map((c) => Number(c.textContent.replace(/[^0-9]/g, '')));
-    const stages = root.querySelector('figure p.message[role="status"]') && el._funnel?.value?.stages;
-    return Array.isArray(stages) ? stages.map((s) => s.n) : null;
+    return null;
   };
 })();
