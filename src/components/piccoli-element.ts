@@ -2,11 +2,25 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { LangController } from '../controllers/lang.js';
 import { asDataError, isAbortError } from '../data/errors.js';
 import { PiccoliErrorEvent } from '../events/index.js';
-import { ERROR_UI, describeError } from '../i18n/errors.js';
+import type { ErrorDescription } from '../i18n/errors.js';
 import type { Lang } from '../i18n/index.js';
 import { ensurePageContext } from '../query/context.js';
 
 ensurePageContext();
+
+/** The words around every error message, the same in every element. */
+const ERROR_UI = {
+  it: { details: 'Dettagli tecnici', retry: 'Riprova', wait: 'Errore…' },
+  en: { details: 'Technical details', retry: 'Try again', wait: 'Error…' },
+} as const;
+
+type Describer = (e: ReturnType<typeof asDataError>, lang: Lang) => ErrorDescription;
+/**
+ * The describer's sentences (two languages, every kind of error) are fetched the first
+ * time an element has an error to show: no first paint carries them.
+ */
+let describer: Describer | undefined;
+let describerLoading: Promise<void> | undefined;
 
 /**
  * What every piccoli element shares: it speaks the language of its `lang` attribute, its
@@ -44,11 +58,23 @@ export class PiccoliElement extends LitElement {
     this.dispatchEvent(new PiccoliErrorEvent({ code: e.code, kind: e.kind, message: e.message, source: e.source }));
   }
 
-  /** An error as the reader sees it: `title`, the describer's sentence, details, retry. */
+  /**
+   * An error as the reader sees it: `title`, the describer's sentence, details, retry.
+   * Until the describer has arrived (once per page, a few milliseconds) the alert is
+   * marked busy and says only the title.
+   */
   protected _renderError(error: unknown, title: string, retry: () => void): TemplateResult {
     const lang = this._lang;
-    const d = describeError(asDataError(error), lang);
     const ui = ERROR_UI[lang];
+    if (!describer) {
+      describerLoading ??= import('../i18n/errors.js').then(
+        (m) => void (describer = m.describeError),
+        () => void (describerLoading = undefined),
+      );
+      void describerLoading.then(() => this.requestUpdate());
+      return html`<div class="message error" role="alert" part="message" aria-busy="true"><strong>${title}.</strong></div>`;
+    }
+    const d = describer(asDataError(error), lang);
     return html`<div class="message error" role="alert" part="message">
       <strong>${title}.</strong> ${d.text}
       ${d.detail ? html`<details><summary>${ui.details}</summary><code>${d.detail}</code></details>` : nothing}

@@ -96,12 +96,6 @@ const EN: Texts = {
   'geo:no-match': (p) => `No code in the property “${p.key}” matches the data (e.g. ${p.sample}): check key and level.`,
 };
 
-/** The words around every error message, the same in every element. */
-export const ERROR_UI = {
-  it: { details: 'Dettagli tecnici', retry: 'Riprova' },
-  en: { details: 'Technical details', retry: 'Try again' },
-} as const;
-
 const RETRY = new Set(['http', 'network', 'timeout', 'engine']);
 /** Kinds whose technical message adds nothing for anyone (the reader's sentence says it all). */
 const NO_DETAIL = new Set([

@@ -1,7 +1,6 @@
 import tilesJson from 'asset:/data/province-tiles.json';
 import { bundledDataUrl } from '../data/config.js';
 import { PiccoliDataError, invalidOption, messageOf } from '../data/errors.js';
-import { fetchBytes } from '../data/fetch.js';
 import { regionGeometry } from './regions.js';
 import { tileGeometry, type TileLayout } from './tiles.js';
 import type { MapGeometry, MapLevel } from './types.js';
@@ -70,7 +69,10 @@ async function siteGeometry(geo: string, key: string, level: MapLevel, signal?: 
   const url = new URL(geo, document.baseURI).href;
   // d3-geo's projections and topojson-client are only for a site's own boundaries:
   // fetched with the file, in no element's first load.
-  const [bytes, { GeoError, geoGeometry, parseGeo }] = await Promise.all([fetchBytes(url, { signal }), import('./geo.js')]);
+  const [bytes, { GeoError, geoGeometry, parseGeo }] = await Promise.all([
+    import('../data/fetch.js').then(({ fetchBytes }) => fetchBytes(url, { signal })),
+    import('./geo.js'),
+  ]);
   try {
     return geoGeometry(parseGeo(new TextDecoder().decode(bytes)), key, level);
   } catch (e) {

@@ -11,11 +11,9 @@ export interface TileLayout {
   tiles: { code: string; sigla: string; col: number; row: number }[];
 }
 
-/** Side of a tile and the gap between tiles, in SVG units. */
-export const TILE = 40;
-export const TILE_GAP = 2;
-/** Columns and rows of data/province-tiles.json, known before it loads (skeleton size). */
-export const TILE_GRID = { columns: 13, rows: 15 } as const;
+import { TILE, TILE_GAP } from './tile-grid.js';
+
+export { TILE, TILE_GAP, TILE_GRID } from './tile-grid.js';
 
 /** Check a layout and turn it into shapes; throws naming the first problem. */
 export function tileGeometry(layout: TileLayout): MapGeometry {

@@ -1,5 +1,4 @@
 import { reachedBy } from '../data/sql/definition.js';
-import { PiccoliDataError } from '../data/errors.js';
 import { dayNumber, isoDay, type CubeFile } from './cube.js';
 import { pickEntity, resolveArea, resolveProgramme, resolveStage, type ProvinceEntry } from './resolve.js';
 import type { AreaRow, AreasRequest, FunnelRequest, FunnelScope, ProgrammeInfo, StageCount, StageInfo } from './types.js';
@@ -158,12 +157,4 @@ export class CubeIndex {
     const p = level === 'province' ? this.cube.provinces[code] : Object.values(this.cube.provinces).find((x) => x[2] === code);
     return (level === 'province' ? p?.[1] : p?.[3]) ?? null;
   }
-}
-
-/** A cube that cannot be read, for the warning the backend prints before using the engine. */
-export function cubeProblem(url: string, reason: string): PiccoliDataError {
-  return new PiccoliDataError('format', `${url}: ${reason}; answering from the data file instead.`, url, {
-    kind: 'stale-cube',
-    params: { reason },
-  });
 }

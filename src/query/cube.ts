@@ -1,3 +1,5 @@
+import { PiccoliDataError } from '../data/errors.js';
+
 /**
  * The cube file of a stage-events file (`x.parquet` -> `x.cube.json`, written by
  * `npm run data` and `piccoli-data import`; format in data/SCHEMA.md): each entity once,
@@ -54,4 +56,12 @@ export function dayNumber(iso: string): number {
 /** The YYYY-MM-DD of a day number. */
 export function isoDay(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A cube that cannot be read, for the warning the backend prints before using the engine. */
+export function cubeProblem(url: string, reason: string): PiccoliDataError {
+  return new PiccoliDataError('format', `${url}: ${reason}; answering from the data file instead.`, url, {
+    kind: 'stale-cube',
+    params: { reason },
+  });
 }

@@ -1,4 +1,5 @@
 import { invalidOption } from '../data/errors.js';
+import { metricNames, toAttr } from './metrics.js';
 import type { FunnelScope, StageInfo } from './types.js';
 
 /**
@@ -84,8 +85,6 @@ export function pickEntity(candidates: readonly EntityEntry[], value: string): E
   return found[0]!;
 }
 
-const toAttr = (stage: string) => stage.replaceAll('_', '-').toLowerCase();
-
 /** The stage a metric names (`plan-submitted` or `plan_submitted`), or an error listing the choices. */
 export function resolveStage(stages: readonly StageInfo[], value: string): StageInfo {
   const id = toAttr(value.trim());
@@ -96,8 +95,4 @@ export function resolveStage(stages: readonly StageInfo[], value: string): Stage
   return s;
 }
 
-/** Every metric a programme offers, shares of eligible first, then counts, in stage order. */
-export function metricNames(stages: readonly StageInfo[]): string[] {
-  const later = stages.filter((s) => s.order > 0);
-  return [...later.map((s) => `${toAttr(s.stage)}-share`), ...stages.map((s) => toAttr(s.stage))];
-}
+export { metricNames };

@@ -4,7 +4,7 @@ import { deepArrayEquals } from '@lit/task/deep-equals.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { PiccoliElement } from '../piccoli-element.js';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { RovingFocusController } from '../../controllers/roving-focus.js';
+import type { RovingFocusController, RovingFocusOptions } from '../../controllers/roving-focus.js';
 import { SelectionController } from '../../controllers/selection.js';
 import { PiccoliDataError, invalidOption, isAbortError } from '../../data/errors.js';
 import type { ProgrammeMeta } from '../../data/bundled.js';
@@ -14,14 +14,12 @@ import { validDate } from '../../i18n/dates.js';
 import { formatDate, formatInteger, formatPercent, type Lang } from '../../i18n/index.js';
 import { coordinatorContext } from '../../query/context.js';
 import type { Coordinator } from '../../query/coordinator.js';
-import { metricNames } from '../../query/resolve.js';
+import { metricNames } from '../../query/metrics.js';
 import type { AreasRequest, BackendName, ErrorData } from '../../query/types.js';
-import { loadGeometry } from '../../map/geometry.js';
-import { DEFAULT_PALETTE, paletteFromStyle } from '../../map/palette.js';
+import type { MapView } from '../../map/drawing.js';
+import { DEFAULT_PALETTE } from '../../map/palette.js';
 import { REGIONS_CREDIT, REGIONS_VIEWBOX } from '../../map/regions.js';
-import { colourScale, legendItems, paintMap, renderMap, type MapView } from '../../map/render.js';
-import { TILE, TILE_GAP, TILE_GRID } from '../../map/tiles.js';
-import { tooltipPosition } from '../../map/tooltip.js';
+import { TILE, TILE_GAP, TILE_GRID } from '../../map/tile-grid.js';
 import type { AreaDatum, MapGeometry, MapLevel, MapShape } from '../../map/types.js';
 import { theme } from '../../styles/theme.js';
 import { styles } from './piccoli-map.styles.js';
@@ -37,8 +35,12 @@ interface Metric {
 /** What the element asks for: the area request and the shapes, or the attribute problem. */
 type Ask = { areas: AreasRequest; share: boolean; geo: string | null; key: string | null } | { kind: 'invalid'; error: ErrorData };
 
+type Drawing = typeof import('../../map/drawing.js');
+
 /** What a run computed: geometry and raw numbers; text is made at render, per language. */
 interface MapData {
+  /** The drawing code, fetched beside the data. */
+  draw: Drawing;
   programme: string;
   meta?: ProgrammeMeta;
   metric: Metric;
@@ -102,17 +104,21 @@ export class PiccoliMap extends PiccoliElement {
     argsEqual: deepArrayEquals,
   });
   /** The map's one Tab stop; arrows move by the areas' centres, Enter toggles, Escape clears. */
-  private readonly _roving = new RovingFocusController<string>(this, {
-    items: () => this._data.value?.geometry.shapes.map((s) => s.code) ?? [],
-    itemOf: (el) => this._areaAt(el)?.shape.code,
-    elementOf: (code) => this._view?.areas.get(code),
-    centreOf: (code) => this._shape(code)!.centre,
-    onActivate: (code) => this._toggle(this._shape(code)!),
-    onEscape: () => {
-      this._tip = null;
-      this.clearSelection();
-    },
-  });
+  /** The map's one Tab stop and its arrow keys: made with the first drawing (its code comes with it). */
+  private _roving?: RovingFocusController<string>;
+  private _rovingOptions(): RovingFocusOptions<string> {
+    return {
+      items: () => this._data.value?.geometry.shapes.map((s) => s.code) ?? [],
+      itemOf: (el) => this._areaAt(el)?.shape.code,
+      elementOf: (code) => this._view?.areas.get(code),
+      centreOf: (code) => this._shape(code)!.centre,
+      onActivate: (code) => this._toggle(this._shape(code)!),
+      onEscape: () => {
+        this._tip = null;
+        this.clearSelection();
+      },
+    };
+  }
   private readonly _id = `pm${++mapCounter}`;
   private _view: MapView | null = null;
   private _paintKey: unknown[] = [];
@@ -187,7 +193,8 @@ export class PiccoliMap extends PiccoliElement {
     if ('kind' in ask) throw invalidOption(ask.error.kind, ask.error.params as { value?: string });
     if (!coordinator) throw new PiccoliDataError('engine', 'No piccoli-dashboard coordinator is provided to this element.');
     const { areas: req, share, geo, key } = ask;
-    const geometryPromise = loadGeometry({ level: req.level, geo: geo ?? undefined, key: key ?? undefined, signal });
+    const drawing = import('../../map/drawing.js');
+    const geometryPromise = drawing.then((m) => m.loadGeometry({ level: req.level, geo: geo ?? undefined, key: key ?? undefined, signal }));
     geometryPromise.catch(() => undefined); // reported below, after the data's own errors
     let answer;
     try {
@@ -206,7 +213,7 @@ export class PiccoliMap extends PiccoliElement {
       throw invalidOption('unknown-metric', { value: this.metric, available: metricNames(answer.programme.stages) }, 'metric');
     }
     const metric: Metric = { stage: answer.stage.stage, stageOrder: answer.stage.order, share };
-    const geometry = await geometryPromise;
+    const [geometry, draw] = await Promise.all([geometryPromise, drawing]);
     const names = new Map(geometry.shapes.map((s) => [s.code, s.name]));
     const values = new Map<string, AreaDatum>();
     for (const r of answer.rows) {
@@ -232,6 +239,7 @@ export class PiccoliMap extends PiccoliElement {
         ? { kind: 'regions' }
         : { kind: 'tiles' };
     return {
+      draw,
       programme: answer.programme.id,
       meta: answer.programme.meta,
       metric,
@@ -258,10 +266,12 @@ export class PiccoliMap extends PiccoliElement {
     const lang = this._lang;
     const t = STRINGS[lang];
     const selected = this._selected;
+    this._roving ??= new d.draw.RovingFocusController<string>(this, this._rovingOptions());
     const focusCode = this._roving.tabStop(selected);
     const key = [d, lang, selected, focusCode];
     if (this._view?.geometry === d.geometry && key.every((k, i) => k === this._paintKey[i])) return;
     this._paintKey = key;
+    const { paletteFromStyle, renderMap, colourScale, paintMap } = d.draw;
     const palette = paletteFromStyle(getComputedStyle(this));
     if (this._view?.geometry !== d.geometry) {
       this._view = renderMap(d.geometry, { idPrefix: this._id, label: '', palette });
@@ -316,7 +326,9 @@ export class PiccoliMap extends PiccoliElement {
     const tip = this._tipEl;
     const box = this._box;
     if (!tip || !box || !this._tip) return;
-    const { left, top } = tooltipPosition(this._tip, { width: tip.offsetWidth, height: tip.offsetHeight }, box.clientWidth);
+    const draw = this._data.value?.draw;
+    if (!draw) return;
+    const { left, top } = draw.tooltipPosition(this._tip, { width: tip.offsetWidth, height: tip.offsetHeight }, box.clientWidth);
     tip.style.left = `${left}px`;
     tip.style.top = `${top}px`;
   }
@@ -342,7 +354,7 @@ export class PiccoliMap extends PiccoliElement {
   private _handleClick(e: MouseEvent): void {
     const a = this._areaAt(e.target);
     if (!a) return;
-    this._roving.setTabStop(a.shape.code);
+    this._roving?.setTabStop(a.shape.code);
     this._toggle(a.shape);
   }
 
@@ -438,6 +450,7 @@ export class PiccoliMap extends PiccoliElement {
     const title = d.meta ? (lang === 'it' ? d.meta.name_it : d.meta.name_en).split(' - ')[0]! : d.programme;
     const what = this._title(d, lang, t);
     const date = formatDate(d.asOf, lang);
+    const { colourScale, legendItems, paletteFromStyle } = d.draw;
     const scale = colourScale(
       [...d.values.values()].map((v) => v.value),
       d.metric.share,

@@ -5,7 +5,7 @@ import { messageOf } from '../../data/errors.js';
 import { formatInteger, type Lang } from '../../i18n/index.js';
 import { CHART_MAX_ROWS, chooseChart, resultColumns, type ChartKind } from './chart.js';
 import { resultTable } from './export.js';
-import { STRINGS } from './strings.js';
+import { OUTPUT_STRINGS as STRINGS } from './output-strings.js';
 
 /**
  * The quick chart of a <piccoli-sql> result: the kind chosen from the column types (or

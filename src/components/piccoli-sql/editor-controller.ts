@@ -1,11 +1,10 @@
 import type { EditorView } from '@codemirror/view';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { createRef, ref } from 'lit/directives/ref.js';
 import type { PiccoliDataError } from '../../data/errors.js';
 import { messageOf } from '../../data/errors.js';
 import type { SqlEditor } from './editor.js';
 import type { TableInfo } from './schema.js';
-import { errorPosition } from './sql-error.js';
+import type { errorPosition as ErrorPosition } from './sql-error.js';
 
 /** The editor module, fetched with a dynamic import (CodeMirror is not in the first load). */
 export type EditorModule = typeof import('./editor.js');
@@ -36,7 +35,6 @@ export class EditorController implements ReactiveController {
   private _doc?: string;
   /** An error position of a run made before the editor arrived, marked when it does. */
   private _pendingMark?: { doc: string; offset: number };
-  private readonly _box = createRef<HTMLElement>();
 
   constructor(
     private readonly host: ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment },
@@ -91,8 +89,11 @@ export class EditorController implements ReactiveController {
     return this._editor?.runnable() ?? { sql: this.text ?? '', from: 0 };
   }
 
-  /** Line and column of `err` in `sql`, underlined in the editor (`from` < 0: not the editor's text). */
-  markError(err: PiccoliDataError, sql: string, from: number): { line?: number; column?: number } {
+  /**
+   * Line and column of `err` in `sql`, underlined in the editor (`from` < 0: not the
+   * editor's text). `errorPosition` comes from sql-error.js, loaded with the first error.
+   */
+  markError(err: PiccoliDataError, sql: string, from: number, errorPosition: typeof ErrorPosition): { line?: number; column?: number } {
     const pos = errorPosition(err.message, sql, err.position);
     if (!pos || from < 0) return pos ? { line: pos.line, column: pos.column } : {};
     if (this._editor) return this._editor.markError(from + pos.offset);
@@ -126,7 +127,8 @@ export class EditorController implements ReactiveController {
       const { SqlEditor } = await this._module!;
       const doc = this._doc ?? '';
       this._editor = new SqlEditor({
-        parent: this._box.value!,
+        // The box render() draws, found in the host's shadow root (no ref directive: a smaller first load).
+        parent: this.host.renderRoot.querySelector<HTMLElement>('.editor')!,
         root: this.host.renderRoot as ShadowRoot,
         doc,
         label,
@@ -155,7 +157,7 @@ export class EditorController implements ReactiveController {
   render(label: string, text: string): TemplateResult {
     const lines = this.ready ? [] : text.split('\n');
     const empty = lines.length === 1 && lines[0] === '';
-    return html`<div class="editor" part="editor" ${ref(this._box)}>
+    return html`<div class="editor" part="editor">
       <div
         class="editor-placeholder"
         role="textbox"

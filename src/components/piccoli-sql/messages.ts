@@ -5,7 +5,6 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatInteger, type Lang } from '../../i18n/index.js';
-import { errorContext, errorHeadline } from './sql-error.js';
 import { STRINGS } from './strings.js';
 
 /** What the status line reports on. */
@@ -40,6 +39,9 @@ export function statusText(st: StatusState, lang: Lang): string {
 export interface RunError {
   code: string;
   message: string;
+  /** DuckDB's first line, and the context it quotes (sql-error.ts). */
+  headline: string;
+  context: string | null;
   line?: number;
   column?: number;
 }
@@ -47,9 +49,9 @@ export interface RunError {
 /** DuckDB's message: its first line as the headline, where it points, the context it quotes. */
 export function renderRunError(err: RunError, lang: Lang): TemplateResult {
   const where = err.line !== undefined && err.column !== undefined ? STRINGS[lang].errorAt(err.line, err.column) : '';
-  const context = errorContext(err.message);
+  const context = err.context;
   return html`<div class="alert error" role="alert" part="message">
-    <strong>${errorHeadline(err.message)}</strong>${where ? html` <span class="where">(${where})</span>` : nothing}
+    <strong>${err.headline}</strong>${where ? html` <span class="where">(${where})</span>` : nothing}
     ${context ? html`<pre>${context}</pre>` : nothing}
   </div>`;
 }

@@ -8,7 +8,7 @@ import './chart-view.js';
 import { resultTable, saveResult, toTSV, type ExportKind } from './export.js';
 import type { PiccoliSqlResults } from './results-table.js';
 import './results-table.js';
-import { STRINGS } from './strings.js';
+import { OUTPUT_STRINGS as STRINGS } from './output-strings.js';
 
 /** Something the reader should read in the console's status line (internal to the console). */
 export class PiccoliSqlNoticeEvent extends Event {
@@ -101,3 +101,5 @@ declare global {
     'piccoli-sql-output': PiccoliSqlOutput;
   }
 }
+
+export { outputStyles } from './output-panel.styles.js';

@@ -7,14 +7,26 @@ import { messageOf } from '../../data/errors.js';
 import { theme } from '../../styles/theme.js';
 import { EditorController, type EditorModule } from './editor-controller.js';
 import { PiccoliQueryErrorEvent, PiccoliQueryRunEvent } from './events.js';
-import { EXAMPLES } from './examples.js';
+import type { ExampleQuery } from './examples.js';
 import { renderAlert, renderRunError, statusText, type RunError, type StatusState } from './messages.js';
 import { HistoryController } from './history-controller.js';
 import type { PiccoliSqlHistoryPickEvent } from './history-list.js';
 import './history-list.js';
 import { styles } from './piccoli-sql.styles.js';
 import type { PiccoliSqlNoticeEvent } from './output-panel.js';
-import './output-panel.js';
+
+/**
+ * The result's table, chart and exports (with the value formatters): not in the console's
+ * first load. Requested when a console connects, awaited before a first result is shown.
+ */
+let outputPanel: Promise<typeof import('./output-panel.js')> | undefined;
+function loadOutputPanel(): Promise<typeof import('./output-panel.js')> {
+  outputPanel ??= import('./output-panel.js').catch((e: unknown) => {
+    outputPanel = undefined;
+    throw e;
+  });
+  return outputPanel;
+}
 import { RunController, type RunResult } from './run-controller.js';
 import type { PiccoliSqlInsertEvent } from './schema-browser.js';
 import './schema-browser.js';
@@ -70,6 +82,24 @@ export class PiccoliSql extends PiccoliElement {
   });
 
   @state() private _result?: RunResult;
+  @state() private _examples: readonly ExampleQuery[] = [];
+  /** Counts runs: a run that finishes after a later one started shows nothing. */
+  private _runs = 0;
+  private _output?: Promise<void>;
+
+  /** The output panel's code, and its styles adopted by this console's shadow root. */
+  private _outputReady(): Promise<void> {
+    this._output ??= loadOutputPanel().then(
+      ({ outputStyles }) => {
+        const root = this.renderRoot as ShadowRoot;
+        if (outputStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, outputStyles.styleSheet];
+      },
+      () => {
+        this._output = undefined; // a later run tries again
+      },
+    );
+    return this._output;
+  }
   @state() private _error?: RunError;
   @state() private _tables: TableInfo[] = [];
   @state() private _loadError?: string;
@@ -103,6 +133,12 @@ export class PiccoliSql extends PiccoliElement {
   }
 
   protected override firstUpdated(): void {
+    void this._outputReady(); // fetched while the tables load
+    // The examples' SQL is not in the first load: the list fills in a moment later.
+    import('./examples.js').then(
+      (m) => (this._examples = m.EXAMPLES),
+      () => undefined,
+    );
     const doc = this._url.read() ?? this.query;
     this._editor.start(doc, this._s.editorLabel, this._tables);
     this._runner.waitFor(this._loadTables());
@@ -141,7 +177,7 @@ export class PiccoliSql extends PiccoliElement {
 
   private _handleExample(e: Event): void {
     const select = e.currentTarget as HTMLSelectElement;
-    const ex = EXAMPLES.find((x) => x.id === select.value);
+    const ex = this._examples.find((x) => x.id === select.value);
     select.value = '';
     if (!ex) return;
     this.value = ex.sql;
@@ -200,8 +236,9 @@ export class PiccoliSql extends PiccoliElement {
     this._notice = '';
     this._editor.clearError();
     if (sql === undefined) this._url.write();
-    const outcome = await this._runner.run(text);
-    if (!outcome) return; // superseded or cancelled
+    const run = ++this._runs;
+    const [outcome] = await Promise.all([this._runner.run(text), this._outputReady()]);
+    if (!outcome || run !== this._runs) return; // superseded or cancelled
     const at = new Date().toISOString();
     if (outcome.ok) {
       const { table, elapsedMs } = (this._result = outcome.result);
@@ -212,9 +249,13 @@ export class PiccoliSql extends PiccoliElement {
       if (!READS_ONLY.test(text)) void this.refreshSchema();
     } else {
       const { code, message } = outcome.error;
-      this._error = { code, message, ...this._editor.markError(outcome.error, text, from) };
+      // Reading DuckDB's message (headline, position, quoted context) is loaded with the first error.
+      const { errorContext, errorHeadline, errorPosition } = await import('./sql-error.js');
+      if (run !== this._runs) return; // another run started meanwhile
+      const where = this._editor.markError(outcome.error, text, from, errorPosition);
+      this._error = { code, message, headline: errorHeadline(message), context: errorContext(message) ?? null, ...where };
       this._history.remember({ sql: text, at, ok: false });
-      this.dispatchEvent(new PiccoliQueryErrorEvent({ sql: text, ...this._error }));
+      this.dispatchEvent(new PiccoliQueryErrorEvent({ sql: text, code, message, ...where }));
     }
   }
 
@@ -249,7 +290,7 @@ export class PiccoliSql extends PiccoliElement {
             <button class="cancel" ?disabled=${!this._runner.running} @click=${() => this.cancel()}>${s.cancel}</button>
             <select class="examples" aria-label=${s.examples} @change=${this._handleExample}>
               <option value="">${s.chooseExample}</option>
-              ${EXAMPLES.map((ex) => html`<option value=${ex.id}>${ex.title[lang]}</option>`)}
+              ${this._examples.map((ex) => html`<option value=${ex.id}>${ex.title[lang]}</option>`)}
             </select>
             <span class="spacer"></span>
             <span class="status" role="status" aria-live="polite">${statusText(this._status(), lang)}</span>

@@ -5,9 +5,9 @@ import type { Lang } from '../../i18n/index.js';
 import type { ArrowVectorLike } from './format/arrow.js';
 import { formatCell } from './format/cell.js';
 import { NUMERIC_KINDS, columnKind, type ColumnKind } from './format/kind.js';
-import { ROW_HEIGHT } from './piccoli-sql.styles.js';
+import { ROW_HEIGHT } from './output-panel.styles.js';
 import { nextSort, sortOrder, type SortState } from './sort-order.js';
-import { STRINGS } from './strings.js';
+import { OUTPUT_STRINGS as STRINGS } from './output-strings.js';
 import { rowWindow } from './virtual.js';
 
 /**

@@ -2,11 +2,9 @@ import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { Table } from 'apache-arrow';
-import { getEngine } from '../../data/engine.js';
 import { coordinatorContext } from '../../query/context.js';
 import { PiccoliDataError, isAbortError, messageOf } from '../../data/errors.js';
-import { loadBundledTables } from './bundled-tables.js';
-import { COLUMNS_SQL, groupColumns, rowCountsSql, type TableInfo } from './schema.js';
+import type { TableInfo } from './schema.js';
 
 /** A finished run: the Arrow result and how it came about. */
 export interface RunResult {
@@ -94,11 +92,14 @@ export class RunController implements ReactiveController {
 
   /** Load the bundled programme tables into the engine. */
   async loadBundled(): Promise<void> {
+    // The loaders and the engine's code are fetched now, after the console's first paint.
+    const [{ loadBundledTables }, { getEngine }] = await Promise.all([import('./bundled-tables.js'), import('../../data/engine.js')]);
     await loadBundledTables(getEngine());
   }
 
   /** The engine's tables with their columns and row counts. */
   async readSchema(): Promise<TableInfo[]> {
+    const { COLUMNS_SQL, groupColumns, rowCountsSql } = await import('./schema.js');
     const cols = await this._sql(COLUMNS_SQL);
     const tables = groupColumns(cols.toArray().map((r) => r.toJSON() as never));
     if (tables.length) {

@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatInteger, type Lang } from '../../i18n/index.js';
-import { sqlName, type TableInfo } from './schema.js';
+import type { TableInfo } from './schema.js';
+import { sqlName } from './sql-name.js';
 import { STRINGS } from './strings.js';
 
 /** The reader asked to insert a table or column name into the query (internal to the console). */

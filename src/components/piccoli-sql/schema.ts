@@ -31,10 +31,7 @@ export function groupColumns(rows: { table_name: string; column_name: string; da
   return [...byName.values()];
 }
 
-/** An identifier as typed into SQL: bare when it is a plain lower-case name, else quoted. */
-export function sqlName(name: string): string {
-  return /^[a-z_][a-z0-9_]*$/.test(name) ? name : quoteIdent(name);
-}
+export { sqlName } from './sql-name.js';
 
 /** The `schema` option of @codemirror/lang-sql: tables and their columns, types as details. */
 export function completionSchema(tables: readonly TableInfo[]): SQLNamespace {

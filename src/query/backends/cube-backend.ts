@@ -1,8 +1,8 @@
 import cubeJson from 'asset:/data/programmes.cube.json';
 import { bundledDataUrl } from '../../data/config.js';
 import { defaultEventsUrl } from '../../data/bundled.js';
-import { checkCube, cubeUrlFor, type CubeFile } from '../cube.js';
-import { CubeIndex, cubeProblem } from '../cube-eval.js';
+import { checkCube, cubeProblem, cubeUrlFor, type CubeFile } from '../cube.js';
+import type { CubeIndex } from '../cube-eval.js';
 import type { QueryRequest } from '../types.js';
 import type { Backend, BackendAnswer } from './backend.js';
 
@@ -47,6 +47,10 @@ export class CubeBackend implements Backend {
 }
 
 async function load(src: string | null): Promise<LoadedCube | null> {
+  // The evaluator (counting, name resolution) is fetched beside the cube, not before it:
+  // no element's first load carries it, and no request waits for it longer than for the cube.
+  const evaluator = import('../cube-eval.js');
+  evaluator.catch(() => undefined); // awaited below when there is a cube to read
   const dataUrl = src ?? defaultEventsUrl();
   const url = src ? cubeUrlFor(src) : bundledDataUrl(cubeJson);
   // A site's file may have been replaced without its cube: compare sizes (HEAD, in
@@ -72,6 +76,7 @@ async function load(src: string | null): Promise<LoadedCube | null> {
   if (described && Number.isFinite(length) && length !== described.bytes) {
     return warn(url, `${file} has ${length} bytes, the cube was built from ${described.bytes}: rebuild it with piccoli-data import`);
   }
+  const { CubeIndex } = await evaluator;
   return { index: new CubeIndex(cube), dataUrl };
 }
 

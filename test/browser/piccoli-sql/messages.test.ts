@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { renderAlert, renderRunError, statusText } from '../../../src/components/piccoli-sql/messages.js';
+import { errorContext, errorHeadline } from '../../../src/components/piccoli-sql/sql-error.js';
 
 const idle = { running: false, cancelled: false, notice: '' };
 
@@ -21,7 +22,8 @@ describe('messages', () => {
 
   it('shows a failed run with its headline, where it is and the quoted context', async () => {
     const message = 'Parser Error: syntax error at or near "FORM"\n\nLINE 3: FORM x\n        ^';
-    const el = await fixture(html`<div>${renderRunError({ code: 'query', message, line: 3, column: 1 }, 'it')}</div>`);
+    const err = { code: 'query', message, headline: errorHeadline(message), context: errorContext(message) ?? null, line: 3, column: 1 };
+    const el = await fixture(html`<div>${renderRunError(err, 'it')}</div>`);
     const alert = el.querySelector('[role="alert"]')!;
     expect(alert.querySelector('strong')!.textContent).to.equal('Parser Error: syntax error at or near "FORM"');
     expect(alert.querySelector('.where')!.textContent).to.equal('(riga 3, colonna 1)');

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { PiccoliDataError } from '../../../src/data/errors.js';
 import type { CubeFile } from '../../../src/query/cube.js';
-import { CubeIndex, cubeProblem } from '../../../src/query/cube-eval.js';
+import { CubeIndex } from '../../../src/query/cube-eval.js';
 import type { AreasRequest, FunnelRequest } from '../../../src/query/types.js';
 
 // Funnels and area metrics counted from a cube with no engine (src/query/cube-eval.ts),
@@ -279,18 +279,5 @@ describe('CubeIndex', () => {
     expect(
       index.areas(areas({ programme: 'odd', level: 'region', stage: 'eligible' })).rows.map((r) => [r.code, r.eligible]),
     ).to.deep.equal([['08', 2]]);
-  });
-});
-
-describe('cubeProblem', () => {
-  it('is a format error of kind stale-cube naming the file and the reason', () => {
-    const e = cubeProblem('https://example.org/e.cube.json', 'malformed cube');
-    expect([e.code, e.kind, e.source, e.params]).to.deep.equal([
-      'format',
-      'stale-cube',
-      'https://example.org/e.cube.json',
-      { reason: 'malformed cube' },
-    ]);
-    expect(e.message).to.equal('https://example.org/e.cube.json: malformed cube; answering from the data file instead.');
   });
 });

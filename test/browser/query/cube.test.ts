@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { checkCube, cubeUrlFor, dayNumber, isoDay } from '../../../src/query/cube.js';
+import { checkCube, cubeProblem, cubeUrlFor, dayNumber, isoDay } from '../../../src/query/cube.js';
 
 // The cube file beside a stage-events file: where it is, whether it can be read, and its
 // day numbers (src/query/cube.ts).
@@ -93,5 +93,18 @@ describe('dayNumber and isoDay', () => {
     }
     expect(bad).to.deep.equal([]);
     for (const iso of ['2000-02-29', '2024-02-29', '2023-12-31', '2024-01-01']) expect(isoDay(dayNumber(iso))).to.equal(iso);
+  });
+});
+
+describe('cubeProblem', () => {
+  it('is a format error of kind stale-cube naming the file and the reason', () => {
+    const e = cubeProblem('https://example.org/e.cube.json', 'malformed cube');
+    expect([e.code, e.kind, e.source, e.params]).to.deep.equal([
+      'format',
+      'stale-cube',
+      'https://example.org/e.cube.json',
+      { reason: 'malformed cube' },
+    ]);
+    expect(e.message).to.equal('https://example.org/e.cube.json: malformed cube; answering from the data file instead.');
   });
 });

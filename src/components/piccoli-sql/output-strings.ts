@@ -1,0 +1,74 @@
+import type { Lang } from '../../i18n/index.js';
+import type { ChartChoice } from './chart.js';
+
+/** What the result's tabs, table, chart and exports say (loaded with them, after the console's first paint). */
+export const OUTPUT_STRINGS = {
+  it: {
+    noRows: 'La query non ha restituito righe.',
+    table: 'Tabella',
+    chart: 'Grafico',
+    chartKind: 'Tipo di grafico',
+    bar: 'Barre',
+    line: 'Linea',
+    dot: 'Punti',
+    noChart: 'Nessun grafico adatto a queste colonne (serve almeno una colonna numerica).',
+    chartLoading: 'Preparazione del grafico…',
+    chartTruncated: (n: string) => `Il grafico mostra le prime ${n} righe.`,
+    chartLabel: (c: ChartChoice) =>
+      c.kind === 'bar'
+        ? `Grafico a barre di ${c.x} per ${c.y}`
+        : c.kind === 'line'
+          ? `Grafico a linea di ${c.y} nel tempo (${c.x})`
+          : `Grafico a punti di ${c.y} rispetto a ${c.x}`,
+    chartCaption: (c: ChartChoice, points: string, shownBars?: string) =>
+      c.kind === 'bar'
+        ? `${c.x} per ${c.y}: ${shownBars ? `le ${shownBars} barre più lunghe su ${points}` : `${points} barre`}, dalla più lunga.`
+        : c.kind === 'line'
+          ? `${c.y} nel tempo (${c.x}): ${points} punti.`
+          : `${c.y} rispetto a ${c.x}: ${points} punti.`,
+    exportCsv: 'Scarica CSV',
+    exportArrow: 'Scarica Arrow',
+    exportParquet: 'Scarica Parquet',
+    copyTsv: 'Copia per foglio di calcolo',
+    copied: 'Copiato.',
+    copyFailed: 'Copia non riuscita: il browser non lo consente.',
+    sortBy: (c: string) => `Ordina per ${c}`,
+    resultsLabel: 'Risultati',
+    cellDetail: 'Valore completo',
+    close: 'Chiudi',
+  },
+  en: {
+    noRows: 'The query returned no rows.',
+    table: 'Table',
+    chart: 'Chart',
+    chartKind: 'Chart type',
+    bar: 'Bars',
+    line: 'Line',
+    dot: 'Dots',
+    noChart: 'No chart fits these columns (at least one numeric column is needed).',
+    chartLoading: 'Preparing the chart…',
+    chartTruncated: (n: string) => `The chart shows the first ${n} rows.`,
+    chartLabel: (c: ChartChoice) =>
+      c.kind === 'bar'
+        ? `Bar chart of ${c.x} by ${c.y}`
+        : c.kind === 'line'
+          ? `Line chart of ${c.y} over time (${c.x})`
+          : `Dot chart of ${c.y} against ${c.x}`,
+    chartCaption: (c: ChartChoice, points: string, shownBars?: string) =>
+      c.kind === 'bar'
+        ? `${c.x} by ${c.y}: ${shownBars ? `the ${shownBars} longest of ${points} bars` : `${points} bars`}, longest first.`
+        : c.kind === 'line'
+          ? `${c.y} over time (${c.x}): ${points} points.`
+          : `${c.y} against ${c.x}: ${points} points.`,
+    exportCsv: 'Download CSV',
+    exportArrow: 'Download Arrow',
+    exportParquet: 'Download Parquet',
+    copyTsv: 'Copy for a spreadsheet',
+    copied: 'Copied.',
+    copyFailed: 'Copy failed: the browser does not allow it.',
+    sortBy: (c: string) => `Sort by ${c}`,
+    resultsLabel: 'Results',
+    cellDetail: 'Full value',
+    close: 'Close',
+  },
+} satisfies Record<Lang, Record<string, unknown>>;

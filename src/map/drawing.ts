@@ -1,0 +1,10 @@
+/**
+ * What a map needs once its numbers are on their way: the shapes' loader, the drawing,
+ * the colour scale, the tooltip's placement and the keyboard's roving focus. One chunk, fetched by <piccoli-map> at
+ * the same time as its data (not before it, in the element's first load).
+ */
+export { loadGeometry } from './geometry.js';
+export { paletteFromStyle } from './palette.js';
+export { colourScale, legendItems, paintMap, renderMap, type MapView } from './render.js';
+export { tooltipPosition } from './tooltip.js';
+export { RovingFocusController } from '../controllers/roving-focus.js';
