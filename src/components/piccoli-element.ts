@@ -60,8 +60,8 @@ export class PiccoliElement extends LitElement {
 
   /**
    * An error as the reader sees it: `title`, the describer's sentence, details, retry.
-   * Until the describer has arrived (once per page, a few milliseconds) the alert is
-   * marked busy and says only the title.
+   * Until the describer has arrived (once per page, a few milliseconds) the message is
+   * marked busy, says only the title, and is not yet an alert.
    */
   protected _renderError(error: unknown, title: string, retry: () => void): TemplateResult {
     const lang = this._lang;
@@ -72,7 +72,8 @@ export class PiccoliElement extends LitElement {
         () => void (describerLoading = undefined),
       );
       void describerLoading.then(() => this.requestUpdate());
-      return html`<div class="message error" role="alert" part="message" aria-busy="true"><strong>${title}.</strong></div>`;
+      // Not yet an alert: a screen reader announces it once, with its sentence.
+      return html`<div class="message error" part="message" aria-busy="true"><strong>${title}.</strong></div>`;
     }
     const d = describer(asDataError(error), lang);
     return html`<div class="message error" role="alert" part="message">
