@@ -67,7 +67,7 @@ let mapCounter = 0;
  *
  * @fires piccoli-area-select - An area was selected or unselected; detail has level, code, name, selected.
  * @fires piccoli-load-progress - Bytes loaded of a data file, while it downloads.
- * @fires piccoli-error - The element shows an error message; detail has code and message.
+ * @fires piccoli-error - The element shows an error message; detail has code, kind and message.
  *
  * @csspart figure - The whole map.
  * @csspart caption - Title, metric and date.
