@@ -55,7 +55,8 @@ async function badServers(ctx, next) {
     ctx.body = 'Internal Server Error';
     return;
   }
-  if (ctx.path === '/__stall__/data.parquet') {
+  // Any file under /__stall__/ (the data file, and the cube beside it the browser looks for).
+  if (ctx.path.startsWith('/__stall__/')) {
     ctx.status = 200;
     ctx.set('content-type', 'application/octet-stream');
     ctx.set('content-length', '100000');

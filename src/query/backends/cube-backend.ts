@@ -1,5 +1,5 @@
 import cubeJson from 'asset:/data/programmes.cube.json';
-import { bundledDataUrl } from '../../data/config.js';
+import { bundledDataUrl, config } from '../../data/config.js';
 import { defaultEventsUrl } from '../../data/bundled.js';
 import { checkCube, cubeProblem, cubeUrlFor, type CubeFile } from '../cube.js';
 import type { CubeIndex } from '../cube-eval.js';
@@ -53,18 +53,31 @@ async function load(src: string | null): Promise<LoadedCube | null> {
   evaluator.catch(() => undefined); // awaited below when there is a cube to read
   const dataUrl = src ?? defaultEventsUrl();
   const url = src ? cubeUrlFor(src) : bundledDataUrl(cubeJson);
-  // A site's file may have been replaced without its cube: compare sizes (HEAD, in
-  // parallel). The bundled cube is built with its data.
-  const [res, head] = await Promise.all([
-    fetch(url).catch(() => null),
-    src ? fetch(src, { method: 'HEAD' }).catch(() => null) : Promise.resolve(null),
-  ]);
-  if (!res || !res.ok) return null; // no cube: the engine reads the file
+  // Bounded like every download: a server that never finishes sending the cube leaves it
+  // to the engine after the stall timeout instead of holding the element forever.
+  const limitMs = config().stallTimeoutMs ?? 30_000;
+  const ctrl = new AbortController();
+  const timer = setTimeout(() => ctrl.abort(), limitMs);
   let json: unknown;
+  let head: Response | null;
   try {
-    json = await res.json();
-  } catch {
-    return warn(url, 'not valid JSON');
+    // A site's file may have been replaced without its cube: compare sizes (HEAD, in
+    // parallel). The bundled cube is built with its data.
+    let res: Response | null;
+    [res, head] = await Promise.all([
+      fetch(url, { signal: ctrl.signal }).catch(() => null),
+      src ? fetch(src, { method: 'HEAD', signal: ctrl.signal }).catch(() => null) : Promise.resolve(null),
+    ]);
+    if (!res || !res.ok) return ctrl.signal.aborted ? warn(url, `no answer within ${limitMs} ms`) : null; // no cube: the engine reads the file
+    const length = Number(res.headers.get('content-length') ?? NaN);
+    if (length > (config().maxBytes ?? 2 ** 30)) return warn(url, `it is too large (${length} bytes)`);
+    try {
+      json = await res.json();
+    } catch {
+      return warn(url, ctrl.signal.aborted ? `no answer within ${limitMs} ms` : 'not valid JSON');
+    }
+  } finally {
+    clearTimeout(timer);
   }
   const problem = checkCube(json);
   if (problem) return warn(url, problem);
