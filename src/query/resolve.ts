@@ -38,6 +38,32 @@ export function normName(s: string): string {
 }
 
 /**
+ * Everyday names of areas whose official name reads otherwise (normalised as normName
+ * does): what people and CMS editors type.
+ */
+const EVERYDAY_NAMES: Readonly<Record<string, string>> = {
+  reggioemilia: "Reggio nell'Emilia",
+  pesarourbino: 'Pesaro e Urbino',
+  monza: 'Monza e della Brianza',
+  monzabrianza: 'Monza e della Brianza',
+  reggiocalabria: 'Reggio di Calabria',
+};
+
+/**
+ * Whether `typed` names the area officially called `official`: the same letters and
+ * digits in any case, accents, spaces, dashes or apostrophes (straight or curly); either
+ * language of a bilingual name ("Bolzano", "Bozen", "Valle d'Aosta", "Trentino-Alto
+ * Adige"); or an everyday name ("Reggio Emilia", "Pesaro-Urbino").
+ */
+export function sameName(official: string, typed: string): boolean {
+  const t = normName(typed);
+  if (!t) return false;
+  if (official.split('/').some((part) => normName(part) === t) || normName(official) === t) return true;
+  const everyday = EVERYDAY_NAMES[t];
+  return everyday !== undefined && normName(everyday) === normName(official);
+}
+
+/**
  * The area filter of a funnel from its region and province values (the province wins):
  * a province by sigla, ISTAT code or name; a region by ISTAT code or name, among all the
  * provinces of the file (a province the programme does not reach is a funnel of nobody
@@ -53,16 +79,14 @@ export function resolveArea(
   if (province) {
     const v = province.trim();
     const code = /^\d{1,3}$/.test(v) ? v.padStart(3, '0') : null;
-    const p = provinces.find((a) =>
-      code ? a.code === code : (a.sigla ?? '').toUpperCase() === v.toUpperCase() || normName(a.name) === normName(v),
-    );
+    const p = provinces.find((a) => (code ? a.code === code : (a.sigla ?? '').toUpperCase() === v.toUpperCase() || sameName(a.name, v)));
     if (!p) throw invalidOption('unknown-province', { value: province }, 'province');
     return { provinceCode: p.code, scope: { level: 'province', code: p.code, name: p.name } };
   }
   if (region) {
     const v = region.trim();
     const code = /^\d{1,2}$/.test(v) ? v.padStart(2, '0') : null;
-    const r = provinces.find((a) => (code ? a.regionCode === code : normName(a.regionName) === normName(v)));
+    const r = provinces.find((a) => (code ? a.regionCode === code : sameName(a.regionName, v)));
     if (!r) throw invalidOption('unknown-region', { value: region }, 'region');
     return { regionCode: r.regionCode, scope: { level: 'region', code: r.regionCode, name: r.regionName } };
   }

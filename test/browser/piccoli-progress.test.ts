@@ -299,6 +299,25 @@ describe('<piccoli-progress src=…> with a bad file', () => {
   });
 });
 
+describe('<piccoli-progress> and the names people type', () => {
+  for (const [attr, value, caption] of [
+    ['region', 'Valle d\u2019Aosta', "Valle d'Aosta/Vallée d'Aoste"],
+    ['region', 'Trentino-Alto Adige', 'Trentino-Alto Adige/Südtirol'],
+    ['province', 'Bolzano', 'Provincia di Bolzano/Bozen'],
+    ['province', 'Reggio Emilia', "Provincia di Reggio nell'Emilia"],
+    ['province', 'Pesaro-Urbino', 'Provincia di Pesaro e Urbino'],
+  ] as const) {
+    it(`${attr}="${value}" shows ${caption}`, async () => {
+      const el = await fixture<PiccoliProgress>(html`<piccoli-progress as-of="2021-10-31"></piccoli-progress>`);
+      el.setAttribute(attr, value);
+      await el.updateComplete;
+      await settled(el);
+      expect(el.shadowRoot!.querySelector('[role="alert"]'), 'no error').to.equal(null);
+      expect(el.shadowRoot!.querySelector('figcaption .sub')!.textContent).to.contain(caption);
+    });
+  }
+});
+
 describe('<piccoli-progress> while and after it loads', () => {
   it('moved to another place in the page while loading, it still shows its numbers', async () => {
     const a = document.createElement('div');

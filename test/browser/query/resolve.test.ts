@@ -7,6 +7,7 @@ import {
   resolveArea,
   resolveProgramme,
   resolveStage,
+  sameName,
   type ProvinceEntry,
 } from '../../../src/query/resolve.js';
 
@@ -169,5 +170,33 @@ describe('resolveStage and metricNames', () => {
     expect(metricNames(STAGES)).to.deep.equal(['engaged-share', 'plan-submitted-share', 'eligible', 'engaged', 'plan-submitted']);
     expect(metricNames([{ stage: 'eligible', order: 0 }])).to.deep.equal(['eligible']);
     expect(metricNames([])).to.deep.equal([]);
+  });
+});
+
+describe('sameName: the names people type', () => {
+  it('takes either language of a bilingual name, curly apostrophes, and everyday names', () => {
+    const yes: [string, string][] = [
+      ["Valle d'Aosta/Vallée d'Aoste", "Valle d'Aosta"],
+      ["Valle d'Aosta/Vallée d'Aoste", 'Valle d\u2019Aosta'],
+      ["Valle d'Aosta/Vallée d'Aoste", "Vallée d'Aoste"],
+      ['Trentino-Alto Adige/Südtirol', 'Trentino-Alto Adige'],
+      ['Trentino-Alto Adige/Südtirol', 'Trentino Alto Adige'],
+      ['Bolzano/Bozen', 'Bolzano'],
+      ['Bolzano/Bozen', 'Bozen'],
+      ["Reggio nell'Emilia", 'Reggio Emilia'],
+      ["Reggio nell'Emilia", 'Reggio nell\u2019Emilia'],
+      ['Pesaro e Urbino', 'Pesaro-Urbino'],
+      ['Monza e della Brianza', 'Monza'],
+      ["L'Aquila", 'L\u2019Aquila'],
+      ['Forlì-Cesena', 'Forli Cesena'],
+    ];
+    for (const [official, typed] of yes) expect(sameName(official, typed), `${typed} → ${official}`).to.equal(true);
+    const no: [string, string][] = [
+      ['Bolzano/Bozen', 'Bolzan'],
+      ["Reggio nell'Emilia", 'Reggio Calabria'],
+      ['Pesaro e Urbino', 'Pesaro'],
+      ['Monza e della Brianza', ''],
+    ];
+    for (const [official, typed] of no) expect(sameName(official, typed), `${typed} ↛ ${official}`).to.equal(false);
   });
 });
