@@ -143,6 +143,51 @@ function horizontalOverflow(tab, width) {
   }, width);
 }
 
+describe("under a strict CSP (style-src 'self', no inline styles)", () => {
+  it('the served CSP allows no inline style', async () => {
+    const res = await get('/index.html');
+    assert.match(res.headers['content-security-policy'], /style-src 'self'(;|$)/);
+  });
+
+  it("funnel bars have their width and the map's legend its colours, with no CSP violation", async () => {
+    const { tab, errors } = await openPage(
+      PAGES.find((p) => p.path === '/piacenza.html'),
+      { width: 1280, height: 900 },
+    );
+    const seen = await tab.evaluate(() => {
+      const progress = document.querySelector('piccoli-progress').shadowRoot;
+      const map = document.querySelector('piccoli-map').shadowRoot;
+      return {
+        bars: [...progress.querySelectorAll('.bar > span')].map((b) => b.getBoundingClientRect().width),
+        swatches: [...map.querySelectorAll('.legend .swatch:not(.nodata)')].map(
+          (s) => document.defaultView.getComputedStyle(s).backgroundColor,
+        ),
+      };
+    });
+    await tab.close();
+    assert.deepEqual(errors, [], 'console errors (a refused inline style is one)');
+    assert.ok(seen.bars.length >= 3 && seen.bars[0] > 0, `bar widths: ${seen.bars}`);
+    assert.equal(new Set(seen.swatches).size, seen.swatches.length, `five different swatch colours: ${seen.swatches}`);
+    assert.ok(!seen.swatches.includes('rgba(0, 0, 0, 0)'), `no empty swatch: ${seen.swatches}`);
+  });
+
+  it("the console's results table and its chart draw, with no CSP violation", async () => {
+    const { tab, errors } = await openPage(
+      PAGES.find((p) => p.path === '/console.html'),
+      { width: 1280, height: 900 },
+    );
+    const width = await tab.evaluate(
+      () => document.querySelector('piccoli-sql').shadowRoot.querySelector('table').getBoundingClientRect().width,
+    );
+    await tab.evaluate(() => [...document.querySelector('piccoli-sql').shadowRoot.querySelectorAll('.tabs button')][1].click());
+    await tab.waitForFunction(() => document.querySelector('piccoli-sql').shadowRoot.querySelector('.chart svg'), { timeout: 30_000 });
+    await new Promise((r) => setTimeout(r, 300));
+    await tab.close();
+    assert.deepEqual(errors, [], 'console errors (a refused inline style is one)');
+    assert.ok(width > 300, `results table width ${width}`);
+  });
+});
+
 describe('demo pages', () => {
   for (const page of PAGES) {
     it(`${page.path} loads with no console error, no request to another host, and no sideways scroll at 1280 px`, async () => {

@@ -24,6 +24,7 @@ import type { AreaDatum, MapGeometry, MapLevel, MapShape } from '../../map/types
 import { theme } from '../../styles/theme.js';
 import { styles } from './piccoli-map.styles.js';
 import { STRINGS, type Strings } from './strings.js';
+import { styleProps } from '../../styles/style-props.js';
 
 /** What the map shows: `reached`, or its share of the eligible entities. */
 interface Metric {
@@ -437,7 +438,7 @@ export class PiccoliMap extends PiccoliElement {
         <span class="title"><span class="ph"></span></span>
         <span class="sub" role="status">${pct ? `${t.loading} ${pct}` : t.loading}</span>
       </figcaption>
-      <div class="map-box" part="map" style="aspect-ratio: ${this._ratio()}"><div class="ph map-ph"></div></div>
+      <div class="map-box" part="map" ${styleProps({ 'aspect-ratio': this._ratio() })}><div class="ph map-ph"></div></div>
       <ul class="legend" part="legend" aria-hidden="true">
         ${Array.from({ length: DEFAULT_PALETTE.colours.length + 1 }, () => html`<li><span class="swatch ph"></span><span class="ph"></span></li>`)}
       </ul>
@@ -481,7 +482,7 @@ export class PiccoliMap extends PiccoliElement {
       <div
         class="map-box"
         part="map"
-        style="aspect-ratio: ${this._ratio()}"
+        ${styleProps({ 'aspect-ratio': this._ratio() })}
         @click=${this._handleClick}
         @focusin=${this._handleFocusIn}
         @focusout=${this._hideTip}
@@ -506,7 +507,8 @@ export class PiccoliMap extends PiccoliElement {
       </div>
       <ul class="legend" part="legend" aria-label=${what}>
         ${items.map(
-          (it) => html`<li><span class="swatch" style="background:${it.colour}"></span><span>${fmt(it.from)}–${fmt(it.to)}</span></li>`,
+          (it) =>
+            html`<li><span class="swatch" ${styleProps({ background: it.colour })}></span><span>${fmt(it.from)}–${fmt(it.to)}</span></li>`,
         )}
         <li><span class="swatch nodata"></span><span>${t.noDataLegend}</span></li>
       </ul>

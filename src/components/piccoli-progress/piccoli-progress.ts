@@ -17,6 +17,7 @@ import { theme } from '../../styles/theme.js';
 import { validDate } from '../../i18n/dates.js';
 import { styles } from './piccoli-progress.styles.js';
 import { STRINGS, type Strings } from './strings.js';
+import { styleProps } from '../../styles/style-props.js';
 
 /** Stage counts of the programmes seen so far, so a skeleton has the final height. */
 const stageCountHint = new Map<string, number>();
@@ -273,7 +274,7 @@ export class PiccoliProgress extends PiccoliElement {
                       r,
                       html`<span class="label">${r.label}</span
                       ><span class="bar" part="bar" aria-hidden="true"
-                        ><span style="--w: ${(r.elig * 100).toFixed(2)}%"></span
+                        ><span ${styleProps({ '--w': `${(r.elig * 100).toFixed(2)}%` })}></span
                       ></span>`,
                     )
               }

@@ -114,6 +114,10 @@ export function renderChart(t: ResultTableLike, choice: ChartChoice, opts: Chart
  */
 function withGroupRoles<T extends Element>(node: T): T {
   for (const g of node.querySelectorAll('g[aria-label]:not([role])')) g.setAttribute('role', 'group');
+  // Plot puts a <style> element in every chart, which a strict Content-Security-Policy
+  // (style-src 'self') refuses with an error; taken out before the chart reaches the page,
+  // its few rules are in the console's own styles (output-panel.styles.ts).
+  for (const style of node.querySelectorAll('style')) style.remove();
   return node;
 }
 

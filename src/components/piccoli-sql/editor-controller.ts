@@ -5,6 +5,7 @@ import { messageOf } from '../../data/errors.js';
 import type { SqlEditor } from './editor.js';
 import type { TableInfo } from './schema.js';
 import type { errorPosition as ErrorPosition } from './sql-error.js';
+import { styleProps } from '../../styles/style-props.js';
 
 /** The editor module, fetched with a dynamic import (CodeMirror is not in the first load). */
 export type EditorModule = typeof import('./editor.js');
@@ -165,7 +166,7 @@ export class EditorController implements ReactiveController {
         aria-multiline="true"
         aria-busy=${this.error ? 'false' : 'true'}
         aria-label=${label}
-        style="grid-template-rows: 4px repeat(${lines.length}, auto) minmax(4px, 1fr)"
+        ${styleProps({ 'grid-template-rows': `4px repeat(${lines.length}, auto) minmax(4px, 1fr)` })}
         ?hidden=${this.ready}
       >${
         this.ready

@@ -160,5 +160,11 @@ export const outputStyles = css`
     display: block;
     max-width: 100%;
     height: auto;
+    --plot-background: white;
+  }
+  /* Plot's own rule, from the <style> it adds and chart-plot.ts removes. */
+  .chart svg text,
+  .chart svg tspan {
+    white-space: pre;
   }
 `;

@@ -9,6 +9,7 @@ import { ROW_HEIGHT } from './output-panel.styles.js';
 import { nextSort, sortOrder, type SortState } from './sort-order.js';
 import { OUTPUT_STRINGS as STRINGS } from './output-strings.js';
 import { rowWindow } from './virtual.js';
+import { styleProps } from '../../styles/style-props.js';
 
 /**
  * The results table of <piccoli-sql>: every value as DuckDB prints it, NULL marked apart
@@ -106,10 +107,10 @@ export class PiccoliSqlResults extends LitElement {
     const sort = this._sort;
     return html`
       <div class="scroller" part="results" role="region" tabindex="0" aria-label=${s.resultsLabel} @scroll=${this._handleScroll}>
-        <table style="width:${total}px" aria-rowcount=${n + 1} aria-colcount=${fields.length}>
+        <table ${styleProps({ width: `${total}px` })} aria-rowcount=${n + 1} aria-colcount=${fields.length}>
           <colgroup>
-            <col style="width:${numW}px" />
-            ${widths.map((w) => html`<col style="width:${w}px" />`)}
+            <col ${styleProps({ width: `${numW}px` })} />
+            ${widths.map((w) => html`<col ${styleProps({ width: `${w}px` })} />`)}
           </colgroup>
           <thead>
             <tr aria-rowindex="1">
@@ -125,7 +126,7 @@ export class PiccoliSqlResults extends LitElement {
             </tr>
           </thead>
           <tbody>
-            ${win.offsetY > 0 ? html`<tr class="pad" aria-hidden="true"><td style="height:${win.offsetY}px" colspan=${fields.length + 1}></td></tr>` : nothing}
+            ${win.offsetY > 0 ? html`<tr class="pad" aria-hidden="true"><td ${styleProps({ height: `${win.offsetY}px` })} colspan=${fields.length + 1}></td></tr>` : nothing}
             ${rows.map((k) => {
               const r = order ? order[k]! : k;
               return html`<tr class="row" aria-rowindex=${k + 2}>
@@ -142,7 +143,7 @@ export class PiccoliSqlResults extends LitElement {
                 })}
               </tr>`;
             })}
-            ${after > 0 ? html`<tr class="pad" aria-hidden="true"><td style="height:${after}px" colspan=${fields.length + 1}></td></tr>` : nothing}
+            ${after > 0 ? html`<tr class="pad" aria-hidden="true"><td ${styleProps({ height: `${after}px` })} colspan=${fields.length + 1}></td></tr>` : nothing}
           </tbody>
         </table>
       </div>
