@@ -44,6 +44,7 @@ export class PiccoliElement extends LitElement {
   }
 
   private _reportedError?: unknown;
+  private _awaitingDescriber = false;
 
   /** The language the element speaks now. */
   protected get _lang(): Lang {
@@ -67,11 +68,19 @@ export class PiccoliElement extends LitElement {
     const lang = this._lang;
     const ui = ERROR_UI[lang];
     if (!describer) {
-      describerLoading ??= import('../i18n/errors.js').then(
-        (m) => void (describer = m.describeError),
-        () => void (describerLoading = undefined),
-      );
-      void describerLoading.then(() => this.requestUpdate());
+      if (!describerLoading) {
+        describerLoading = import('../i18n/errors.js').then(
+          (m) => void (describer = m.describeError),
+          () => void (describerLoading = undefined),
+        );
+      }
+      if (!this._awaitingDescriber) {
+        this._awaitingDescriber = true;
+        void describerLoading.then(() => {
+          this._awaitingDescriber = false;
+          this.requestUpdate();
+        });
+      }
       // Not yet an alert: a screen reader announces it once, with its sentence.
       return html`<div class="message error" part="message" aria-busy="true"><strong>${title}.</strong></div>`;
     }

@@ -95,7 +95,8 @@ export function translateDuckDBError(e: unknown, sql?: string, source?: string):
   return err;
 }
 
-function firstLine(s: string): string {
+/** The first line of a message, bounded: what an error shows of a library's text. */
+export function firstLine(s: string): string {
   const line = s.split('\n')[0]!.trim();
   return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }

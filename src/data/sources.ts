@@ -1,4 +1,5 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import { firstLine } from './duckdb-errors.js';
 import { PiccoliDataError, abortError, messageOf } from './errors.js';
 import { fetchBytes, type FetchOptions } from './fetch.js';
 import { parquetModule } from './parquet.js';
@@ -169,9 +170,4 @@ async function arrowToIPCStream(bytes: Uint8Array, source: string): Promise<Uint
   } catch (e) {
     throw new PiccoliDataError('corrupt', `${source} is a damaged Arrow file: ${firstLine(messageOf(e))}`, source, { cause: e });
   }
-}
-
-function firstLine(s: string): string {
-  const line = String(s).split('\n')[0]!.trim();
-  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }

@@ -37,10 +37,13 @@ export class CubeBackend implements Backend {
     const key = src ?? '';
     let p = this._cubes.get(key);
     if (!p) {
-      p = load(src);
+      // Remembered for the page, a missing cube too (every later request of the file goes
+      // straight to the engine); a network failure is not: a retry asks again.
+      p = load(src).catch(() => {
+        this._cubes.delete(key);
+        return null;
+      });
       this._cubes.set(key, p);
-      // A network failure is not remembered: a retry asks again.
-      p.then((c) => c ?? this._cubes.delete(key)).catch(() => this._cubes.delete(key));
     }
     return p;
   }
@@ -68,6 +71,7 @@ async function load(src: string | null): Promise<LoadedCube | null> {
       fetch(url, { signal: ctrl.signal }).catch(() => null),
       src ? fetch(src, { method: 'HEAD', signal: ctrl.signal }).catch(() => null) : Promise.resolve(null),
     ]);
+    if (!res && !ctrl.signal.aborted) throw new Error(`${url} could not be fetched`); // not remembered
     if (!res || !res.ok) return ctrl.signal.aborted ? warn(url, `no answer within ${limitMs} ms`) : null; // no cube: the engine reads the file
     const length = Number(res.headers.get('content-length') ?? NaN);
     if (length > (config().maxBytes ?? 2 ** 30)) return warn(url, `it is too large (${length} bytes)`);
