@@ -28,6 +28,8 @@ const BOOT_MESSAGE_ID = 0x3fff_fff0;
 const EH_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11]);
 
 let booted: BootedEngine | undefined;
+/** Whether an engine has taken a boot: from then on, only its restart boots again. */
+let taken = false;
 
 /**
  * Start the worker and its instantiation, once, unless the page hands in its own DuckDB
@@ -70,7 +72,17 @@ export function bootEngine(): BootedEngine | undefined {
 export function takeBootedEngine(): BootedEngine | undefined {
   const b = bootEngine();
   booted = undefined;
+  taken = true;
   return b;
+}
+
+/**
+ * What a backend calls the moment it knows it needs the engine: boots it unless an
+ * engine already took a boot (then it is running or starting, and a second worker would
+ * only compile the wasm again for nothing).
+ */
+export function bootEngineEarly(): void {
+  if (!taken) bootEngine();
 }
 
 /**

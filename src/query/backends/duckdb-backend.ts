@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import { config } from '../../data/config.js';
-import { bootEngine } from '../../data/engine-boot.js';
+import { bootEngineEarly } from '../../data/engine-boot.js';
 import type { QueryRequest, RequestOptions } from '../types.js';
 import type { Backend, BackendAnswer } from './backend.js';
 
@@ -15,7 +15,7 @@ export class DuckDBBackend implements Backend {
 
   async answer(req: QueryRequest, opts: RequestOptions): Promise<BackendAnswer> {
     // The wasm starts compiling now, while the engine's JavaScript downloads.
-    bootEngine();
+    bootEngineEarly();
     const [{ answerWithEngine }] = await Promise.all([
       import('./duckdb-answer.js'),
       // The engine's own chunk, fetched beside ours rather than after it.

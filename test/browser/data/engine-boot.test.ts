@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { engineAssets } from '../../../src/data/config.js';
-import { bootEngine, takeBootedEngine, type BootedEngine } from '../../../src/data/engine-boot.js';
+import { bootEngine, bootEngineEarly, takeBootedEngine, type BootedEngine } from '../../../src/data/engine-boot.js';
 
 // Starting DuckDB-WASM's worker and its wasm before the engine's own code arrives
 // (src/data/engine-boot.ts). These start real workers; each test hands over and ends what
@@ -34,6 +34,26 @@ describe('engine boot', () => {
       expect(second.worker).to.not.equal(first.worker);
     } finally {
       end(second);
+    }
+  });
+
+  it('bootEngineEarly() boots no second worker once an engine has taken one', () => {
+    const taken = takeBootedEngine()!; // as the engine does when it starts
+    taken.worker.terminate();
+    const Original = window.Worker;
+    let made = 0;
+    window.Worker = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Worker>) {
+        super(...args);
+        made++;
+      }
+    };
+    try {
+      bootEngineEarly(); // a later request on the engine path
+      bootEngineEarly();
+      expect(made).to.equal(0);
+    } finally {
+      window.Worker = Original;
     }
   });
 
