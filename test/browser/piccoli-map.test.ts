@@ -115,6 +115,8 @@ describe('<piccoli-map>', () => {
     }
     const total = [...got.values()].reduce((s, r) => s + r[1], 0);
     expect(total).to.equal(612); // the published figure at 31 October 2021
+    // 609 of those 612 engaged rows are simulated (the published total has no per-comune list).
+    expect($(el, '.credit')!.textContent).to.match(/^\s*Fonte: ANCI\. Dati in parte simulati · /);
     expect(area(el, '08').getAttribute('aria-label')).to.match(/^Emilia-Romagna: \d+,\d\s%, \d+ su [\d.]+ comuni ammissibili$/);
   });
 

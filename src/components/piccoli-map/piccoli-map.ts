@@ -15,6 +15,7 @@ import { formatDate, formatInteger, formatPercent, type Lang } from '../../i18n/
 import { coordinatorContext } from '../../query/context.js';
 import type { Coordinator } from '../../query/coordinator.js';
 import { metricNames } from '../../query/metrics.js';
+import { provenanceOf, type Provenance } from '../../query/provenance.js';
 import type { AreasRequest, BackendName, ErrorData } from '../../query/types.js';
 import type { MapView } from '../../map/drawing.js';
 import { DEFAULT_PALETTE } from '../../map/palette.js';
@@ -47,6 +48,8 @@ interface MapData {
   metric: Metric;
   asOf: string;
   backend: BackendName;
+  /** What the reached rows shown rest on. */
+  provenance: Provenance;
   geometry: MapGeometry;
   values: Map<string, AreaDatum>;
   /** Where the shapes come from, for the credit line. */
@@ -246,6 +249,7 @@ export class PiccoliMap extends PiccoliElement {
       metric,
       asOf: answer.asOf,
       backend: answer.backend,
+      provenance: provenanceOf(answer.rows.map((r) => ({ n: r.reached, simulated: r.simulated }))),
       geometry,
       values,
       credit,
@@ -298,6 +302,12 @@ export class PiccoliMap extends PiccoliElement {
         return `${name}: ${this._formatValue(d, v.value, lang)}, ${this._counts(d, v, lang, t)}${sel}`;
       },
     });
+  }
+
+  /** Who publishes the programme, and whether the figures shown rest on simulated rows. */
+  private _source(d: MapData, t: Strings): string {
+    const note = t.provenance[d.provenance];
+    return `${t.source}: ${d.meta?.operator ?? d.programme}${note ? `. ${note}` : ''}`;
   }
 
   private _formatValue(d: MapData, value: number, lang: Lang): string {
@@ -512,7 +522,7 @@ export class PiccoliMap extends PiccoliElement {
         )}
         <li><span class="swatch nodata"></span><span>${t.noDataLegend}</span></li>
       </ul>
-      <p class="credit" part="credit">${credit}</p>
+      <p class="credit" part="credit">${this._source(d, t)} · ${credit}</p>
       <div class="visually-hidden">
       <table>
         <caption>${t.tableCaption(`${title}: ${what}`, t.asOf(date))}</caption>

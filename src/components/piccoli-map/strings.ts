@@ -5,6 +5,13 @@ export const STRINGS = {
   it: {
     loading: 'Caricamento della mappa…',
     errorTitle: 'Impossibile mostrare la mappa',
+    source: 'Fonte',
+    provenance: {
+      published: '',
+      'partly-simulated': 'Dati in parte simulati',
+      simulated: 'Dati simulati',
+      unknown: 'Provenienza dei dati non indicata',
+    },
     noData: 'nessun dato',
     noDataLegend: 'Nessun dato',
     empty: 'Nessun dato per questo programma a questo livello.',
@@ -27,6 +34,13 @@ export const STRINGS = {
   en: {
     loading: 'Loading the map…',
     errorTitle: 'The map cannot be shown',
+    source: 'Source',
+    provenance: {
+      published: '',
+      'partly-simulated': 'Partly simulated data',
+      simulated: 'Simulated data',
+      unknown: 'Data provenance not stated',
+    },
     noData: 'no data',
     noDataLegend: 'No data',
     empty: 'No data for this programme at this level.',

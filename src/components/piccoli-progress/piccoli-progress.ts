@@ -11,6 +11,7 @@ import { PiccoliLoadProgressEvent } from '../../events/index.js';
 import { PiccoliStageSelectEvent } from '../../events/stage-select.js';
 import { formatDate, formatInteger, formatPercent, type Lang } from '../../i18n/index.js';
 import { coordinatorContext } from '../../query/context.js';
+import { provenanceOf } from '../../query/provenance.js';
 import type { Coordinator } from '../../query/coordinator.js';
 import type { ErrorData, FunnelAnswer, FunnelRequest, FunnelScope, StageCount } from '../../query/types.js';
 import { theme } from '../../styles/theme.js';
@@ -224,9 +225,7 @@ export class PiccoliProgress extends PiccoliElement {
       <span class="title">${shortTitle}</span>
       <span class="sub">${area} · ${t.asOf(date)}</span>
     </figcaption>`;
-    const simulated = f.stages.reduce((s, x) => s + (x.simulated ?? 0), 0);
-    const rowsShown = f.stages.reduce((s, x) => s + x.n, 0);
-    const note = simulated === 0 ? '' : simulated === rowsShown ? t.allSimulated : t.partlySimulated;
+    const note = t.provenance[provenanceOf(f.stages)];
     const source = html`<p class="source" part="source">${t.source}: ${meta?.operator ?? f.programme.id}${note ? `. ${note}` : ''}</p>`;
     if (eligible === 0 || reached === 0) {
       const message =
