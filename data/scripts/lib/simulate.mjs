@@ -5,9 +5,11 @@
 // The functions here invent those histories from a seeded PRNG so that:
 //   - every published aggregate holds exactly at its date;
 //   - every named entity has the stages the sources give it;
+//   - no row breaks a published date (the `calendar` rules of each programme);
 //   - the rest is plausible: eligible entities only, spread across regions,
 //     stages reached in order without gaps, dates non-decreasing.
 // Rows backed by a source are marked 'published', invented ones 'simulated'.
+import { stageBounds } from './calendar.mjs';
 import { fromDay, isWorkday, toDay, workdays } from './dates.mjs';
 
 /**
@@ -43,21 +45,23 @@ import { fromDay, isWorkday, toDay, workdays } from './dates.mjs';
  */
 
 /**
- * A uniformly drawn working day in [from, to] (day numbers). If the range
- * holds no working day (e.g. a weekend), the next working day after it.
+ * A uniformly drawn working day in [from, to] (day numbers), or null when the
+ * range holds none.
  * @param {Rng} rng
  * @param {number} from
  * @param {number} to
  */
-function dayBetween(rng, from, to) {
+function workdayIn(rng, from, to) {
   const days = [];
   for (let d = from; d <= to; d++) if (isWorkday(d)) days.push(d);
-  if (days.length === 0) {
-    let d = from;
-    while (!isWorkday(d)) d++;
-    return d;
-  }
-  return days[rng.int(days.length)];
+  return days.length ? days[rng.int(days.length)] : null;
+}
+
+/** The last working day on or before `day`. @param {number} day */
+function lastWorkday(day) {
+  let d = day;
+  while (!isWorkday(d)) d--;
+  return d;
 }
 
 /**
@@ -145,8 +149,10 @@ export function findComune(registry, name, region) {
 
 /**
  * PICCOLI: every small comune is eligible; 612 / 568 / 485 reached
- * engagement / needs analysis / plan by 2021-10-31; later stages continue to
- * the end of the simulation horizon.
+ * engagement / needs analysis / plan by 2021-10-31; more comuni are engaged
+ * until `engaged_until`; needs analyses and plans stop at the deadline for
+ * plans (30 April 2022, a calendar rule); specialist support continues to the
+ * end of the simulation horizon.
  * @param {any} prog
  * @param {Comune[]} registry
  * @param {Rng} rng
@@ -196,9 +202,36 @@ export function simulatePiccoli(prog, registry, rng) {
 
   const early = workdays(sim.first_engagement, sim.cutoff);
   const afterCutoff = cutoff + 1;
-  const supportFrom = toDay(sim.support_from);
   /** @param {string} code @param {number} stage */
   const mustReach = (code, stage) => (namedStage.get(code) ?? 0) >= stage;
+
+  // The calendar rules (data/sources/programmes.json): no plan, and so no needs
+  // analysis, after the deadline for plans; later stages up to the horizon.
+  const bounds = stageBounds(prog);
+  const notAfter = bounds.map((b) => lastWorkday(b.not_after ? Math.min(toDay(b.not_after), horizon) : horizon));
+  const notBefore = bounds.map((b) => (b.not_before ? toDay(b.not_before) : -Infinity));
+  // After the cutoff, each stage comes at least `gap` days after the one before, from
+  // `floor` on, and within `span` days of the earliest day it could.
+  /** @type {Record<number, { rate: number, gap: number, span: number, floor: number }>} */
+  const step = {
+    [order.needs_analysis]: { rate: sim.late_engaged_needs_analysis_rate, gap: 10, span: 110, floor: afterCutoff },
+    [order.plan_submitted]: { rate: sim.needs_analysis_plan_rate, gap: 5, span: 70, floor: afterCutoff },
+    [order.specialist_support]: { rate: sim.plan_support_rate, gap: 20, span: 280, floor: toDay(sim.support_from) },
+  };
+  /**
+   * The last day stage `s` can be reached by a comune that will go on to stage
+   * `target`: early enough for every later stage to keep its gap and its deadline.
+   * @param {number} s @param {number} target
+   */
+  const latest = (s, target) => {
+    let day = notAfter[s];
+    let gaps = 0;
+    for (let j = s + 1; j <= target; j++) {
+      gaps += step[j].gap;
+      day = Math.min(day, notAfter[j] - gaps);
+    }
+    return day;
+  };
 
   /** @type {SimEvent[]} */
   const events = [];
@@ -206,27 +239,23 @@ export function simulatePiccoli(prog, registry, rng) {
   const choices = [];
 
   /**
-   * Continue a history after its last reached stage, with dropout at each
-   * step unless a source says the comune got further.
+   * Continue a history after its last reached stage. How far the comune gets is drawn
+   * first (dropout at each step, unless a source says it got further), then the dates,
+   * each early enough for the stages still to come.
    * @param {string} code
    * @param {number[]} days days reached so far, from stage 0
    */
   const finish = (code, days) => {
-    const last = () => days[days.length - 1];
-    if (days.length === order.needs_analysis) {
-      if (!(mustReach(code, order.needs_analysis) || rng.chance(sim.late_engaged_needs_analysis_rate))) return days;
-      const from = Math.max(last() + 10, afterCutoff);
-      days.push(dayBetween(rng, from, from + 110));
-    }
-    if (days.length === order.plan_submitted) {
-      if (!(mustReach(code, order.plan_submitted) || rng.chance(sim.needs_analysis_plan_rate))) return days;
-      const from = Math.max(last() + 5, afterCutoff);
-      days.push(dayBetween(rng, from, from + 70));
-    }
-    if (days.length === order.specialist_support) {
-      if (!(mustReach(code, order.specialist_support) || rng.chance(sim.plan_support_rate))) return days;
-      const from = Math.max(last() + 20, supportFrom);
-      days.push(dayBetween(rng, from, Math.min(from + 280, horizon)));
+    let target = days.length - 1;
+    while (target + 1 < ids.length && (mustReach(code, target + 1) || rng.chance(step[target + 1].rate))) target++;
+    for (let s = days.length; s <= target; s++) {
+      const from = Math.max(days[s - 1] + step[s].gap, step[s].floor, notBefore[s]);
+      const day = workdayIn(rng, from, Math.min(from + step[s].span, latest(s, target)));
+      if (day === null) {
+        if (mustReach(code, s)) throw new Error(`piccoli ${code}: no day left for ${ids[s]} within the calendar`);
+        break;
+      }
+      days.push(day);
     }
     return days;
   };
@@ -235,7 +264,9 @@ export function simulatePiccoli(prog, registry, rng) {
   for (const code of planByCutoff) histories.set(code, finish(code, [start, ...sortedDays(rng, early, 3)]));
   for (const code of analysisByCutoff) histories.set(code, finish(code, [start, ...sortedDays(rng, early, 2)]));
   for (const code of engagedByCutoff) histories.set(code, finish(code, [start, ...sortedDays(rng, early, 1)]));
-  const lateWindow = workdays(fromDay(afterCutoff), sim.call_closes);
+  // Engagement after the cutoff ends a month before the deadline for plans (a
+  // modelling choice: time for the needs analysis and the plan).
+  const lateWindow = workdays(fromDay(afterCutoff), sim.engaged_until);
   for (const code of engagedLater) histories.set(code, finish(code, [start, ...sortedDays(rng, lateWindow, 1)]));
 
   for (const c of small) {
