@@ -5,7 +5,9 @@
 // valid, writes it in the programmes.parquet shape, with its cube beside it
 // (my.parquet -> my.cube.json: what the elements answer from without the
 // engine). Each file is written to a temporary file next to it and renamed,
-// so an existing output is never left half-written.
+// so an existing output is never left half-written. `--source "…"` records
+// where the data comes from, in the cube (`source`) and in the Parquet file's
+// key-value metadata (key `source`).
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,6 +29,10 @@ Options:
                       and missing folders are created
   --registry <file>   comuni registry (default: data/comuni.parquet of this package)
   --stages <file>     known stages to check stage ids against (default: data/stages.parquet)
+  --source <text>     where the data comes from, e.g. "Comune di X, delibera n. 12/2024":
+                      written into the cube ("source", shown by the elements as the
+                      publisher) and into the Parquet file's key-value metadata (key "source");
+                      without it, neither has one
   --max-errors <n>    errors to list (default 50; the total is always given)
   --json              print the result as JSON on stdout
   -h, --help          this help
@@ -36,7 +42,7 @@ Exit status: 0 valid and written, 1 invalid (nothing written), 2 usage or read e
 
 /**
  * @param {string} input
- * @param {{ out: string, registry?: string, stages?: string, maxErrors?: number }} opts
+ * @param {{ out: string, registry?: string, stages?: string, maxErrors?: number, source?: string }} opts
  */
 export async function importFile(input, opts) {
   const registryPath = resolve(opts.registry ?? join(DATA, 'comuni.parquet'));
@@ -52,9 +58,10 @@ export async function importFile(input, opts) {
     if (result.valid) {
       const out = resolve(opts.out);
       mkdirSync(dirname(out), { recursive: true });
-      await writeParquet(conn, VALID_EVENTS_QUERY, out);
+      const source = opts.source === undefined ? {} : { source: opts.source };
+      await writeParquet(conn, VALID_EVENTS_QUERY, out, { metadata: source });
       // Built from the file just written, by the library's own SQL builders.
-      result.cube = await writeCube(conn, out);
+      result.cube = await writeCube(conn, out, source);
     }
     return result;
   } finally {
@@ -77,6 +84,7 @@ export async function main(argv, io = { stdout: (s) => process.stdout.write(s), 
         out: { type: 'string', short: 'o' },
         registry: { type: 'string' },
         stages: { type: 'string' },
+        source: { type: 'string' },
         'max-errors': { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -100,17 +108,22 @@ export async function main(argv, io = { stdout: (s) => process.stdout.write(s), 
     io.stderr('--max-errors must be a positive whole number\n');
     return 2;
   }
+  const source = values.source?.trim();
+  if (source !== undefined && (source === '' || source.includes('\0'))) {
+    io.stderr('--source needs a text saying where the data comes from\n');
+    return 2;
+  }
   const [input] = positionals;
   let result;
   try {
-    result = await importFile(input, { out: values.out, registry: values.registry, stages: values.stages, maxErrors });
+    result = await importFile(input, { out: values.out, registry: values.registry, stages: values.stages, maxErrors, source });
   } catch (err) {
     // DuckDB read errors (a CSV row with too many fields, a corrupt Parquet
     // file) come here: the file cannot be read at all.
     io.stderr(`piccoli-data import: ${/** @type {Error} */ (err).message}\n`);
     return 2;
   }
-  if (values.json) io.stdout(`${JSON.stringify({ input, out: values.out, ...result })}\n`);
+  if (values.json) io.stdout(`${JSON.stringify({ input, out: values.out, ...(source === undefined ? {} : { source }), ...result })}\n`);
   for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
   if (!result.valid) {
     io.stderr(`${input}: ${result.errorCount} error${result.errorCount === 1 ? '' : 's'}; nothing written.\n`);

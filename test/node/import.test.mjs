@@ -266,6 +266,53 @@ describe('piccoli-data import', () => {
     assert.deepEqual(cube.provinces['054'], ['PG', 'Perugia', '10', 'Umbria']);
   });
 
+  test("--source records the site's own source in the cube and the Parquet metadata, verbatim", async () => {
+    // Quotes, a semicolon and SQL-looking text travel as data, never as SQL.
+    const source = `Comune d'Arezzo, «Delibera n. 12»; '); DROP TABLE ok; -- "fine" \\ ✓`;
+    const input = join(dir, 'source.csv');
+    writeFileSync(input, `${GOOD}\n`);
+    const out = join(dir, 'source.parquet');
+    const r = await runOn(input, out, ['--source', `  ${source} `]);
+    assert.equal(r.code, 0, r.stderr);
+    const cube = JSON.parse(readFileSync(join(dir, 'source.cube.json'), 'utf8'));
+    assert.equal(cube.source, source);
+    assert.deepEqual(Object.keys(cube).slice(0, 4), ['format', 'version', 'source', 'sources']);
+    assert.equal(cube.version, 1);
+    const conn = await openDb();
+    const kv = await allJson(conn, `SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata($1)`, [out]);
+    assert.deepEqual(
+      kv.filter((x) => x.key === 'source'),
+      [{ key: 'source', value: source }],
+    );
+    // The rows are the same as without a source.
+    assert.equal((await allJson(conn, 'SELECT count(*)::INTEGER AS n FROM read_parquet($1)', [out]))[0].n, 3);
+    conn.closeSync();
+  });
+
+  test('without --source, neither the cube nor the Parquet file names a source', async () => {
+    const r = await runImport('nosource', GOOD);
+    assert.equal(r.code, 0, r.stderr);
+    const cube = JSON.parse(readFileSync(join(dir, 'nosource.cube.json'), 'utf8'));
+    assert.equal('source' in cube, false);
+    const conn = await openDb();
+    const kv = await allJson(conn, `SELECT decode(key) AS key FROM parquet_kv_metadata($1)`, [r.out]);
+    assert.equal(
+      kv.some((x) => x.key === 'source'),
+      false,
+    );
+    conn.closeSync();
+  });
+
+  test('an empty --source is a usage error, and --help documents the option', async () => {
+    const r = await runImport('emptysource', GOOD, ['--source', '  ']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--source needs a text/);
+    assert.equal(existsSync(r.out), false);
+    let help = '';
+    assert.equal(await main(['--help'], { stdout: (s) => (help += s), stderr: () => {} }), 0);
+    assert.match(help, /--source <text>/);
+  });
+
   test('an invalid file writes no cube either', async () => {
     const r = await runImport('nocube', goodPlus(['my-prog,999999,eligible,0,2022-01-10,']));
     assert.equal(r.code, 1);

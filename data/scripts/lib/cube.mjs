@@ -24,9 +24,11 @@ function days(from, to) {
  * Build the cube of the Parquet file at `parquetPath` with the library's builders.
  * `twins` are other files holding the same rows (the bundled Arrow file), which the cube
  * also describes so that either can find it.
+ * `source`, when given, is the site's own citation of where the data comes from: the
+ * elements show it as the publisher (data/SCHEMA.md, cube format).
  * @param {import('@duckdb/node-api').DuckDBConnection} conn
  * @param {string} parquetPath
- * @param {{ twins?: string[] }} [opts]
+ * @param {{ twins?: string[], source?: string }} [opts]
  */
 export async function buildCube(conn, parquetPath, opts = {}) {
   const sql = await loadBuilders();
@@ -72,6 +74,7 @@ export async function buildCube(conn, parquetPath, opts = {}) {
     return {
       format: CUBE_FORMAT,
       version: CUBE_VERSION,
+      ...(opts.source === undefined ? {} : { source: opts.source }),
       sources: [parquetPath, ...(opts.twins ?? [])].map(describe),
       queries: queries.map((q) => q.sql.replaceAll(sql.quoteIdent(view), '"events"')),
       entity: ['code', 'name', 'days', 'simulated', 'province'],
@@ -85,7 +88,12 @@ export async function buildCube(conn, parquetPath, opts = {}) {
   }
 }
 
-/** Build and write the cube beside the data file; returns its path. */
+/**
+ * Build and write the cube beside the data file; returns its path.
+ * @param {import('@duckdb/node-api').DuckDBConnection} conn
+ * @param {string} parquetPath
+ * @param {{ twins?: string[], source?: string, out?: string }} [opts]
+ */
 export async function writeCube(conn, parquetPath, opts = {}) {
   const cube = await buildCube(conn, parquetPath, opts);
   const path = opts.out ?? cubePathFor(parquetPath);

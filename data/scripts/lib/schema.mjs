@@ -34,5 +34,6 @@ export const EVENT_ORDER = 'programme, stage_order, entity_code';
 /** SELECT list that puts columns in file order with their declared types. */
 export const EVENT_SELECT = EVENT_COLUMNS.map(([name, type]) => `CAST("${name}" AS ${type}) AS "${name}"`).join(', ');
 
-/** Parquet options used for every output file. */
-export const PARQUET_OPTIONS = '(FORMAT parquet, COMPRESSION zstd)';
+/** Parquet options used for every output file, as a list and in parentheses for COPY. */
+export const PARQUET_OPTION_LIST = 'FORMAT parquet, COMPRESSION zstd';
+export const PARQUET_OPTIONS = `(${PARQUET_OPTION_LIST})`;
