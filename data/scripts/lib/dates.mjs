@@ -29,7 +29,7 @@ export function isWorkday(day) {
 /**
  * Working days (Mon-Fri) between two dates, both included. Simulated events
  * fall on working days only: offices do not file plans on Sundays, and it
- * keeps the number of distinct dates (and so summary.json) smaller.
+ * keeps the number of distinct dates smaller.
  * @param {string} from
  * @param {string} to
  * @returns {number[]} day numbers
