@@ -10,6 +10,7 @@ import type { AreaSelection, SelectionStore } from '../state/selection.js';
  */
 export class SelectionController implements ReactiveController {
   private _store?: SelectionStore;
+  private _dismissed: AreaSelection | null = null;
   private readonly _onChange = () => this.host.requestUpdate();
 
   constructor(private readonly host: ReactiveElement) {
@@ -35,8 +36,19 @@ export class SelectionController implements ReactiveController {
     this._store?.removeEventListener('change', this._onChange);
   }
 
+  /** The page's selection this element follows: null when there is none, or this element set it aside. */
   get current(): AreaSelection | null {
-    return this._store?.current ?? null;
+    const c = this._store?.current ?? null;
+    return c && c === this._dismissed ? null : c;
+  }
+
+  /**
+   * Stop following the page's current selection, in this element only (its own area
+   * shows again); the next selection made on the page is followed.
+   */
+  dismiss(): void {
+    this._dismissed = this._store?.current ?? null;
+    this.host.requestUpdate();
   }
 
   /** Select an area for the page (null clears); `origin` is the element that chose it. */

@@ -22,8 +22,24 @@ export interface ProgrammeMeta {
   start_date?: string;
   end_date?: string;
   source_citation?: string;
+  /** Figures the programme published (data/SCHEMA.md): what a count equal to one of them cites. */
+  published_figures?: PublishedFigure[];
   stages: { stage: string; stage_order: number; label_it: string; label_en: string }[];
   [key: string]: unknown;
+}
+
+/** A figure a programme published, with the day it describes and who published it. */
+export interface PublishedFigure {
+  stage: string;
+  count: number;
+  /** The day the figure describes (YYYY-MM-DD); absent when the source gives none. */
+  as_of?: string;
+  /** `italy`, `region`, `province`, or `other` for groups no element shows (e.g. southern provinces). */
+  level?: 'italy' | 'region' | 'province' | 'other';
+  /** ISTAT code of the region or province; null for Italy. */
+  area?: string | null;
+  source?: string;
+  published_on?: string;
 }
 
 let metaPromise: Promise<ProgrammeMeta[]> | undefined;

@@ -1,9 +1,10 @@
 import type { Table } from 'apache-arrow';
 import { fetchMeta, type ProgrammeMeta } from '../data/bundled.js';
 import { PiccoliDataError, abortError, messageOf } from '../data/errors.js';
-import type { Backend } from './backends/backend.js';
+import type { Backend, BackendAnswer } from './backends/backend.js';
 import { CubeBackend } from './backends/cube-backend.js';
 import { DuckDBBackend } from './backends/duckdb-backend.js';
+import { latestPublishedDate, withProvenance } from './provenance.js';
 import type { AnswerOf, QueryAnswer, QueryProgress, QueryRequest, RequestOptions } from './types.js';
 
 interface InFlight {
@@ -124,8 +125,18 @@ export class Coordinator {
 
   private async _run(req: QueryRequest, signal: AbortSignal, onProgress: (p: QueryProgress) => void): Promise<QueryAnswer> {
     const metas = this._meta();
+    const bundled = req.src === null;
+    if (bundled && req.asOf === null && req.kind === 'funnel' && !req.region && !req.province && !req.comune) {
+      // The programme's funnel from the bundled data, with no date, shows the programme's
+      // latest published figures (or, for a programme that published none, its last day).
+      // Areas have no published figures: their default stays the last day, marked as
+      // simulated. The backends start reading (the cube) while the programme list arrives.
+      for (const b of this.backends) b.prepare?.(req);
+      const meta = (await metas).find((m) => m.programme === (req.programme || 'piccoli'));
+      req = { ...req, asOf: latestPublishedDate(meta) };
+    }
     for (const backend of this.backends) {
-      let answer: QueryAnswer | null;
+      let answer: BackendAnswer | null;
       try {
         answer = await backend.answer(req, { signal, onProgress });
       } catch (e) {
@@ -133,8 +144,12 @@ export class Coordinator {
       }
       if (signal.aborted) throw abortError();
       if (!answer) continue;
-      const meta = (await metas).find((m) => m.programme === answer.programme.id);
-      return meta ? { ...answer, programme: { ...answer.programme, meta } } : answer;
+      const id = answer.programme.id;
+      return withProvenance(
+        answer,
+        (await metas).find((m) => m.programme === id),
+        bundled,
+      );
     }
     throw new PiccoliDataError('engine', `No backend could answer a ${req.kind} request.`, req.src ?? undefined);
   }

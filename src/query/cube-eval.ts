@@ -1,7 +1,7 @@
 import { reachedBy } from '../data/sql/definition.js';
 import { dayNumber, isoDay, type CubeFile } from './cube.js';
 import { pickEntity, resolveArea, resolveProgramme, resolveStage, type ProvinceEntry } from './resolve.js';
-import type { AreaRow, AreasRequest, FunnelRequest, FunnelScope, ProgrammeInfo, StageCount, StageInfo } from './types.js';
+import type { AreasRequest, CountedArea, CountedStage, FunnelRequest, FunnelScope, ProgrammeInfo, StageInfo } from './types.js';
 
 /**
  * Answers from a cube, with no engine: the funnel and the area metric by the one
@@ -26,8 +26,8 @@ interface ProgrammeIndex {
   provinces: ProvinceEntry[];
 }
 
-type FunnelBody = { programme: ProgrammeInfo; asOf: string; scope: FunnelScope; stages: StageCount[] };
-type AreasBody = { programme: ProgrammeInfo; asOf: string; level: AreasRequest['level']; stage: StageInfo; rows: AreaRow[] };
+type FunnelBody = { programme: ProgrammeInfo; asOf: string; scope: FunnelScope; stages: CountedStage[] };
+type AreasBody = { programme: ProgrammeInfo; asOf: string; level: AreasRequest['level']; stage: StageInfo; rows: CountedArea[] };
 
 export class CubeIndex {
   private readonly _programmes = new Map<string, ProgrammeIndex>();
@@ -131,7 +131,7 @@ export class CubeIndex {
     const day = dayNumber(asOf);
     const key: (e: Entity) => string =
       req.level === 'region' ? (e) => e.region : req.level === 'province' ? (e) => e.province : (e) => e.code;
-    const rows = new Map<string, AreaRow & { unknown: boolean }>();
+    const rows = new Map<string, CountedArea & { unknown: boolean }>();
     for (const e of p.entities) {
       if (!reachedBy(e.days, 0, day)) continue; // not eligible yet at asOf
       const code = key(e);

@@ -16,6 +16,8 @@ export interface CubeFile {
   sources: { file: string; bytes: number; sha256_16: string }[];
   /** The SQL the cube was built with (src/data/sql/cube.ts), over a table named "events". */
   queries: string[];
+  /** Who the data comes from, as `piccoli-data import --source` recorded it. */
+  source?: string;
   /** province code -> [sigla, name, region code, region name] */
   provinces: Record<string, [string, string, string, string]>;
   programmes: Record<string, { stages: string[]; epoch: string; entities: CubeEntity[] }>;

@@ -64,10 +64,44 @@ export interface ProgrammeInfo {
   meta?: ProgrammeMeta;
 }
 
+/**
+ * What one figure rests on (data/README.md): a total published at that date and level,
+ * rows that are all published, rows of which some or all are simulated, or a file that
+ * does not say. A figure equal to a published total cites it, whatever its rows are.
+ */
+export type Basis =
+  | { kind: 'published-figure'; cite: PublishedCite }
+  | { kind: 'published-rows' }
+  | { kind: 'simulated'; simulated: number; of: number }
+  | { kind: 'unknown' }
+  /** A count of nobody: no rows to rest on. */
+  | { kind: 'none' };
+
+/** A published figure a number equals: who published it, and the day it describes. */
+export interface PublishedCite {
+  source: string;
+  asOf: string;
+  /** The day it was published, when the source gives one. */
+  publishedOn?: string;
+}
+
+/**
+ * Who the numbers come from: the programme's operator for the library's bundled data,
+ * the source a site recorded in its own file (`piccoli-data import --source`), or
+ * nobody named (a site's file without one: the element shows a neutral line).
+ */
+export interface Origin {
+  data: 'bundled' | 'site';
+  /** The publisher named for the data; null when the file names none. */
+  publisher: string | null;
+}
+
 interface AnswerBase {
   backend: BackendName;
   /** URL of the data file the numbers come from. */
   source: string;
+  /** Who the data comes from (added by the coordinator). */
+  origin: Origin;
   programme: ProgrammeInfo;
   /** The day the numbers describe (the request's, or the programme's last). */
   asOf: string;
@@ -80,6 +114,8 @@ export interface StageCount extends StageInfo {
   /** Entities that reached the stage by `asOf` (stage 0: eligible at `asOf`). */
   n: number;
   simulated: SimulatedCount;
+  /** What the count rests on (added by the coordinator). */
+  basis: Basis;
 }
 
 export interface FunnelAnswer extends AnswerBase {
@@ -97,6 +133,8 @@ export interface AreaRow {
   eligible: number;
   reached: number;
   simulated: SimulatedCount;
+  /** What `reached` rests on (added by the coordinator). */
+  basis: Basis;
 }
 
 export interface AreasAnswer extends AnswerBase {
@@ -128,3 +166,8 @@ export interface ErrorData {
   kind: PiccoliErrorKind;
   params: PiccoliErrorParams;
 }
+
+/** A stage count as a backend counts it, before the coordinator says what it rests on. */
+export type CountedStage = Omit<StageCount, 'basis'>;
+/** An area row as a backend counts it, before the coordinator says what it rests on. */
+export type CountedArea = Omit<AreaRow, 'basis'>;

@@ -21,9 +21,9 @@ async function both<A>(req: QueryRequest): Promise<[A, A]> {
   return [a as A, b as A];
 }
 
-/** What must agree: everything but which backend answered and the file's URL form. */
+/** What must agree: everything but which backend answered, the file's URL form, and the file's publisher (only a cube records it). */
 function comparable(a: FunnelAnswer | AreasAnswer) {
-  return { ...a, backend: undefined, source: undefined, programme: { ...a.programme, meta: undefined } };
+  return { ...a, backend: undefined, source: undefined, publisher: undefined, programme: { ...a.programme, meta: undefined } };
 }
 
 const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -116,7 +116,12 @@ describe('<piccoli-map>', () => {
     const total = [...got.values()].reduce((s, r) => s + r[1], 0);
     expect(total).to.equal(612); // the published figure at 31 October 2021
     // 609 of those 612 engaged rows are simulated (the published total has no per-comune list).
-    expect($(el, '.credit')!.textContent).to.match(/^\s*Fonte: ANCI\. Dati in parte simulati · /);
+    expect($(el, 'figcaption [part="provenance"]')!.textContent).to.equal('Dati in parte simulati');
+    expect($(el, '[part="source"]')!.textContent).to.equal('Fonte: ANCI.');
+    expect($(el, '[part="credit"]')!.textContent).to.contain('Confini regionali');
+    // Per region, what each count rests on, in the table screen readers get.
+    const umbria = $(el, 'tr[data-code="10"] .basis')!.textContent;
+    expect(['simulato', 'in parte simulato']).to.include(umbria);
     expect(area(el, '08').getAttribute('aria-label')).to.match(/^Emilia-Romagna: \d+,\d\s%, \d+ su [\d.]+ comuni ammissibili$/);
   });
 
@@ -205,6 +210,17 @@ describe('<piccoli-map>', () => {
     await sendKeys({ press: 'Escape' });
     expect(((await cleared) as PiccoliAreaSelectEvent).detail.selected).to.equal(false);
     expect(pageSelection().current).to.equal(null);
+    // A visible button clears the selection too.
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const clear = $(el, 'button[part="clear"]') as HTMLButtonElement;
+    expect(clear.textContent).to.equal('Annulla la selezione: Novara');
+    clear.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(pageSelection().current).to.equal(null);
+    expect($(el, 'button[part="clear"]')).to.equal(null);
+    (el.shadowRoot!.querySelector('.area[tabindex="0"]') as SVGElement).focus();
     await sendKeys({ press: 'Tab' }); // one Tab leaves the map: focus goes to the credit link or beyond
     expect(el.shadowRoot!.activeElement?.classList.contains('area') ?? false).to.equal(false);
   });

@@ -10,6 +10,7 @@ interface Expected {
   national: number[];
   national20211031: number[];
   provinces: Record<string, number[]>;
+  provinces20211031: Record<string, number[]>;
   emptyAt20211031: string;
   siena: number[];
 }
@@ -21,11 +22,21 @@ async function settled(el: PiccoliProgress) {
   await el.updateComplete;
 }
 
-/** The counts a reader sees, parsed back from the formatted text. */
+/** The counts a reader sees, parsed back from the formatted text (without the published/simulated mark). */
 function shownCounts(el: PiccoliProgress, lang: 'it' | 'en' = 'it'): number[] {
-  return [...el.shadowRoot!.querySelectorAll('tbody td.count')].map((td) =>
-    Number(td.textContent!.trim().replaceAll(lang === 'it' ? '.' : ',', '')),
-  );
+  return [...el.shadowRoot!.querySelectorAll('tbody td.count')].map((td) => countIn(td, lang));
+}
+
+/** The number in a count cell, without its mark. */
+function countIn(td: Element, lang: 'it' | 'en' = 'it'): number {
+  const cell = td.cloneNode(true) as Element;
+  cell.querySelector('.basis')?.remove();
+  return Number(cell.textContent!.trim().replaceAll(lang === 'it' ? '.' : ',', ''));
+}
+
+/** The published/simulated mark of each count ('' when the funnel has none). */
+function marks(el: PiccoliProgress): string[] {
+  return [...el.shadowRoot!.querySelectorAll('tbody td.count')].map((td) => td.querySelector('.basis')?.textContent ?? '');
 }
 
 function text(el: PiccoliProgress): string {
@@ -44,10 +55,56 @@ describe('<piccoli-progress>', () => {
     expect(text(el)).to.contain('Dati al 31 ottobre 2021');
   });
 
-  it('<piccoli-progress> with no attributes shows the national funnel of the latest data', async () => {
+  it('<piccoli-progress> with no attributes shows the latest published figures, and cites them', async () => {
     const el = await fixture<PiccoliProgress>(html`<piccoli-progress></piccoli-progress>`);
     await settled(el);
+    expect(shownCounts(el)).to.deep.equal(expected.national20211031);
+    expect(text(el)).to.contain('Dati al 31 ottobre 2021');
+    const label = el.shadowRoot!.querySelector('figcaption [part="provenance"]')!;
+    expect(label.textContent).to.equal('Dati pubblicati');
+    // Every figure is published (a cited total, or the registry's eligible rows): no per-figure mark.
+    expect(marks(el)).to.deep.equal(['', '', '', '', '']);
+    const source = el.shadowRoot!.querySelector('[part="source"]')!.textContent!;
+    expect(source).to.match(/^Fonte: ANCI\. Dato pubblicato: ANCI.*, dati al 31 ottobre 2021\.$/);
+    expect(source).not.to.contain('simulat');
+  });
+
+  it('says in the caption when the numbers are simulated, marks each figure when they differ, and explains on demand', async () => {
+    const el = await fixture<PiccoliProgress>(html`<piccoli-progress as-of=${expected.last}></piccoli-progress>`);
+    await settled(el);
     expect(shownCounts(el)).to.deep.equal(expected.national);
+    const label = el.shadowRoot!.querySelector('figcaption [part="provenance"]')!;
+    // Eligible comuni come from the published registry; who reached each stage is simulated.
+    expect(label.textContent).to.equal('Dati in parte simulati');
+    const m = marks(el);
+    expect(m[0]).to.equal('pubblicato');
+    expect(
+      m.slice(1).every((x) => x === 'in parte simulato' || x === 'simulato'),
+      m.join(),
+    ).to.equal(true);
+    expect(el.shadowRoot!.querySelector('[part="source"]')!.textContent).to.equal('Fonte: ANCI.');
+    const about = el.shadowRoot!.querySelector<HTMLDetailsElement>('details[part="about"]')!;
+    expect(about.open).to.equal(false);
+    about.querySelector('summary')!.click();
+    expect(about.open).to.equal(true);
+    expect(about.textContent).to.contain('Non sono dati ufficiali');
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('figcaption [part="provenance"]')!.textContent).to.equal('Partly simulated data');
+  });
+
+  it('a province has no published figures: at the published date its funnel says it is simulated', async () => {
+    const el = await fixture<PiccoliProgress>(html`<piccoli-progress province="PC" as-of="2021-10-31"></piccoli-progress>`);
+    await settled(el);
+    expect(shownCounts(el)).to.deep.equal(expected.provinces20211031.PC);
+    expect(el.shadowRoot!.querySelector('figcaption [part="provenance"]')!.textContent).to.equal('Dati in parte simulati');
+    expect(marks(el)[0]).to.equal('pubblicato');
+    expect(el.shadowRoot!.querySelector('[part="source"]')!.textContent).to.equal('Fonte: ANCI.');
+    // With no date, an area's funnel shows the latest data (no published figure to prefer).
+    el.asOf = undefined;
+    await el.updateComplete;
+    await settled(el);
+    expect(shownCounts(el)).to.deep.equal(expected.provinces.PC);
   });
 
   it("<piccoli-progress province=PC> shows Piacenza's funnel, as native DuckDB counts it", async () => {
@@ -133,12 +190,41 @@ describe('<piccoli-progress>', () => {
     expect(msg.textContent).to.match(/Nessun ente ha ancora aderito al programma in Provincia di .+ al 31 ottobre 2021/);
   });
 
-  it('says so when the programme has nobody eligible in the area', async () => {
+  it('says so when the programme is not active in the area', async () => {
     const el = await fixture<PiccoliProgress>(html`<piccoli-progress programme="next-generation-siena" province="PC"></piccoli-progress>`);
     await settled(el);
-    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain(
-      'Il programma non riguarda enti in Provincia di Piacenza',
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim()).to.equal(
+      'Il programma non è attivo in provincia di Piacenza.',
     );
+    // The page chose the area, not a map: nothing to go back to.
+    expect(el.shadowRoot!.querySelector('[role="status"] button')).to.equal(null);
+  });
+
+  it('a map selection outside its programme says so plainly, and offers to go back to its own area', async () => {
+    const el = await fixture<PiccoliProgress>(html`<piccoli-progress programme="next-generation-siena"></piccoli-progress>`);
+    await settled(el);
+    const own = shownCounts(el);
+    pageSelection().set({ level: 'province', code: '006', name: 'Alessandria' });
+    await el.updateComplete;
+    await settled(el);
+    const status = el.shadowRoot!.querySelector('[role="status"]')!;
+    expect(status.textContent).to.contain('Il programma non è attivo in provincia di Alessandria.');
+    status.querySelector<HTMLButtonElement>('button')!.click();
+    await el.updateComplete;
+    await settled(el);
+    expect(shownCounts(el), 'its own area again').to.deep.equal(own);
+    expect(pageSelection().current?.code, 'the page keeps its selection').to.equal('006');
+    // A new selection is followed again.
+    pageSelection().set({ level: 'province', code: '052', name: 'Siena' });
+    await el.updateComplete;
+    await settled(el);
+    expect(text(el)).to.contain('Provincia di Siena');
+  });
+
+  it('a date before the programme started says when it started', async () => {
+    const el = await fixture<PiccoliProgress>(html`<piccoli-progress as-of="2021-01-15"></piccoli-progress>`);
+    await settled(el);
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.match(/^\s*Il programma è iniziato il 3 maggio 2021/);
   });
 
   const badAttributes: [string, Record<string, string>, RegExp][] = [
@@ -224,15 +310,17 @@ describe('<piccoli-progress>', () => {
     pageSelection().set(null);
     await el.updateComplete;
     await settled(el);
-    expect(shownCounts(el)).to.deep.equal(expected.national);
+    expect(shownCounts(el)).to.deep.equal(expected.national20211031);
   });
 
   it('compact view: one line of numbers, and the table still there for screen readers', async () => {
-    const el = await fixture<PiccoliProgress>(html`<piccoli-progress view="compact" programme="next-generation-siena"></piccoli-progress>`);
+    const el = await fixture<PiccoliProgress>(
+      html`<piccoli-progress view="compact" programme="next-generation-siena" as-of="2022-12-31"></piccoli-progress>`,
+    );
     await settled(el);
     const items = [...el.shadowRoot!.querySelectorAll('li .count')].map((n) => Number(n.textContent));
     expect(items).to.deep.equal(expected.siena);
-    const read = [...el.shadowRoot!.querySelectorAll('.visually-hidden table tbody td.count')].map((td) => Number(td.textContent!.trim()));
+    const read = [...el.shadowRoot!.querySelectorAll('.visually-hidden table tbody td.count')].map(countIn);
     expect(read, 'the screen-reader table gives the same numbers').to.deep.equal(expected.siena);
   });
 

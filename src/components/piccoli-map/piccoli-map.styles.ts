@@ -108,11 +108,37 @@ export const styles = css`
     outline: 1px solid var(--_nodata-lines);
     outline-offset: -1px;
   }
-  .credit {
+  .source {
     margin: var(--_space) 0 0;
     color: var(--_muted);
     font-size: 0.75em;
     min-height: 1.4em;
+  }
+  .credit {
+    margin: 0.25em 0 0;
+    color: var(--_muted);
+    font-size: 0.75em;
+    min-height: 1.4em;
+  }
+  .provenance.pending {
+    border-color: transparent;
+  }
+  .selection {
+    margin: var(--_space) 0 0;
+  }
+  button.clear {
+    font: inherit;
+    font-size: 0.875em;
+    color: var(--_primary);
+    background: var(--_bg);
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    padding: 0.2em 0.7em;
+    cursor: pointer;
+  }
+  button.clear:focus-visible {
+    outline: 3px solid var(--_primary);
+    outline-offset: 2px;
   }
   .credit a {
     color: inherit;

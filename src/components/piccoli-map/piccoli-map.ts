@@ -15,7 +15,8 @@ import { formatDate, formatInteger, formatPercent, type Lang } from '../../i18n/
 import { coordinatorContext } from '../../query/context.js';
 import type { Coordinator } from '../../query/coordinator.js';
 import { metricNames } from '../../query/metrics.js';
-import { provenanceOf, type Provenance } from '../../query/provenance.js';
+import type { Basis, Origin } from '../../query/types.js';
+import { provenanceStyles, provenanceView, type ProvenanceView } from '../provenance.js';
 import type { AreasRequest, BackendName, ErrorData } from '../../query/types.js';
 import type { MapView } from '../../map/drawing.js';
 import { DEFAULT_PALETTE } from '../../map/palette.js';
@@ -48,8 +49,13 @@ interface MapData {
   metric: Metric;
   asOf: string;
   backend: BackendName;
-  /** What the reached rows shown rest on. */
-  provenance: Provenance;
+  /** What each area's reached count rests on, and who the data comes from. */
+  bases: Map<string, Basis>;
+  origin: Origin;
+  /** URL of the data file. */
+  file: string;
+  /** First day with an event: a date before it is before the programme's start. */
+  firstDate: string;
   geometry: MapGeometry;
   values: Map<string, AreaDatum>;
   /** Where the shapes come from, for the credit line. */
@@ -78,7 +84,11 @@ let mapCounter = 0;
  * @csspart map - The box holding the SVG drawing.
  * @csspart legend - The colour legend.
  * @csspart tooltip - The hover and focus tooltip.
- * @csspart credit - Source and boundary credit line.
+ * @csspart provenance - The label saying whether the figures are published or simulated.
+ * @csspart source - Who published the data, and the published figures cited.
+ * @csspart about - The explanation of where the figures come from, opened on demand.
+ * @csspart clear - The button that clears the selected area (shown while one is selected).
+ * @csspart credit - Where the shapes come from.
  * @csspart message - Error and empty messages.
  *
  * @cssproperty --piccoli-color-primary - Focus ring and selection outline (default #0066CC).
@@ -89,6 +99,8 @@ let mapCounter = 0;
  * @cssproperty --piccoli-map-color-nodata - Areas without data, under the hatching (default #E6E9F2).
  * @cssproperty --piccoli-map-color-nodata-lines - Hatching of areas without data (default #8E99AB).
  * @cssproperty --piccoli-map-color-border - Lines between areas (default white).
+ * @cssproperty --piccoli-color-published - The "published data" label (default #00693E).
+ * @cssproperty --piccoli-color-simulated - The "simulated data" label and marks (default #8A4B00).
  * @cssproperty --piccoli-font - Font family (Titillium Web when the page has it).
  *
  * @example
@@ -98,7 +110,7 @@ let mapCounter = 0;
  */
 @customElement('piccoli-map')
 export class PiccoliMap extends PiccoliElement {
-  static override styles = [theme, styles];
+  static override styles = [theme, styles, provenanceStyles];
 
   private readonly _selection = new SelectionController(this);
   private readonly _coordinator = new ContextConsumer(this, { context: coordinatorContext, subscribe: true });
@@ -249,7 +261,10 @@ export class PiccoliMap extends PiccoliElement {
       metric,
       asOf: answer.asOf,
       backend: answer.backend,
-      provenance: provenanceOf(answer.rows.map((r) => ({ n: r.reached, simulated: r.simulated }))),
+      bases: new Map(answer.rows.map((r) => [r.code, r.basis])),
+      origin: answer.origin,
+      file: answer.source,
+      firstDate: answer.programme.firstDate,
       geometry,
       values,
       credit,
@@ -302,12 +317,6 @@ export class PiccoliMap extends PiccoliElement {
         return `${name}: ${this._formatValue(d, v.value, lang)}, ${this._counts(d, v, lang, t)}${sel}`;
       },
     });
-  }
-
-  /** Who publishes the programme, and whether the figures shown rest on simulated rows. */
-  private _source(d: MapData, t: Strings): string {
-    const note = t.provenance[d.provenance];
-    return `${t.source}: ${d.meta?.operator ?? d.programme}${note ? `. ${note}` : ''}`;
   }
 
   private _formatValue(d: MapData, value: number, lang: Lang): string {
@@ -447,11 +456,14 @@ export class PiccoliMap extends PiccoliElement {
       <figcaption part="caption">
         <span class="title"><span class="ph"></span></span>
         <span class="sub" role="status">${pct ? `${t.loading} ${pct}` : t.loading}</span>
+        <span class="provenance pending">&nbsp;</span>
       </figcaption>
       <div class="map-box" part="map" ${styleProps({ 'aspect-ratio': this._ratio() })}><div class="ph map-ph"></div></div>
       <ul class="legend" part="legend" aria-hidden="true">
         ${Array.from({ length: DEFAULT_PALETTE.colours.length + 1 }, () => html`<li><span class="swatch ph"></span><span class="ph"></span></li>`)}
       </ul>
+      <p class="source" part="source">&nbsp;</p>
+      <div class="about">&nbsp;</div>
       <p class="credit" part="credit">&nbsp;</p>
     </figure>`;
   }
@@ -472,6 +484,10 @@ export class PiccoliMap extends PiccoliElement {
     const tipArea = this._tip ? d.geometry.shapes.find((s) => s.code === this._tip!.code) : undefined;
     const tipValue = tipArea ? d.values.get(tipArea.code) : undefined;
     const empty = d.values.size === 0;
+    const pv: ProvenanceView = provenanceView([...d.bases.values()], d.origin, d.file, lang);
+    const selectedName = this._selected
+      ? (d.values.get(this._selected)?.name ?? d.geometry.shapes.find((s) => s.code === this._selected)?.name)
+      : null;
     const sorted = [...d.geometry.shapes].sort((a, b) =>
       (d.values.get(a.code)?.name ?? a.name).localeCompare(d.values.get(b.code)?.name ?? b.name, lang),
     );
@@ -488,6 +504,7 @@ export class PiccoliMap extends PiccoliElement {
       <figcaption part="caption">
         <span class="title">${title}</span>
         <span class="sub">${what} · ${t.asOf(date)}</span>
+        ${pv.label}
       </figcaption>
       <div
         class="map-box"
@@ -500,7 +517,13 @@ export class PiccoliMap extends PiccoliElement {
         @pointerleave=${this._hideTip}
       >
         ${view.svg}
-        ${empty ? html`<p class="message empty" role="status" part="message">${t.empty}</p>` : nothing}
+        ${
+          empty
+            ? html`<p class="message empty" role="status" part="message">
+              ${d.asOf < d.firstDate ? t.notStarted(formatDate(d.firstDate, lang)) : t.empty}
+            </p>`
+            : nothing
+        }
         ${
           tipArea
             ? html`<div class="tooltip" part="tooltip" aria-hidden="true" data-code=${tipArea.code}>
@@ -508,7 +531,8 @@ export class PiccoliMap extends PiccoliElement {
               ${
                 tipValue
                   ? html`<span class="tip-value">${this._formatValue(d, tipValue.value, lang)}</span>
-                    <span class="tip-counts">${this._counts(d, tipValue, lang, t)}</span>`
+                    <span class="tip-counts">${this._counts(d, tipValue, lang, t)}</span>
+                    ${pv.mark(d.bases.get(tipArea.code)!)}`
                   : html`<span class="tip-value nodata">${t.noData}</span>`
               }
             </div>`
@@ -522,7 +546,15 @@ export class PiccoliMap extends PiccoliElement {
         )}
         <li><span class="swatch nodata"></span><span>${t.noDataLegend}</span></li>
       </ul>
-      <p class="credit" part="credit">${this._source(d, t)} · ${credit}</p>
+      ${
+        selectedName
+          ? html`<p class="selection">
+            <button class="clear" type="button" part="clear" @click=${() => this.clearSelection()}>${t.clearSelection(selectedName)}</button>
+          </p>`
+          : nothing
+      }
+      ${pv.footer}
+      <p class="credit" part="credit">${credit}</p>
       <div class="visually-hidden">
       <table>
         <caption>${t.tableCaption(`${title}: ${what}`, t.asOf(date))}</caption>
@@ -541,7 +573,7 @@ export class PiccoliMap extends PiccoliElement {
               <th scope="row">${v?.name ?? s.name}</th>
               ${
                 v
-                  ? html`<td>${this._formatValue(d, v.value, lang)}</td><td>${formatInteger(v.reached, lang)}</td><td>${formatInteger(v.eligible, lang)}</td>`
+                  ? html`<td>${this._formatValue(d, v.value, lang)}</td><td>${formatInteger(v.reached, lang)}${pv.mark(d.bases.get(s.code)!)}</td><td>${formatInteger(v.eligible, lang)}</td>`
                   : html`<td>${t.noData}</td><td></td><td></td>`
               }
             </tr>`;

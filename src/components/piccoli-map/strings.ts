@@ -5,13 +5,6 @@ export const STRINGS = {
   it: {
     loading: 'Caricamento della mappa…',
     errorTitle: 'Impossibile mostrare la mappa',
-    source: 'Fonte',
-    provenance: {
-      published: '',
-      'partly-simulated': 'Dati in parte simulati',
-      simulated: 'Dati simulati',
-      unknown: 'Provenienza dei dati non indicata',
-    },
     noData: 'nessun dato',
     noDataLegend: 'Nessun dato',
     empty: 'Nessun dato per questo programma a questo livello.',
@@ -30,17 +23,12 @@ export const STRINGS = {
     selected: 'selezionata',
     tiles: 'Mappa a tessere: una tessera per provincia, in posizione approssimativa.',
     geoCredit: (host: string) => `Confini: ${host}`,
+    clearSelection: (name: string) => `Annulla la selezione: ${name}`,
+    notStarted: (start: string) => `Il programma è iniziato il ${start}: a questa data nessun ente vi partecipava ancora.`,
   },
   en: {
     loading: 'Loading the map…',
     errorTitle: 'The map cannot be shown',
-    source: 'Source',
-    provenance: {
-      published: '',
-      'partly-simulated': 'Partly simulated data',
-      simulated: 'Simulated data',
-      unknown: 'Data provenance not stated',
-    },
     noData: 'no data',
     noDataLegend: 'No data',
     empty: 'No data for this programme at this level.',
@@ -59,6 +47,8 @@ export const STRINGS = {
     selected: 'selected',
     tiles: 'Tile map: one tile per province, placed roughly where it lies.',
     geoCredit: (host: string) => `Boundaries: ${host}`,
+    clearSelection: (name: string) => `Clear the selection: ${name}`,
+    notStarted: (start: string) => `The programme started on ${start}: on this date no entity took part in it yet.`,
   },
 } satisfies Record<Lang, unknown>;
 

@@ -39,6 +39,10 @@ export const styles = css`
   .count {
     font-weight: 700;
     font-size: 1.125em;
+    line-height: 1.2;
+  }
+  .provenance.pending {
+    border-color: transparent;
   }
   .share {
     color: var(--_muted);

@@ -11,7 +11,6 @@ import { PiccoliLoadProgressEvent } from '../../events/index.js';
 import { PiccoliStageSelectEvent } from '../../events/stage-select.js';
 import { formatDate, formatInteger, formatPercent, type Lang } from '../../i18n/index.js';
 import { coordinatorContext } from '../../query/context.js';
-import { provenanceOf } from '../../query/provenance.js';
 import type { Coordinator } from '../../query/coordinator.js';
 import type { ErrorData, FunnelAnswer, FunnelRequest, FunnelScope, StageCount } from '../../query/types.js';
 import { theme } from '../../styles/theme.js';
@@ -19,6 +18,7 @@ import { validDate } from '../../i18n/dates.js';
 import { styles } from './piccoli-progress.styles.js';
 import { STRINGS, type Strings } from './strings.js';
 import { styleProps } from '../../styles/style-props.js';
+import { provenanceStyles, provenanceView } from '../provenance.js';
 
 /** Stage counts of the programmes seen so far, so a skeleton has the final height. */
 const stageCountHint = new Map<string, number>();
@@ -44,7 +44,9 @@ type Ask = FunnelRequest | { kind: 'invalid'; error: ErrorData };
  * @csspart table - The stage table.
  * @csspart stage - A stage row.
  * @csspart bar - A stage's bar (share of all eligible).
- * @csspart source - The source line.
+ * @csspart provenance - The label saying whether the numbers are published or simulated.
+ * @csspart source - The source line (who published the data, and the published figures cited).
+ * @csspart about - The explanation of where the numbers come from, opened on demand.
  * @csspart message - Error and empty messages.
  *
  * @cssproperty --piccoli-color-primary - Bars and focus ring (default #0066CC).
@@ -54,6 +56,8 @@ type Ask = FunnelRequest | { kind: 'invalid'; error: ErrorData };
  * @cssproperty --piccoli-color-background - Background (default white).
  * @cssproperty --piccoli-font - Font family (Titillium Web when the page has it).
  * @cssproperty --piccoli-space - Padding unit (default 0.75rem).
+ * @cssproperty --piccoli-color-published - The "published data" label (default #00693E).
+ * @cssproperty --piccoli-color-simulated - The "simulated data" label and marks (default #8A4B00).
  *
  * @example
  * <piccoli-progress></piccoli-progress>
@@ -62,7 +66,7 @@ type Ask = FunnelRequest | { kind: 'invalid'; error: ErrorData };
  */
 @customElement('piccoli-progress')
 export class PiccoliProgress extends PiccoliElement {
-  static override styles = [theme, styles];
+  static override styles = [theme, styles, provenanceStyles];
 
   private readonly _selection = new SelectionController(this);
   private readonly _coordinator = new ContextConsumer(this, { context: coordinatorContext, subscribe: true });
@@ -181,6 +185,7 @@ export class PiccoliProgress extends PiccoliElement {
       <figcaption part="caption">
         <span class="title"><span class="ph"></span></span>
         <span class="sub" role="status">${status}</span>
+        <span class="provenance pending">&nbsp;</span>
       </figcaption>
       ${
         this.view === 'compact'
@@ -208,6 +213,7 @@ export class PiccoliProgress extends PiccoliElement {
           </table>`
       }
       <p class="source" part="source">&nbsp;</p>
+      <div class="about">&nbsp;</div>
     </figure>`;
   }
 
@@ -221,21 +227,37 @@ export class PiccoliProgress extends PiccoliElement {
     const eligible = f.stages[0]?.n ?? 0;
     const reached = f.stages[1]?.n ?? 0;
     const entities = t.entities[meta?.entity_kind ?? 'comune'];
+    const pv = provenanceView(
+      f.stages.map((s) => s.basis),
+      f.origin,
+      f.source,
+      lang,
+    );
     const caption = html`<figcaption part="caption">
       <span class="title">${shortTitle}</span>
       <span class="sub">${area} · ${t.asOf(date)}</span>
+      ${pv.label}
     </figcaption>`;
-    const note = t.provenance[provenanceOf(f.stages)];
-    const source = html`<p class="source" part="source">${t.source}: ${meta?.operator ?? f.programme.id}${note ? `. ${note}` : ''}</p>`;
+    const source = pv.footer;
     if (eligible === 0 || reached === 0) {
+      // A funnel moved by the page's selection to an area its programme does not cover
+      // says so, and offers to go back to its own area.
+      const moved = !this.ignoreSelection && this._selection.current !== null;
       const message =
         eligible === 0
           ? f.asOf < f.programme.firstDate
             ? t.notStarted(formatDate(f.programme.firstDate, lang))
-            : t.noEligible(area)
+            : t.notActive(inArea(f.scope, t))
           : t.empty(area, date);
       return html`<figure part="figure" data-backend=${f.backend}>${caption}
-        <p class="message" role="status" part="message">${message}</p>
+        <p class="message" role="status" part="message">
+          ${message}
+          ${
+            moved && eligible === 0
+              ? html`<br /><button class="retry" type="button" @click=${() => this._selection.dismiss()}>${t.backToOwn}</button>`
+              : ''
+          }
+        </p>
         ${source}
       </figure>`;
     }
@@ -278,7 +300,7 @@ export class PiccoliProgress extends PiccoliElement {
                     )
               }
             </th>
-            <td class="count">${formatInteger(r.s.n, lang)}</td>
+            <td class="count">${formatInteger(r.s.n, lang)}${pv.mark(r.s.basis)}</td>
             <td class="share">${r.prev === null ? '' : formatPercent(r.prev, lang)}<span class="visually-hidden">${r.prev === null ? '' : ` ${t.ofPrevious}`}</span></td>
             <td class="share elig">${formatPercent(r.elig, lang)}<span class="visually-hidden"> ${t.ofEligible}</span></td>
           </tr>`,
@@ -291,7 +313,10 @@ export class PiccoliProgress extends PiccoliElement {
         <ul aria-hidden="false">
           ${rows.map(
             (r) => html`<li part="stage" data-stage=${r.s.stage}>
-              ${stageButton(r, html`<span class="count">${formatInteger(r.s.n, lang)}</span><span class="label">${r.label}</span>`)}
+              ${stageButton(
+                r,
+                html`<span class="count">${formatInteger(r.s.n, lang)}</span><span class="label">${r.label}</span>${pv.mark(r.s.basis)}`,
+              )}
             </li>`,
           )}
         </ul>
@@ -307,6 +332,13 @@ function areaLabel(scope: FunnelScope, t: Strings): string {
   if (scope.level === 'italy') return t.italy;
   if (scope.level === 'province') return t.province(scope.name);
   return scope.name;
+}
+
+/** "in Italia", "in provincia di Piacenza", "in Umbria", "per Bobbio": where a programme is or is not active. */
+function inArea(scope: FunnelScope, t: Strings): string {
+  if (scope.level === 'italy') return t.inItaly;
+  if (scope.level === 'province') return t.inProvince(scope.name);
+  return scope.level === 'region' ? t.inRegion(scope.name) : t.forEntity(scope.name);
 }
 
 function stageLabel(stage: string, meta: ProgrammeMeta | undefined, lang: Lang): string {

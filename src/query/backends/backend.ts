@@ -1,8 +1,14 @@
 import type { Table } from 'apache-arrow';
-import type { QueryAnswer, QueryRequest, RequestOptions } from '../types.js';
+import type { AreasAnswer, CountedArea, CountedStage, FunnelAnswer, QueryAnswer, QueryRequest, RequestOptions } from '../types.js';
 
-/** An answer as a backend gives it: the coordinator adds the programme's published description. */
-export type BackendAnswer = QueryAnswer;
+/**
+ * An answer as a backend gives it: the counts and how many of their rows are simulated.
+ * The coordinator adds the programme's published description, who the data comes from,
+ * and what each figure rests on (src/query/provenance.ts).
+ */
+export type BackendAnswer =
+  | (Omit<FunnelAnswer, 'origin' | 'stages'> & { stages: CountedStage[]; publisher?: string | null })
+  | (Omit<AreasAnswer, 'origin' | 'rows'> & { rows: CountedArea[]; publisher?: string | null });
 
 /**
  * One way of answering requests. `answer` resolves to null when this backend cannot
@@ -12,7 +18,10 @@ export type BackendAnswer = QueryAnswer;
  */
 export interface Backend {
   readonly name: QueryAnswer['backend'];
+  /** `publisher` in the answer: the source a site's file names (its cube's `source`), when the backend knows it. */
   answer(req: QueryRequest, opts: RequestOptions): Promise<BackendAnswer | null>;
+  /** Start what answering `req` will need (a download) without answering yet; must not start the engine. */
+  prepare?(req: QueryRequest): void;
   /** Run an analyst's SQL (the console), when this backend is a database. */
   sql?(text: string, opts: RequestOptions): Promise<Table>;
 }

@@ -10,6 +10,8 @@ interface LoadedCube {
   index: CubeIndex;
   /** The data file the cube describes. */
   dataUrl: string;
+  /** Who the data comes from, when the cube names it (`piccoli-data import --source`). */
+  publisher: string | null;
 }
 
 /**
@@ -26,10 +28,14 @@ export class CubeBackend implements Backend {
   async answer(req: QueryRequest): Promise<BackendAnswer | null> {
     const cube = await this.cube(req.src);
     if (!cube) return null;
-    const base = { backend: 'cube' as const, source: cube.dataUrl };
+    const base = { backend: 'cube' as const, source: cube.dataUrl, publisher: cube.publisher };
     return req.kind === 'funnel'
       ? { kind: 'funnel', ...base, ...cube.index.funnel(req) }
       : { kind: 'areas', ...base, ...cube.index.areas(req) };
+  }
+
+  prepare(req: QueryRequest): void {
+    void this.cube(req.src);
   }
 
   /** The cube of a data file (null: the bundled data), or null when there is none to trust. */
@@ -94,7 +100,7 @@ async function load(src: string | null): Promise<LoadedCube | null> {
     return warn(url, `${file} has ${length} bytes, the cube was built from ${described.bytes}: rebuild it with piccoli-data import`);
   }
   const { CubeIndex } = await evaluator;
-  return { index: new CubeIndex(cube), dataUrl };
+  return { index: new CubeIndex(cube), dataUrl, publisher: typeof cube.source === 'string' ? cube.source : null };
 }
 
 function warn(url: string, reason: string): null {

@@ -5,7 +5,8 @@ import { areaMetricQuery, nameColumn, stagesQuery } from '../../data/sql/map.js'
 import { cubeProvincesQuery } from '../../data/sql/cube.js';
 import { areasQuery, entityQuery, funnelQuery, lastDateQuery, programmesQuery, type BuiltQuery } from '../../data/sql/funnel.js';
 import { pickEntity, resolveArea, resolveProgramme, resolveStage, type ProvinceEntry } from '../resolve.js';
-import type { AreasAnswer, FunnelAnswer, FunnelScope, ProgrammeInfo, QueryRequest, RequestOptions } from '../types.js';
+import type { FunnelScope, ProgrammeInfo, QueryRequest, RequestOptions } from '../types.js';
+import type { BackendAnswer } from './backend.js';
 
 /**
  * The engine path of the DuckDB backend (loaded on demand): load the file into the
@@ -80,7 +81,7 @@ function toProvince(a: Row): ProvinceEntry {
   };
 }
 
-export async function answerWithEngine(req: QueryRequest, opts: RequestOptions): Promise<FunnelAnswer | AreasAnswer> {
+export async function answerWithEngine(req: QueryRequest, opts: RequestOptions): Promise<BackendAnswer> {
   const { signal, onProgress } = opts;
   const engine = getEngine();
   // The engine's own start (a large wasm download the first time) is reported like a file's.

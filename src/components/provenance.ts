@@ -1,0 +1,184 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { formatDate, formatInteger, type Lang } from '../i18n/index.js';
+import { summarise, type Provenance } from '../query/provenance.js';
+import type { Basis, Origin, PublishedCite } from '../query/types.js';
+
+/**
+ * What every element says about its numbers (data/README.md, "What a count means"), in
+ * the reader's language: a visible label in the caption (published, partly or wholly
+ * simulated), a mark on each figure when they differ, the source line read from the
+ * data, and a short explanation on demand. Shared by the funnel and the map, so they
+ * word it alike.
+ */
+
+const STRINGS = {
+  it: {
+    label: {
+      published: 'Dati pubblicati',
+      'partly-simulated': 'Dati in parte simulati',
+      simulated: 'Dati simulati a scopo illustrativo',
+      unknown: 'Provenienza dei dati non indicata',
+    },
+    mark: {
+      'published-figure': 'pubblicato',
+      'published-rows': 'pubblicato',
+      simulated: 'simulato',
+      partly: 'in parte simulato',
+      unknown: 'non indicato',
+    },
+    source: (who: string) => `Fonte: ${who}.`,
+    noSource: (file: string) => `Dati dal file ${file}, che non indica la fonte.`,
+    cite: (c: PublishedCite, lang: Lang) =>
+      `Dato pubblicato: ${c.source}, ${c.publishedOn ? `${formatDate(c.publishedOn, lang)} (dati al ${formatDate(c.asOf, lang)})` : `dati al ${formatDate(c.asOf, lang)}`}.`,
+    about: 'Da dove vengono questi numeri?',
+    explain: {
+      published: 'Ogni cifra è un totale pubblicato, con la fonte e la data indicate, o è contata su righe di dati pubblicate.',
+      simulated:
+        'Le cifre simulate illustrano lo strumento: sono generate a partire dal registro dei comuni e dai totali pubblicati, ma quali enti abbiano raggiunto ogni fase, e quando, è inventato. Non sono dati ufficiali.',
+      site: (sim: string, of: string) => `Il file indica come simulate ${sim} delle ${of} righe contate.`,
+      unknown: 'Il file non indica quali righe siano pubblicate e quali simulate: i numeri vanno verificati con chi li ha pubblicati.',
+    },
+  },
+  en: {
+    label: {
+      published: 'Published data',
+      'partly-simulated': 'Partly simulated data',
+      simulated: 'Simulated data, for illustration',
+      unknown: 'Data provenance not stated',
+    },
+    mark: {
+      'published-figure': 'published',
+      'published-rows': 'published',
+      simulated: 'simulated',
+      partly: 'partly simulated',
+      unknown: 'not stated',
+    },
+    source: (who: string) => `Source: ${who}.`,
+    noSource: (file: string) => `Data from the file ${file}, which names no source.`,
+    cite: (c: PublishedCite, lang: Lang) =>
+      `Published figure: ${c.source}, ${c.publishedOn ? `${formatDate(c.publishedOn, lang)} (data at ${formatDate(c.asOf, lang)})` : `data at ${formatDate(c.asOf, lang)}`}.`,
+    about: 'Where do these numbers come from?',
+    explain: {
+      published: 'Each figure is a published total, with its source and date, or is counted over published rows of data.',
+      simulated:
+        'Simulated figures illustrate the tool: they are generated from the registry of comuni and the published totals, but which entities reached each stage, and when, is invented. They are not official data.',
+      site: (sim: string, of: string) => `The file marks ${sim} of the ${of} rows counted as simulated.`,
+      unknown: 'The file does not say which rows are published and which simulated: check the numbers with whoever published them.',
+    },
+  },
+};
+
+/** The word for one figure's basis, or null for a count of nobody. */
+function markOf(b: Basis, lang: Lang): string | null {
+  const m = STRINGS[lang].mark;
+  if (b.kind === 'none') return null;
+  if (b.kind === 'simulated') return b.simulated === b.of ? m.simulated : m.partly;
+  return m[b.kind];
+}
+
+/** What one view of figures says about them. */
+export interface ProvenanceView {
+  provenance: Provenance;
+  /** The label for the caption: always shown. */
+  label: TemplateResult;
+  /** A mark for each figure, when the figures of the view do not all rest on the same kind of data. */
+  mark: (b: Basis) => TemplateResult | typeof nothing;
+  /** Source line and explanation, for the foot of the figure. */
+  footer: TemplateResult;
+}
+
+/**
+ * The provenance of a view showing figures with these bases, from data of this origin.
+ * @param file URL of the data file, named when a site's file names no source.
+ */
+export function provenanceView(bases: readonly Basis[], origin: Origin, file: string, lang: Lang): ProvenanceView {
+  const t = STRINGS[lang];
+  const provenance = summarise(bases);
+  const marks = new Set(bases.map((b) => markOf(b, lang)).filter((m) => m !== null));
+  const mark = (b: Basis) => {
+    const m = marks.size > 1 ? markOf(b, lang) : null;
+    return m ? html`<span class="basis" data-basis=${b.kind}>${m}</span>` : nothing;
+  };
+  const cites = new Map<string, string>();
+  for (const b of bases) if (b.kind === 'published-figure') cites.set(JSON.stringify(b.cite), t.cite(b.cite, lang));
+  const who = origin.publisher ? t.source(origin.publisher) : origin.data === 'site' ? t.noSource(fileName(file)) : '';
+  const simulated = bases.reduce((s, b) => s + (b.kind === 'simulated' ? b.simulated : 0), 0);
+  const rows = bases.reduce((s, b) => s + (b.kind === 'simulated' ? b.of : 0), 0);
+  const explain =
+    provenance === 'published'
+      ? t.explain.published
+      : provenance === 'unknown'
+        ? t.explain.unknown
+        : origin.data === 'site'
+          ? t.explain.site(formatInteger(simulated, lang), formatInteger(rows, lang))
+          : t.explain.simulated;
+  return {
+    provenance,
+    label: html`<span class="provenance" part="provenance" data-provenance=${provenance}>${t.label[provenance]}</span>`,
+    mark,
+    footer: html`<p class="source" part="source">${[who, ...cites.values()].filter(Boolean).join(' ')}</p>
+      <details class="about" part="about">
+        <summary>${t.about}</summary>
+        <p>${explain}</p>
+      </details>`,
+  };
+}
+
+/** The last part of a URL's path, for naming a file. */
+function fileName(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname.split('/').pop() || url);
+  } catch {
+    return url;
+  }
+}
+
+/** The look of the label, the marks and the explanation (after the shared theme). */
+export const provenanceStyles = css`
+  .provenance {
+    display: inline-block;
+    margin-top: 0.25em;
+    padding: 0 0.5em;
+    font-size: 0.75em;
+    line-height: 1.6;
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    color: var(--piccoli-color-published, #00693e);
+  }
+  .provenance[data-provenance='simulated'],
+  .provenance[data-provenance='partly-simulated'] {
+    color: var(--piccoli-color-simulated, #8a4b00);
+  }
+  .provenance[data-provenance='unknown'] {
+    color: var(--_muted);
+  }
+  .basis {
+    display: block;
+    font-size: 0.625rem;
+    font-weight: 400;
+    line-height: 1;
+    color: var(--_muted);
+  }
+  .basis[data-basis='simulated'] {
+    color: var(--piccoli-color-simulated, #8a4b00);
+  }
+  .about {
+    margin: 0.25em 0 0;
+    font-size: 0.75em;
+    line-height: 1.5;
+    min-height: 1.5em;
+    color: var(--_muted);
+  }
+  .about summary {
+    cursor: pointer;
+    width: fit-content;
+  }
+  .about summary:focus-visible {
+    outline: 3px solid var(--_primary);
+    outline-offset: 2px;
+  }
+  .about p {
+    margin: 0.25em 0 0;
+    color: var(--_text);
+  }
+`;
