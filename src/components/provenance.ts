@@ -1,4 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { formatDate, formatInteger, type Lang } from '../i18n/index.js';
 import { summarise, type Provenance } from '../query/provenance.js';
 import type { Basis, Origin, PublishedCite } from '../query/types.js';
@@ -8,7 +8,8 @@ import type { Basis, Origin, PublishedCite } from '../query/types.js';
  * the reader's language: a visible label in the caption (published, partly or wholly
  * simulated), a mark on each figure when they differ, the source line read from the
  * data, and a short explanation on demand. Shared by the funnel and the map, so they
- * word it alike.
+ * word it alike. Loaded beside the data (it is needed only once there are numbers to
+ * show); its styles (provenance.styles.ts) come with the element.
  */
 
 const STRINGS = {
@@ -132,53 +133,3 @@ function fileName(url: string): string {
     return url;
   }
 }
-
-/** The look of the label, the marks and the explanation (after the shared theme). */
-export const provenanceStyles = css`
-  .provenance {
-    display: inline-block;
-    margin-top: 0.25em;
-    padding: 0 0.5em;
-    font-size: 0.75em;
-    line-height: 1.6;
-    border: 1px solid currentColor;
-    border-radius: var(--_radius);
-    color: var(--piccoli-color-published, #00693e);
-  }
-  .provenance[data-provenance='simulated'],
-  .provenance[data-provenance='partly-simulated'] {
-    color: var(--piccoli-color-simulated, #8a4b00);
-  }
-  .provenance[data-provenance='unknown'] {
-    color: var(--_muted);
-  }
-  .basis {
-    display: block;
-    font-size: 0.625rem;
-    font-weight: 400;
-    line-height: 1;
-    color: var(--_muted);
-  }
-  .basis[data-basis='simulated'] {
-    color: var(--piccoli-color-simulated, #8a4b00);
-  }
-  .about {
-    margin: 0.25em 0 0;
-    font-size: 0.75em;
-    line-height: 1.5;
-    min-height: 1.5em;
-    color: var(--_muted);
-  }
-  .about summary {
-    cursor: pointer;
-    width: fit-content;
-  }
-  .about summary:focus-visible {
-    outline: 3px solid var(--_primary);
-    outline-offset: 2px;
-  }
-  .about p {
-    margin: 0.25em 0 0;
-    color: var(--_text);
-  }
-`;

@@ -8,3 +8,4 @@ export { paletteFromStyle } from './palette.js';
 export { colourScale, legendItems, paintMap, renderMap, type MapView } from './render.js';
 export { tooltipPosition } from './tooltip.js';
 export { RovingFocusController } from '../controllers/roving-focus.js';
+export { provenanceView } from '../components/provenance.js';

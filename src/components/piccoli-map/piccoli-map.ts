@@ -16,7 +16,8 @@ import { coordinatorContext } from '../../query/context.js';
 import type { Coordinator } from '../../query/coordinator.js';
 import { metricNames } from '../../query/metrics.js';
 import type { Basis, Origin } from '../../query/types.js';
-import { provenanceStyles, provenanceView, type ProvenanceView } from '../provenance.js';
+import type { ProvenanceView } from '../provenance.js';
+import { provenanceStyles } from '../provenance.styles.js';
 import type { AreasRequest, BackendName, ErrorData } from '../../query/types.js';
 import type { MapView } from '../../map/drawing.js';
 import { DEFAULT_PALETTE } from '../../map/palette.js';
@@ -484,7 +485,7 @@ export class PiccoliMap extends PiccoliElement {
     const tipArea = this._tip ? d.geometry.shapes.find((s) => s.code === this._tip!.code) : undefined;
     const tipValue = tipArea ? d.values.get(tipArea.code) : undefined;
     const empty = d.values.size === 0;
-    const pv: ProvenanceView = provenanceView([...d.bases.values()], d.origin, d.file, lang);
+    const pv: ProvenanceView = d.draw.provenanceView([...d.bases.values()], d.origin, d.file, lang);
     const selectedName = this._selected
       ? (d.values.get(this._selected)?.name ?? d.geometry.shapes.find((s) => s.code === this._selected)?.name)
       : null;

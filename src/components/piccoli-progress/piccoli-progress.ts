@@ -18,7 +18,11 @@ import { validDate } from '../../i18n/dates.js';
 import { styles } from './piccoli-progress.styles.js';
 import { STRINGS, type Strings } from './strings.js';
 import { styleProps } from '../../styles/style-props.js';
-import { provenanceStyles, provenanceView } from '../provenance.js';
+import { provenanceStyles } from '../provenance.styles.js';
+
+/** What the funnel says about its numbers: loaded beside the first answer, not before it. */
+type ProvenanceModule = typeof import('../provenance.js');
+let provenanceModule: ProvenanceModule | undefined;
 
 /** Stage counts of the programmes seen so far, so a skeleton has the final height. */
 const stageCountHint = new Map<string, number>();
@@ -130,14 +134,19 @@ export class PiccoliProgress extends PiccoliElement {
     this._selectedStage = null;
     if (ask.kind === 'invalid') throw invalidOption(ask.error.kind, ask.error.params as { value: string });
     if (!coordinator) throw new PiccoliDataError('engine', 'No piccoli-dashboard coordinator is provided to this element.');
+    const view = import('../provenance.js').then((m) => (provenanceModule = m));
     try {
-      return await coordinator.request(ask, {
-        signal,
-        onProgress: (p) => {
-          this._progress = p.total ? { phase: p.phase, share: p.loaded / p.total } : null;
-          this.dispatchEvent(new PiccoliLoadProgressEvent({ source: p.source, loaded: p.loaded, total: p.total }));
-        },
-      });
+      const [answer] = await Promise.all([
+        coordinator.request(ask, {
+          signal,
+          onProgress: (p) => {
+            this._progress = p.total ? { phase: p.phase, share: p.loaded / p.total } : null;
+            this.dispatchEvent(new PiccoliLoadProgressEvent({ source: p.source, loaded: p.loaded, total: p.total }));
+          },
+        }),
+        view,
+      ]);
+      return answer;
     } finally {
       this._progress = null;
     }
@@ -227,7 +236,7 @@ export class PiccoliProgress extends PiccoliElement {
     const eligible = f.stages[0]?.n ?? 0;
     const reached = f.stages[1]?.n ?? 0;
     const entities = t.entities[meta?.entity_kind ?? 'comune'];
-    const pv = provenanceView(
+    const pv = provenanceModule!.provenanceView(
       f.stages.map((s) => s.basis),
       f.origin,
       f.source,

@@ -1,6 +1,5 @@
 import type { Table } from 'apache-arrow';
 import { config } from '../../data/config.js';
-import { bootEngineEarly } from '../../data/engine-boot.js';
 import type { QueryRequest, RequestOptions } from '../types.js';
 import type { Backend, BackendAnswer } from './backend.js';
 
@@ -14,8 +13,13 @@ export class DuckDBBackend implements Backend {
   readonly name = 'duckdb';
 
   async answer(req: QueryRequest, opts: RequestOptions): Promise<BackendAnswer> {
-    // The wasm starts compiling now, while the engine's JavaScript downloads.
-    bootEngineEarly();
+    // The wasm starts compiling as soon as the small boot module arrives, while the
+    // engine's JavaScript downloads (kept out of the elements' first load: most pages
+    // never need the engine).
+    void import('../../data/engine-boot.js').then(
+      (m) => m.bootEngineEarly(),
+      () => undefined, // the engine's own start reports the failure
+    );
     const [{ answerWithEngine }] = await Promise.all([
       import('./duckdb-answer.js'),
       // The engine's own chunk, fetched beside ours rather than after it.
