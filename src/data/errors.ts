@@ -31,6 +31,7 @@ export type PiccoliErrorKind =
   | 'unknown-region' // params: value
   | 'unknown-province' // params: value
   | 'unknown-comune' // params: value
+  | 'ambiguous-name' // a name several places answer to (params: value, what: 'region' | 'province' | 'comune', matches: string[])
   | 'unknown-metric' // params: value, available (string[])
   | 'bad-date' // params: value
   | 'bad-view' // params: value

@@ -27,6 +27,8 @@ interface Params {
   key: string;
   sample: string;
   missing: string;
+  /** The places a name matches, each with what tells it apart: "Samone (TO, 001235), Samone (TN, 022165)". */
+  matches: string;
 }
 
 const IT: Texts = {
@@ -49,6 +51,10 @@ const IT: Texts = {
   'unknown-region': (p) => `Regione sconosciuta: «${p.value}» (usare il nome o il codice ISTAT).`,
   'unknown-province': (p) => `Provincia sconosciuta: «${p.value}» (usare la sigla, es. PC, il nome o il codice ISTAT).`,
   'unknown-comune': (p) => `Comune non presente nel programma: «${p.value}».`,
+  'ambiguous-name:region': (p) => `«${p.value}» indica più regioni: ${p.matches}. Scrivere il nome completo o il codice ISTAT.`,
+  'ambiguous-name:province': (p) => `«${p.value}» indica più province: ${p.matches}. Scrivere la sigla o il codice ISTAT.`,
+  'ambiguous-name:comune': (p) => `«${p.value}» indica più comuni: ${p.matches}. Scrivere il codice ISTAT.`,
+  'ambiguous-name': (p) => `«${p.value}» indica più luoghi: ${p.matches}. Scrivere il codice ISTAT.`,
   'unknown-metric': (p) => `Metrica sconosciuta: «${p.value}» (disponibili: ${p.available}).`,
   'bad-date': (p) => `Data non valida in as-of: «${p.value}» (formato AAAA-MM-GG).`,
   'bad-view': (p) => `Vista sconosciuta: «${p.value}» (full o compact).`,
@@ -83,6 +89,10 @@ const EN: Texts = {
   'unknown-region': (p) => `Unknown region: “${p.value}” (use its name or ISTAT code).`,
   'unknown-province': (p) => `Unknown province: “${p.value}” (use the sigla, e.g. PC, the name or the ISTAT code).`,
   'unknown-comune': (p) => `Comune not in the programme: “${p.value}”.`,
+  'ambiguous-name:region': (p) => `“${p.value}” names more than one region: ${p.matches}. Write the full name or the ISTAT code.`,
+  'ambiguous-name:province': (p) => `“${p.value}” names more than one province: ${p.matches}. Write the sigla or the ISTAT code.`,
+  'ambiguous-name:comune': (p) => `“${p.value}” names more than one comune: ${p.matches}. Write the ISTAT code.`,
+  'ambiguous-name': (p) => `“${p.value}” names more than one place: ${p.matches}. Write the ISTAT code.`,
   'unknown-metric': (p) => `Unknown metric: “${p.value}” (available: ${p.available}).`,
   'bad-date': (p) => `Invalid date in as-of: “${p.value}” (format YYYY-MM-DD).`,
   'bad-view': (p) => `Unknown view: “${p.value}” (full or compact).`,
@@ -107,15 +117,22 @@ const NO_DETAIL = new Set([
   'unknown-region',
   'unknown-province',
   'unknown-comune',
+  'ambiguous-name',
   'unknown-metric',
 ]);
 
 export function describeError(e: Pick<PiccoliDataError, 'kind' | 'params' | 'message' | 'source'>, lang: Lang): ErrorDescription {
   const p = params(e.params, e.source, lang);
-  const key = e.kind === 'geo' ? `geo:${String(e.params.problem)}` : e.kind;
   const texts = lang === 'it' ? IT : EN;
-  const text = (texts[key] ?? texts.query!)(p);
+  const text = (texts[textKey(e)] ?? texts.query!)(p);
   return { text, detail: NO_DETAIL.has(e.kind) ? undefined : e.message, retry: RETRY.has(e.kind) };
+}
+
+/** Which sentence: the kind's, or for some kinds the one for a param (geo's problem, the place an ambiguous name is of). */
+function textKey(e: Pick<PiccoliDataError, 'kind' | 'params'>): string {
+  if (e.kind === 'geo') return `geo:${String(e.params.problem)}`;
+  const what = `${e.kind}:${String(e.params.what)}`;
+  return e.kind === 'ambiguous-name' && what in IT ? what : e.kind;
 }
 
 function params(raw: PiccoliErrorParams, source: string | undefined, lang: Lang): Params {
@@ -130,6 +147,7 @@ function params(raw: PiccoliErrorParams, source: string | undefined, lang: Lang)
     key: shown(str(raw.key)),
     sample: shown(str(raw.sample)),
     missing: str(raw.missing),
+    matches: shown(str(raw.matches), 200),
   };
 }
 
