@@ -198,6 +198,24 @@ describe('demo pages', () => {
         );
         assert.deepEqual(cells, ['612', '568', '485']);
       }
+      // Every number says what it is: each funnel and map carries, in its caption, whether
+      // its figures are published or simulated, and a simulated figure is never under a
+      // "published" label.
+      const labels = await tab.evaluate(() =>
+        [...document.querySelectorAll('piccoli-progress, piccoli-map')].map((el) => ({
+          tag: `${el.localName} ${[...el.attributes].map((a) => `${a.name}=${a.value}`).join(' ')}`,
+          label: el.shadowRoot.querySelector('figcaption [part="provenance"]')?.textContent ?? null,
+          marks: [...el.shadowRoot.querySelectorAll('.basis')].map((m) => m.textContent),
+          message: el.shadowRoot.querySelector('[part="message"]')?.textContent.trim() ?? null,
+        })),
+      );
+      for (const l of labels) {
+        assert.ok(
+          ['Dati pubblicati', 'Dati in parte simulati', 'Dati simulati a scopo illustrativo'].includes(l.label),
+          `${page.path} ${l.tag}: caption label ${l.label} (message: ${l.message})`,
+        );
+        if (l.label === 'Dati pubblicati') assert.ok(!l.marks.some((m) => /simulat/.test(m)), `${page.path} ${l.tag}: ${l.marks}`);
+      }
       const { scrollWidth, culprits } = await horizontalOverflow(tab, 1280);
       await tab.screenshot({ path: new URL(`${page.name}.png`, shots).pathname, fullPage: true });
       await tab.close();
