@@ -107,6 +107,30 @@ describe('<piccoli-progress>', () => {
     expect(shownCounts(el)).to.deep.equal(expected.provinces.PC);
   });
 
+  it("a site's own file names its source (piccoli-data import --source), or the element says it names none", async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div>
+      <piccoli-progress src="/test/fixtures/generated/site-sourced.parquet" as-of="2021-10-31"></piccoli-progress>
+      <piccoli-progress src="/test/fixtures/generated/site-anonymous.parquet"></piccoli-progress>
+    </div>`);
+    const [sourced, anonymous] = [...wrap.querySelectorAll('piccoli-progress')] as PiccoliProgress[];
+    await settled(sourced!);
+    await settled(anonymous!);
+    const line = (el: PiccoliProgress) => el.shadowRoot!.querySelector('[part="source"]')!.textContent;
+    expect(sourced!.shadowRoot!.querySelector('figure')!.dataset.backend).to.equal('cube');
+    // Not ANCI's data, even though it is PICCOLI's: the site is the source, and nothing is cited.
+    expect(line(sourced!)).to.equal('Fonte: Provincia di Piacenza, rilevazione «PICCOLI» 2023.');
+    expect(shownCounts(sourced!)).to.deep.equal(expected.provinces20211031.PC);
+    expect(line(anonymous!)).to.equal('Dati dal file site-anonymous.parquet, che non indica la fonte.');
+    expect(shownCounts(anonymous!), 'a site file with no date: its last day').to.deep.equal(expected.provinces.PC);
+    for (const el of [sourced!, anonymous!]) {
+      expect(el.shadowRoot!.querySelector('figcaption [part="provenance"]')!.textContent).to.equal('Dati in parte simulati');
+      el.shadowRoot!.querySelector<HTMLElement>('details[part="about"] summary')!.click();
+      expect(el.shadowRoot!.querySelector('details[part="about"] p')!.textContent).to.match(
+        /^Il file indica come simulate [\d.]+ delle [\d.]+ righe contate\.$/,
+      );
+    }
+  });
+
   it("<piccoli-progress province=PC> shows Piacenza's funnel, as native DuckDB counts it", async () => {
     const el = await fixture<PiccoliProgress>(html`<piccoli-progress province="PC"></piccoli-progress>`);
     await settled(el);
