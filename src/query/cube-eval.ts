@@ -92,11 +92,7 @@ export class CubeIndex {
     let keep: (e: Entity) => boolean;
     let scope: FunnelScope;
     if (req.comune) {
-      const lower = req.comune.trim().toLowerCase();
-      const hit = pickEntity(
-        p.entities.filter((e) => e.code === req.comune!.trim() || e.name.toLowerCase() === lower),
-        req.comune,
-      );
+      const hit = pickEntity(p.entities, req.comune, this.allProvinces);
       keep = (e) => e.code === hit.code;
       scope = { level: 'entity', code: hit.code, name: hit.name || hit.code };
     } else {

@@ -93,13 +93,42 @@ export function areasQuery(table: string, programme: string): BuiltQuery {
   };
 }
 
-/** The entity a `comune` attribute names: by ISTAT code or by exact name (any case). */
+/**
+ * How a comune's name is compared with what a page wrote: no case, no accents, and any
+ * run of characters other than letters and digits (straight or curly apostrophes,
+ * hyphens, spaces) as one space, so "Sant’Ambrogio di Torino", "sant'ambrogio di torino"
+ * and "Pont Canavese" find "Sant'Ambrogio di Torino" and "Pont-Canavese", while
+ * "Treville" and "Tre Ville" stay two comuni. Letters of any script count.
+ *
+ * `nameKey` is the JavaScript the cube uses (src/query/resolve.ts pickEntity);
+ * `NAME_KEY_SQL` the same function in DuckDB's SQL, of the column it is given:
+ * strip_accents decomposes, drops every mark and composes again, as NFD, \p{M} and NFC
+ * do; lower is a per-character mapping, as toLowerCase is one character at a time. The
+ * test of the two (test/browser/data/sql/funnel.test.ts) runs every name of the bundled
+ * data and names in other scripts through both.
+ */
+export function nameKey(s: string): string {
+  const bare = s.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+  let lower = '';
+  for (const c of bare) lower += c.toLowerCase();
+  return lower.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+export const NAME_KEY_SQL = (column: string) =>
+  `trim(regexp_replace(lower(strip_accents(${column})), '[^\\p{L}\\p{N}]+', ' ', 'g'))`;
+
+/**
+ * The entities a `comune` attribute may name: by ISTAT code, or by name as `nameKey`
+ * compares them (the key of the value is computed here and bound, never written into
+ * the SQL). Every match, so that a name two provinces share can be refused listing both;
+ * the caller picks the one (src/query/resolve.ts pickEntity).
+ */
 export function entityQuery(table: string, programme: string, codeOrName: string): BuiltQuery {
   return {
     sql:
       `SELECT DISTINCT entity_code, entity_name, province_code, region_code FROM ${quoteIdent(table)} ` +
-      `WHERE programme = ? AND (entity_code = ? OR lower(entity_name) = lower(?)) ORDER BY entity_code LIMIT 2`,
-    params: [programme, codeOrName, codeOrName],
+      `WHERE programme = ? AND (entity_code = ? OR ${NAME_KEY_SQL('entity_name')} = ?) ORDER BY entity_code`,
+    params: [programme, codeOrName, nameKey(codeOrName)],
   };
 }
 

@@ -131,8 +131,9 @@ export async function answerWithEngine(req: QueryRequest, opts: RequestOptions):
   if (req.comune) {
     const found = await rows(entityQuery(table, id, req.comune.trim()), signal);
     const hit = pickEntity(
-      found.map((e) => ({ code: String(e.entity_code), name: String(e.entity_name ?? '') })),
+      found.map((e) => ({ code: String(e.entity_code), name: String(e.entity_name ?? ''), province: String(e.province_code) })),
       req.comune,
+      cat.provinces,
     );
     filter = { entityCode: hit.code };
     scope = { level: 'entity', code: hit.code, name: hit.name || hit.code };

@@ -105,6 +105,55 @@ describe('resolveArea', () => {
     expect(resolveArea(ALL, [PC, SI], '', '')).to.deep.equal({ scope: { level: 'italy' } });
   });
 
+  it('finds a province or region by the start of its name when only one starts so, from four letters', () => {
+    const RE: ProvinceEntry = { code: '035', sigla: 'RE', name: "Reggio nell'Emilia", regionCode: '08', regionName: 'Emilia-Romagna' };
+    const RC: ProvinceEntry = { code: '080', sigla: 'RC', name: 'Reggio Calabria', regionCode: '18', regionName: 'Calabria' };
+    const MS: ProvinceEntry = { code: '045', sigla: 'MS', name: 'Massa-Carrara', regionCode: '09', regionName: 'Toscana' };
+    const some = [...ALL, RE, RC, MS];
+    for (const value of ['Massa', 'massa ', 'Forl', 'forlì']) {
+      expect(resolveArea(some, some, null, value).provinceCode, value).to.equal(value.startsWith('M') || value.startsWith('m') ? '045' : '040');
+    }
+    expect(resolveArea(some, some, 'Emilia', null).regionCode).to.equal('08');
+    expect(resolveArea(some, some, 'Valle', null).regionCode).to.equal('02');
+    // Three letters are not enough.
+    expect(thrown(() => resolveArea(some, some, null, 'Mas')).kind).to.equal('unknown-province');
+    expect(thrown(() => resolveArea(some, some, 'Emi', null)).kind).to.equal('unknown-region');
+    // A whole name wins over the start of another.
+    const sienese = [SI, { ...PC, code: '999', sigla: 'XX', name: 'Siena Nord' }];
+    expect(resolveArea(sienese, sienese, null, 'siena').provinceCode).to.equal('052');
+  });
+
+  it('refuses a name several areas answer to as ambiguous-name, listing each with its sigla or code', () => {
+    const RE: ProvinceEntry = { code: '035', sigla: 'RE', name: "Reggio nell'Emilia", regionCode: '08', regionName: 'Emilia-Romagna' };
+    const RC: ProvinceEntry = { code: '080', sigla: 'RC', name: 'Reggio Calabria', regionCode: '18', regionName: 'Calabria' };
+    const some = [...ALL, RE, RC];
+    const e = thrown(() => resolveArea(some, some, null, 'Reggio'));
+    expect([e.code, e.kind, e.params]).to.deep.equal([
+      'invalid-option',
+      'ambiguous-name',
+      { value: 'Reggio', what: 'province', matches: ["Reggio nell'Emilia (RE)", 'Reggio Calabria (RC)'] },
+    ]);
+    expect(e.message).to.equal('invalid province: "Reggio"');
+    // A province with no sigla is told by its code.
+    const noSigla = [
+      { ...RE, sigla: null },
+      { ...RC, sigla: null },
+    ];
+    expect(thrown(() => resolveArea(noSigla, noSigla, null, 'reggio')).params.matches).to.deep.equal([
+      "Reggio nell'Emilia (035)",
+      'Reggio Calabria (080)',
+    ]);
+    const regions = [
+      { ...PC, regionCode: '21', regionName: 'Campania Nord' },
+      { ...SI, regionCode: '22', regionName: 'Campania Sud' },
+    ];
+    const r = thrown(() => resolveArea(regions, regions, 'Campania', null));
+    expect([r.kind, r.params]).to.deep.equal([
+      'ambiguous-name',
+      { value: 'Campania', what: 'region', matches: ['Campania Nord (21)', 'Campania Sud (22)'] },
+    ]);
+  });
+
   it('refuses an unknown province or region with its kind and the value as written', () => {
     for (const value of ['Atlantide', ' Atlantide ', '999', '0033', 'P']) {
       const e = thrown(() => resolveArea(ALL, ALL, null, value));
@@ -128,16 +177,46 @@ describe('pickEntity', () => {
     expect(pickEntity([CASTELLO, BOBBIO], 'CASTEL SAN GIOVANNI')).to.equal(CASTELLO);
   });
 
-  it('refuses no match and two matches alike, as unknown-comune with the value as written', () => {
+  it('compares names without case, accents, apostrophe kind, hyphens or extra spaces', () => {
+    const SANT = { code: '001236', name: "Sant'Ambrogio di Torino" };
+    const PONT = { code: '001199', name: 'Pont-Canavese' };
+    const AGLIE = { code: '001001', name: 'Agliè' };
+    const all = [SANT, PONT, AGLIE, BOBBIO];
+    for (const v of ['Sant\u2019Ambrogio di Torino', "sant'ambrogio  di torino", 'SANT AMBROGIO DI TORINO']) expect(pickEntity(all, v), v).to.equal(SANT);
+    for (const v of ['Pont Canavese', 'pont-canavese', ' PONT -CANAVESE ']) expect(pickEntity(all, v), v).to.equal(PONT);
+    for (const v of ['Aglie', 'AGLIÈ', 'agliè']) expect(pickEntity(all, v), v).to.equal(AGLIE);
+    // Spaces count: "Treville" and "Tre Ville" are two comuni.
+    const tre = [
+      { code: '006175', name: 'Treville' },
+      { code: '022247', name: 'Tre Ville' },
+    ];
+    expect(pickEntity(tre, 'treville')).to.equal(tre[0]);
+    expect(pickEntity(tre, 'tre-ville')).to.equal(tre[1]);
+    // A value with no letters names nothing, even a comune whose name has none.
+    expect(thrown(() => pickEntity([{ code: '099001', name: '' }], "'")).kind).to.equal('unknown-comune');
+  });
+
+  it('refuses no match as unknown-comune, and a name two comuni share as ambiguous-name listing both', () => {
     const none = thrown(() => pickEntity([BOBBIO], 'Nessunluogo'));
     expect([none.code, none.kind, none.params]).to.deep.equal(['invalid-option', 'unknown-comune', { value: 'Nessunluogo' }]);
     const twins = [
-      { code: '001001', name: 'Samone' },
-      { code: '022165', name: 'Samone' },
+      { code: '022165', name: 'Samone', province: '022' },
+      { code: '001235', name: 'Samone', province: '001' },
     ];
-    const two = thrown(() => pickEntity(twins, 'Samone'));
-    expect([two.kind, two.params]).to.deep.equal(['unknown-comune', { value: 'Samone' }]);
-    expect(pickEntity(twins, '022165')).to.equal(twins[1]);
+    const provinces: ProvinceEntry[] = [
+      { code: '001', sigla: 'TO', name: 'Torino', regionCode: '01', regionName: 'Piemonte' },
+      { code: '022', sigla: 'TN', name: 'Trento', regionCode: '04', regionName: 'Trentino-Alto Adige/Südtirol' },
+    ];
+    const two = thrown(() => pickEntity(twins, ' samone', provinces));
+    expect([two.code, two.kind, two.params]).to.deep.equal([
+      'invalid-option',
+      'ambiguous-name',
+      { value: ' samone', what: 'comune', matches: ['Samone (TO, 001235)', 'Samone (TN, 022165)'] },
+    ]);
+    expect(two.message).to.equal('invalid comune: " samone"');
+    expect(pickEntity(twins, '022165')).to.equal(twins[0]);
+    // Without the provinces (or with none known), each is told by its code alone.
+    expect(thrown(() => pickEntity(twins, 'Samone')).params.matches).to.deep.equal(['Samone (001235)', 'Samone (022165)']);
   });
 });
 
@@ -189,6 +268,11 @@ describe('sameName: the names people type', () => {
       ['Monza e della Brianza', 'Monza'],
       ["L'Aquila", 'L\u2019Aquila'],
       ['Forlì-Cesena', 'Forli Cesena'],
+      ['Reggio Calabria', 'Reggio di Calabria'],
+      ['Reggio di Calabria', 'Reggio Calabria'],
+      ["Valle d'Aosta/Vallée d'Aoste", 'Aosta'],
+      ['Massa-Carrara', 'Massa Carrara'],
+      ['Monza e della Brianza', 'Monza e Brianza'],
     ];
     for (const [official, typed] of yes) expect(sameName(official, typed), `${typed} → ${official}`).to.equal(true);
     const no: [string, string][] = [
@@ -196,6 +280,8 @@ describe('sameName: the names people type', () => {
       ["Reggio nell'Emilia", 'Reggio Calabria'],
       ['Pesaro e Urbino', 'Pesaro'],
       ['Monza e della Brianza', ''],
+      ['Massa-Carrara', 'Massa'], // a start of a name is resolveArea's, when it is the only one
+      ["Reggio nell'Emilia", 'Reggio di Calabria'],
     ];
     for (const [official, typed] of no) expect(sameName(official, typed), `${typed} ↛ ${official}`).to.equal(false);
   });

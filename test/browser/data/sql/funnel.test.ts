@@ -2,7 +2,16 @@ import { expect } from '@open-wc/testing';
 import type { Table } from 'apache-arrow';
 import { getEngine } from '../../../../src/data/engine.js';
 import { loadEvents } from '../../../../src/data/programme-data.js';
-import { areasQuery, entityQuery, eventsShapeQuery, funnelQuery, lastDateQuery, programmesQuery } from '../../../../src/data/sql/funnel.js';
+import {
+  NAME_KEY_SQL,
+  areasQuery,
+  entityQuery,
+  eventsShapeQuery,
+  funnelQuery,
+  lastDateQuery,
+  nameKey,
+  programmesQuery,
+} from '../../../../src/data/sql/funnel.js';
 
 // The funnel's SQL builders (src/data/sql/funnel.ts): the exact SQL, and that DuckDB-WASM
 // runs it on the bundled data with the columns and numbers the elements read. That the
@@ -58,11 +67,12 @@ describe('funnel SQL builders', () => {
         'FROM "programme_events" WHERE programme = ? ORDER BY province_code',
       params: ['piccoli'],
     });
-    expect(entityQuery('programme_events', 'piccoli', 'Bobbio')).to.deep.equal({
+    expect(entityQuery('programme_events', 'piccoli', 'Sant\u2019Ambrogio')).to.deep.equal({
       sql:
         'SELECT DISTINCT entity_code, entity_name, province_code, region_code FROM "programme_events" ' +
-        'WHERE programme = ? AND (entity_code = ? OR lower(entity_name) = lower(?)) ORDER BY entity_code LIMIT 2',
-      params: ['piccoli', 'Bobbio', 'Bobbio'],
+        "WHERE programme = ? AND (entity_code = ? OR trim(regexp_replace(lower(strip_accents(entity_name)), '[^\\p{L}\\p{N}]+', ' ', 'g')) = ?) " +
+        'ORDER BY entity_code',
+      params: ['piccoli', 'Sant\u2019Ambrogio', 'sant ambrogio'],
     });
     expect(programmesQuery('programme_events')).to.deep.equal({
       sql: 'SELECT DISTINCT programme FROM "programme_events" ORDER BY programme',
@@ -115,6 +125,13 @@ describe('funnel SQL builders', () => {
     expect(rows(entity)).to.deep.equal([{ entity_code: '033005', entity_name: 'Bobbio', province_code: '033', region_code: '08' }]);
     expect(rows(await run(entityQuery(table, 'piccoli', '033005')))[0]!.entity_name).to.equal('Bobbio');
     expect(rows(await run(entityQuery(table, 'piccoli', "x' OR 1=1 --")))).to.deep.equal([]);
+    // Names without case, accents, apostrophe kind or hyphens; every comune of a shared name.
+    const code = async (v: string) => rows(await run(entityQuery(table, 'piccoli', v))).map((r) => r.entity_code);
+    expect(await code('AGLIE')).to.deep.equal(['001001']);
+    expect(await code('Sant\u2019Ambrogio di Torino')).to.deep.equal(['001255']);
+    expect(await code('saint rhemy en bosses')).to.deep.equal(['007064']);
+    expect(await code('treville')).to.deep.equal(['006175']);
+    expect(await code('Samone')).to.deep.equal(['001235', '022165']);
     const programmes = await run(programmesQuery(table));
     expect(rows(programmes).map((r) => r.programme)).to.deep.equal([
       'next-generation-siena',
@@ -122,6 +139,41 @@ describe('funnel SQL builders', () => {
       'piccoli',
       'province-e-comuni',
     ]);
+  });
+
+  it("nameKey and NAME_KEY_SQL compare names alike: every entity name of the bundled data, and odd ones", async () => {
+    const { table } = await loadEvents();
+    const names = await getEngine().query(`SELECT DISTINCT entity_name AS name, ${NAME_KEY_SQL('entity_name')} AS k FROM "${table}"`);
+    const all = rows(names) as { name: string; k: string }[];
+    expect(all.length).to.be.greaterThan(5000);
+    for (const { name, k } of all) expect(nameKey(name), name).to.equal(k);
+    const odd = [
+      'Sant\u2019Ambrogio',
+      '  Rhêmes--Notre  Dame ',
+      'ÀÉÎÕÜ Ç',
+      'Straße/STRASSE ẞ',
+      'L\u2018Aquila',
+      '',
+      "'",
+      'E\u0301milie\u0301',
+      '日本 1',
+      'مدينة ✨ 🏔',
+      'مَدِينَة',
+      '서울 Seoul',
+      'ΣΟΦΙΑΣ Ἀθῆναι',
+      'Москва Йошкар-Ола',
+      'İstanbul Dİyarbakır',
+      'Łódź Ørsta Œuvre ǅ',
+      'Ⅻ ① ½ ²',
+      'Tab\tand\u00a0nbsp',
+    ];
+    for (const v of odd) {
+      const t = await getEngine().query(`SELECT ${NAME_KEY_SQL('?')} AS k`, [v]);
+      expect(nameKey(v), JSON.stringify(v)).to.equal(rows(t)[0]!.k);
+    }
+    expect(nameKey('  Rhêmes--Notre  Dame ')).to.equal('rhemes notre dame');
+    expect(nameKey('Sant\u2019Ambrogio di Torino')).to.equal(nameKey("SANT'AMBROGIO-DI TORINO"));
+    expect(nameKey('مدينة ✨ 🏔')).to.equal('مدينة');
   });
 
   it('DuckDB runs eventsShapeQuery: no row for the bundled data, the first broken entity of a broken file', async () => {
