@@ -9,3 +9,4 @@ export { colourScale, legendItems, paintMap, renderMap, type MapView } from './r
 export { tooltipPosition } from './tooltip.js';
 export { RovingFocusController } from '../controllers/roving-focus.js';
 export { provenanceView } from '../components/provenance.js';
+export { STRINGS as MAP_STRINGS } from '../components/piccoli-map/strings.js';

@@ -3,6 +3,9 @@ import { dayNumber, isoDay, type CubeFile } from './cube.js';
 import { pickEntity, resolveArea, resolveProgramme, resolveStage, type ProvinceEntry } from './resolve.js';
 import type { AreasRequest, CountedArea, CountedStage, FunnelRequest, FunnelScope, ProgrammeInfo, StageInfo } from './types.js';
 
+/** Checked before the cube is read: loaded with the evaluator. */
+export { checkCube } from './cube-check.js';
+
 /**
  * Answers from a cube, with no engine: the funnel and the area metric by the one
  * definition of src/data/sql/definition.ts, counted over each entity's stage days. Pure

@@ -26,7 +26,13 @@ import { TILE, TILE_GAP, TILE_GRID } from '../../map/tile-grid.js';
 import type { AreaDatum, MapGeometry, MapLevel, MapShape } from '../../map/types.js';
 import { theme } from '../../styles/theme.js';
 import { styles } from './piccoli-map.styles.js';
-import { STRINGS, type Strings } from './strings.js';
+import type { Strings } from './strings.js';
+
+/** What the map says before it has data; the rest comes with the drawing code (strings.ts). */
+const FIRST = {
+  it: { loading: 'Caricamento della mappa…', errorTitle: 'Impossibile mostrare la mappa' },
+  en: { loading: 'Loading the map…', errorTitle: 'The map cannot be shown' },
+};
 import { styleProps } from '../../styles/style-props.js';
 
 /** What the map shows: `reached`, or its share of the eligible entities. */
@@ -285,7 +291,7 @@ export class PiccoliMap extends PiccoliElement {
   /** Build the drawing once per geometry, then recolour it in place. */
   private _paint(d: MapData): void {
     const lang = this._lang;
-    const t = STRINGS[lang];
+    const t = d.draw.MAP_STRINGS[lang];
     const selected = this._selected;
     this._roving ??= new d.draw.RovingFocusController<string>(this, this._rovingOptions());
     const focusCode = this._roving.tabStop(selected);
@@ -430,13 +436,12 @@ export class PiccoliMap extends PiccoliElement {
 
   protected override render(): TemplateResult {
     const lang = this._lang;
-    const t = STRINGS[lang];
     const { status, value, error } = this._data;
     if (status === TaskStatus.ERROR && !isAbortError(error)) {
-      return this._renderError(error, t.errorTitle, () => void this._data.run());
+      return this._renderError(error, FIRST[lang].errorTitle, () => void this._data.run());
     }
-    if (status !== TaskStatus.COMPLETE || !value || !this._view) return this._skeleton(t);
-    return this._mapView(value, lang, t);
+    if (status !== TaskStatus.COMPLETE || !value || !this._view) return this._skeleton(FIRST[lang].loading);
+    return this._mapView(value, lang, value.draw.MAP_STRINGS[lang]);
   }
 
   private _ratio(): string {
@@ -451,12 +456,12 @@ export class PiccoliMap extends PiccoliElement {
     return `${w} / ${h}`;
   }
 
-  private _skeleton(t: Strings): TemplateResult {
+  private _skeleton(loading: string): TemplateResult {
     const pct = this._progress === null ? null : formatPercent(this._progress, this._lang);
     return html`<figure part="figure" class="skeleton" aria-busy="true">
       <figcaption part="caption">
         <span class="title"><span class="ph"></span></span>
-        <span class="sub" role="status">${pct ? `${t.loading} ${pct}` : t.loading}</span>
+        <span class="sub" role="status">${pct ? `${loading} ${pct}` : loading}</span>
         <span class="provenance pending">&nbsp;</span>
       </figcaption>
       <div class="map-box" part="map" ${styleProps({ 'aspect-ratio': this._ratio() })}><div class="ph map-ph"></div></div>

@@ -1,10 +1,11 @@
 import type { Lang } from '../../i18n/index.js';
 
-/** Everything <piccoli-map> says, Italian first. */
+/**
+ * Everything <piccoli-map> says once it has data, Italian first: loaded with the drawing
+ * code (src/map/drawing.ts). What it says before (loading, errors) is in the element.
+ */
 export const STRINGS = {
   it: {
-    loading: 'Caricamento della mappa…',
-    errorTitle: 'Impossibile mostrare la mappa',
     noData: 'nessun dato',
     noDataLegend: 'Nessun dato',
     empty: 'Nessun dato per questo programma a questo livello.',
@@ -27,8 +28,6 @@ export const STRINGS = {
     notStarted: (start: string) => `Il programma è iniziato il ${start}: a questa data nessun ente vi partecipava ancora.`,
   },
   en: {
-    loading: 'Loading the map…',
-    errorTitle: 'The map cannot be shown',
     noData: 'no data',
     noDataLegend: 'No data',
     empty: 'No data for this programme at this level.',

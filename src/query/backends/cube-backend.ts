@@ -1,7 +1,7 @@
 import cubeJson from 'asset:/data/programmes.cube.json';
 import { bundledDataUrl, config } from '../../data/config.js';
 import { defaultEventsUrl } from '../../data/bundled.js';
-import { checkCube, cubeProblem, cubeUrlFor, type CubeFile } from '../cube.js';
+import { cubeProblem, cubeUrlFor, type CubeFile } from '../cube.js';
 import type { CubeIndex } from '../cube-eval.js';
 import type { QueryRequest } from '../types.js';
 import type { Backend, BackendAnswer } from './backend.js';
@@ -89,6 +89,7 @@ async function load(src: string | null): Promise<LoadedCube | null> {
   } finally {
     clearTimeout(timer);
   }
+  const { CubeIndex, checkCube } = await evaluator;
   const problem = checkCube(json);
   if (problem) return warn(url, problem);
   const cube = json as CubeFile;
@@ -99,7 +100,6 @@ async function load(src: string | null): Promise<LoadedCube | null> {
   if (described && Number.isFinite(length) && length !== described.bytes) {
     return warn(url, `${file} has ${length} bytes, the cube was built from ${described.bytes}: rebuild it with piccoli-data import`);
   }
-  const { CubeIndex } = await evaluator;
   return { index: new CubeIndex(cube), dataUrl, publisher: typeof cube.source === 'string' ? cube.source : null };
 }
 

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { checkCube, cubeProblem, cubeUrlFor, dayNumber, isoDay } from '../../../src/query/cube.js';
+import { cubeProblem, cubeUrlFor, dayNumber, isoDay } from '../../../src/query/cube.js';
+import { checkCube } from '../../../src/query/cube-check.js';
 
 // The cube file beside a stage-events file: where it is, whether it can be read, and its
 // day numbers (src/query/cube.ts).
