@@ -225,6 +225,12 @@ describe('<piccoli-map>', () => {
     expect(el.shadowRoot!.activeElement?.classList.contains('area') ?? false).to.equal(false);
   });
 
+  it('a date before the programme started says when it started', async () => {
+    const el = await fixture<PiccoliMap>(html`<piccoli-map as-of="2021-01-15"></piccoli-map>`);
+    await settled(el);
+    expect($(el, '[part="message"]')!.textContent!.trim()).to.match(/^Il programma è iniziato il 3 maggio 2021/);
+  });
+
   it('the tooltip shows name, value and counts on focus and on hover', async () => {
     const el = await fixture<PiccoliMap>(html`<piccoli-map as-of="2021-10-31" lang="en"></piccoli-map>`);
     await settled(el);
