@@ -114,8 +114,7 @@ export function nameKey(s: string): string {
   return lower.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-export const NAME_KEY_SQL = (column: string) =>
-  `trim(regexp_replace(lower(strip_accents(${column})), '[^\\p{L}\\p{N}]+', ' ', 'g'))`;
+export const NAME_KEY_SQL = (column: string) => `trim(regexp_replace(lower(strip_accents(${column})), '[^\\p{L}\\p{N}]+', ' ', 'g'))`;
 
 /**
  * The entities a `comune` attribute may name: by ISTAT code, or by name as `nameKey`

@@ -10,7 +10,9 @@ import type { FunnelAnswer, FunnelRequest } from '../../../src/query/types.js';
 // provinces (src/query/resolve.ts resolveArea), and comuni in both backends alike (the
 // cube's pickEntity and the engine's entityQuery).
 
-const cubeFile = (await (await fetch('/data/programmes.cube.json')).json()) as { provinces: Record<string, [string, string, string, string]> };
+const cubeFile = (await (await fetch('/data/programmes.cube.json')).json()) as {
+  provinces: Record<string, [string, string, string, string]>;
+};
 const PROVINCES: ProvinceEntry[] = Object.entries(cubeFile.provinces).map(([code, [sigla, name, regionCode, regionName]]) => ({
   code,
   sigla: sigla || null,
@@ -80,7 +82,7 @@ describe('region and province names as people write them (bundled data)', () => 
       ['Monza e della Brianza', '108'],
       ['Aosta', '007'],
       ["Valle d'Aosta", '007'],
-      ["L\u2019Aquila", '066'],
+      ['L\u2019Aquila', '066'],
       ['La Spezia', '011'],
       ['Verbano Cusio Ossola', '103'],
     ];
@@ -169,8 +171,15 @@ describe('comuni as people write them: the cube and the engine alike (bundled da
     }
     // The code picks one.
     expect((await both('022165')).scope).to.deep.equal({ level: 'entity', code: '022165', name: 'Samone' });
-    const e = { kind: 'ambiguous-name' as const, params: { value: 'Samone', what: 'comune', matches: twins[0]![1] }, message: '', source: undefined };
-    expect(describeError(e, 'it').text).to.equal('«Samone» indica più comuni: Samone (TO, 001235), Samone (TN, 022165). Scrivere il codice ISTAT.');
+    const e = {
+      kind: 'ambiguous-name' as const,
+      params: { value: 'Samone', what: 'comune', matches: twins[0]![1] },
+      message: '',
+      source: undefined,
+    };
+    expect(describeError(e, 'it').text).to.equal(
+      '«Samone» indica più comuni: Samone (TO, 001235), Samone (TN, 022165). Scrivere il codice ISTAT.',
+    );
     expect(describeError(e, 'en').text).to.equal(
       '“Samone” names more than one comune: Samone (TO, 001235), Samone (TN, 022165). Write the ISTAT code.',
     );

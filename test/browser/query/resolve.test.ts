@@ -111,7 +111,9 @@ describe('resolveArea', () => {
     const MS: ProvinceEntry = { code: '045', sigla: 'MS', name: 'Massa-Carrara', regionCode: '09', regionName: 'Toscana' };
     const some = [...ALL, RE, RC, MS];
     for (const value of ['Massa', 'massa ', 'Forl', 'forlì']) {
-      expect(resolveArea(some, some, null, value).provinceCode, value).to.equal(value.startsWith('M') || value.startsWith('m') ? '045' : '040');
+      expect(resolveArea(some, some, null, value).provinceCode, value).to.equal(
+        value.startsWith('M') || value.startsWith('m') ? '045' : '040',
+      );
     }
     expect(resolveArea(some, some, 'Emilia', null).regionCode).to.equal('08');
     expect(resolveArea(some, some, 'Valle', null).regionCode).to.equal('02');
@@ -182,7 +184,8 @@ describe('pickEntity', () => {
     const PONT = { code: '001199', name: 'Pont-Canavese' };
     const AGLIE = { code: '001001', name: 'Agliè' };
     const all = [SANT, PONT, AGLIE, BOBBIO];
-    for (const v of ['Sant\u2019Ambrogio di Torino', "sant'ambrogio  di torino", 'SANT AMBROGIO DI TORINO']) expect(pickEntity(all, v), v).to.equal(SANT);
+    for (const v of ['Sant\u2019Ambrogio di Torino', "sant'ambrogio  di torino", 'SANT AMBROGIO DI TORINO'])
+      expect(pickEntity(all, v), v).to.equal(SANT);
     for (const v of ['Pont Canavese', 'pont-canavese', ' PONT -CANAVESE ']) expect(pickEntity(all, v), v).to.equal(PONT);
     for (const v of ['Aglie', 'AGLIÈ', 'agliè']) expect(pickEntity(all, v), v).to.equal(AGLIE);
     // Spaces count: "Treville" and "Tre Ville" are two comuni.

@@ -141,7 +141,7 @@ describe('funnel SQL builders', () => {
     ]);
   });
 
-  it("nameKey and NAME_KEY_SQL compare names alike: every entity name of the bundled data, and odd ones", async () => {
+  it('nameKey and NAME_KEY_SQL compare names alike: every entity name of the bundled data, and odd ones', async () => {
     const { table } = await loadEvents();
     const names = await getEngine().query(`SELECT DISTINCT entity_name AS name, ${NAME_KEY_SQL('entity_name')} AS k FROM "${table}"`);
     const all = rows(names) as { name: string; k: string }[];
