@@ -70,8 +70,32 @@ async function badServers(ctx, next) {
   return next();
 }
 
+/**
+ * A server that fails once: with `configure({ assetBase: '/__fail_once__/<file>/<token>/' })`
+ * the first request for <file> under that token answers 500, every other request (and the
+ * next one for <file>) gets the real asset, as a page's own asset base would.
+ */
+const failedOnce = new Set();
+const ASSET_DIRS = { data: '/data/', duckdb: '/node_modules/@duckdb/duckdb-wasm/dist/', parquet: '/node_modules/parquet-wasm/esm/' };
+async function failOnce(ctx, next) {
+  const m = /^\/__fail_once__\/([^/]+)\/([^/]+)\/(data|duckdb|parquet)\/([^/]+)$/.exec(ctx.path);
+  if (!m) return next();
+  const [, file, token, dir, name] = m;
+  if (name === file && !failedOnce.has(`${token}/${file}`)) {
+    failedOnce.add(`${token}/${file}`);
+    // test-runner-core's cacheMiddleware marks every answer to a path with an extension
+    // cacheable for a year, after this returns: a path without one keeps the 500 uncached.
+    ctx.path = '/__fail_once__';
+    ctx.status = 500;
+    ctx.body = 'Internal Server Error';
+    return;
+  }
+  ctx.url = `${ASSET_DIRS[dir]}${name}`;
+  return next();
+}
+
 export default {
-  middleware: [badServers],
+  middleware: [badServers, failOnce],
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'import', 'default'] },
   rootDir: root,
@@ -93,6 +117,9 @@ export default {
           '--disable-component-update',
           '--disable-sync',
           '--no-first-run',
+          // gc() and exact performance.memory: the console's leak test measures the heap.
+          '--js-flags=--expose-gc',
+          '--enable-precise-memory-info',
         ],
       },
     }),
