@@ -27,14 +27,37 @@ function columns(t: ResultTableLike): ArrowVectorLike[] {
   return t.schema.fields.map((_, i) => t.getChildAt(i)!);
 }
 
+/** A value a spreadsheet reads as a number: `-3`, `+1.5`, `-12,5`, `.5`, `1e-7`. */
+const PLAIN_NUMBER = /^[+-]?(\d+([.,]\d+)?|[.,]\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A cell or header that cannot start a formula when a spreadsheet opens the file (OWASP
+ * "CSV injection"): text starting with `=`, `+`, `-`, `@`, a tab, a carriage return or a
+ * line feed gets a leading `'`, which spreadsheets read as "this is text". Text that is
+ * exactly a number (`-3`, `-12.5`, `-12,5`, `+1e-7`) stays as it is: a spreadsheet reads
+ * it as that number and runs nothing. Anything else starting so gets the quote: numbers
+ * in a formula (`-3+4`), and values of other types (a negative INTERVAL, `-inf`).
+ *
+ * @example
+ * neutraliseCell('=HYPERLINK("http://x")') // "'=HYPERLINK(\"http://x\")"
+ * neutraliseCell('-12.5')                  // '-12.5'
+ * neutraliseCell('-3+4')                   // "'-3+4"
+ */
+export function neutraliseCell(s: string): string {
+  return /^[=+\-@\t\r\n]/.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
+}
+
 /**
  * RFC 4180 CSV with a header, values as DuckDB prints them. NULL is an empty field; an
  * empty string is `""`, so that a reader that tells them apart (DuckDB with
- * `allow_quoted_nulls = false`) gets both back.
+ * `allow_quoted_nulls = false`) gets both back. Cells and headers that a spreadsheet
+ * would run as a formula get a leading `'` (neutraliseCell): for an exact copy of the
+ * values, export Arrow or Parquet.
  */
 export function toCSV(t: ResultTableLike, order?: RowOrder): string {
   const cols = columns(t);
-  const field = (s: string | null) => (s === null ? '' : s === '' || /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+  const quote = (s: string) => (s === '' || /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+  const field = (s: string | null) => (s === null ? '' : quote(neutraliseCell(s)));
   const lines = [t.schema.fields.map((f) => field(f.name)).join(',')];
   const n = t.numRows;
   for (let k = 0; k < n; k++) {
@@ -46,11 +69,13 @@ export function toCSV(t: ResultTableLike, order?: RowOrder): string {
 
 /**
  * Tab-separated text for pasting into a spreadsheet: one line per row, tabs and newlines
- * inside values become spaces (spreadsheets split on them), NULL an empty cell.
+ * inside values become spaces (spreadsheets split on them), NULL an empty cell. Cells and
+ * headers that would start a formula get a leading `'` (neutraliseCell), judged before
+ * the tabs and newlines become spaces.
  */
 export function toTSV(t: ResultTableLike, order?: RowOrder): string {
   const cols = columns(t);
-  const field = (s: string | null) => (s === null ? '' : s.replace(/[\t\r\n]+/g, ' '));
+  const field = (s: string | null) => (s === null ? '' : neutraliseCell(s).replace(/[\t\r\n]+/g, ' '));
   const lines = [t.schema.fields.map((f) => field(f.name)).join('\t')];
   for (let k = 0; k < t.numRows; k++) {
     const r = order ? order[k]! : k;

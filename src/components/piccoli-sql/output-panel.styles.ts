@@ -9,6 +9,12 @@ export const ROW_HEIGHT = 28;
  * console's first load carries none of them.
  */
 export const outputStyles = css`
+  .export-note {
+    margin: 0;
+    font-size: 0.8125rem;
+    color: var(--_muted);
+    text-align: right;
+  }
   .tabs {
     display: flex;
     gap: 0;

@@ -21,7 +21,8 @@ export class PiccoliSqlNoticeEvent extends Event {
 
 /**
  * What <piccoli-sql> shows of a result: a switch between the table and the chart (and
- * the chart's kind), the downloads and the copy button, then the table or the chart.
+ * the chart's kind), the downloads and the copy button with a line saying that CSV and
+ * copy neutralise formulas (export.ts `neutraliseCell`), then the table or the chart.
  * The table stays in the page, hidden, while the chart shows, so that its sort and
  * scroll position survive. Renders into its own children (see <piccoli-sql-results>).
  *
@@ -85,11 +86,12 @@ export class PiccoliSqlOutput extends LitElement {
             : nothing
         }
         <span class="spacer"></span>
-        <button class="export-csv" @click=${() => this._handleExport('csv')}>${s.exportCsv}</button>
+        <button class="export-csv" aria-describedby="export-note" @click=${() => this._handleExport('csv')}>${s.exportCsv}</button>
         <button class="export-arrow" @click=${() => this._handleExport('arrow')}>${s.exportArrow}</button>
         <button class="export-parquet" @click=${() => this._handleExport('parquet')}>${s.exportParquet}</button>
-        <button class="copy-tsv" @click=${() => this._handleCopy()}>${s.copyTsv}</button>
+        <button class="copy-tsv" aria-describedby="export-note" @click=${() => this._handleCopy()}>${s.copyTsv}</button>
       </div>
+      <p class="export-note" id="export-note">${s.exportNote}</p>
       <piccoli-sql-results .table=${t} .language=${this.language} ?hidden=${chart}></piccoli-sql-results>
       ${chart ? html`<piccoli-sql-chart .table=${t} .kind=${this._chartKind} .language=${this.language}></piccoli-sql-chart>` : nothing}
     `;

@@ -30,6 +30,8 @@ export const OUTPUT_STRINGS = {
     exportArrow: 'Scarica Arrow',
     exportParquet: 'Scarica Parquet',
     copyTsv: 'Copia per foglio di calcolo',
+    exportNote:
+      "CSV e copia: le celle che iniziano con = + - @ (tranne i numeri) sono precedute da ' perché il foglio di calcolo non le esegua come formule.",
     copied: 'Copiato.',
     copyFailed: 'Copia non riuscita: il browser non lo consente.',
     sortBy: (c: string) => `Ordina per ${c}`,
@@ -64,6 +66,8 @@ export const OUTPUT_STRINGS = {
     exportArrow: 'Download Arrow',
     exportParquet: 'Download Parquet',
     copyTsv: 'Copy for a spreadsheet',
+    exportNote:
+      "CSV and copy: cells starting with = + - @ (numbers aside) get a leading ' so that a spreadsheet does not run them as formulas.",
     copied: 'Copied.',
     copyFailed: 'Copy failed: the browser does not allow it.',
     sortBy: (c: string) => `Sort by ${c}`,

@@ -1,6 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { tableFromArrays, tableFromIPC } from 'apache-arrow';
-import { exportFileName, resultTable, saveResult, toArrowIPC, toCSV, toTSV } from '../../../src/components/piccoli-sql/export.js';
+import {
+  exportFileName,
+  neutraliseCell,
+  resultTable,
+  saveResult,
+  toArrowIPC,
+  toCSV,
+  toTSV,
+} from '../../../src/components/piccoli-sql/export.js';
 
 const table = () => tableFromArrays({ id: Int32Array.from([1, 2, 3]), testo: ['Forlì, "centro"', 'due\nrighe', ''] });
 
@@ -19,6 +27,28 @@ describe('export', () => {
 
   it('writes TSV for a spreadsheet: line breaks inside values become spaces', () => {
     expect(toTSV(resultTable(table()))).to.equal('id\ttesto\n1\tForlì, "centro"\n2\tdue righe\n3\t\n');
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas, numbers aside', () => {
+    const hostile = ['=1+1', '+SUM(A1:A9)', '-3+4', '@SUM(1)', '\t=2', '\r=3', '\n=4', '=HYPERLINK("http://x";"y")', '-inf', '-1 day'];
+    expect(hostile.map(neutraliseCell)).to.deep.equal(hostile.map((s) => `'${s}`));
+    const harmless = ['-3', '-12.5', '-12,5', '+7', '-1.5e+10', '.5', 'a=1', ' =1', '', '3-4', 'mail@x.it'];
+    expect(harmless.map(neutraliseCell)).to.deep.equal(harmless);
+  });
+
+  it('writes hostile cells and headers into CSV and TSV as text, numbers as they are', () => {
+    const t = tableFromArrays({
+      '=cmd|calc': ['=1+1', '-3+4', '@SUM(1)', '-3'],
+      '-n': Float64Array.from([-3, -12.5, 0.5, -0.25]),
+      '\tx': ['\t=2', '+39 06 1234', 'ok', '-12,5'],
+    });
+    // The header -n is text, not a number: it gets the quote; the column's numbers do not.
+    expect(toCSV(resultTable(t))).to.equal(
+      [`'=cmd|calc,'-n,'\tx`, `'=1+1,-3.0,'\t=2`, `'-3+4,-12.5,'+39 06 1234`, `'@SUM(1),0.5,ok`, `-3,-0.25,"-12,5"`, ''].join('\r\n'),
+    );
+    expect(toTSV(resultTable(t))).to.equal(
+      [`'=cmd|calc\t'-n\t' x`, `'=1+1\t-3.0\t' =2`, `'-3+4\t-12.5\t'+39 06 1234`, `'@SUM(1)\t0.5\tok`, `-3\t-0.25\t-12,5`, ''].join('\n'),
+    );
   });
 
   it('writes an Arrow IPC file that reads back the same', async () => {
