@@ -22,6 +22,11 @@ export interface EditorCallbacks {
  * The console's SQL editor: a placeholder of the same size while the CodeMirror module
  * loads, then the editor, with the text, the selection to run and the error mark
  * carried over from one to the other. Renders the `part="editor"` box.
+ *
+ * When the console leaves the page the editor is destroyed (CodeMirror holds listeners on
+ * the window and the document that would keep the console alive); its text and selection
+ * are kept, and a new editor is built with them when the console is connected again (a
+ * console moved in the page keeps its query; the undo history starts anew).
  */
 export class EditorController implements ReactiveController {
   /** The editor is mounted. */
@@ -36,6 +41,11 @@ export class EditorController implements ReactiveController {
   private _doc?: string;
   /** An error position of a run made before the editor arrived, marked when it does. */
   private _pendingMark?: { doc: string; offset: number };
+  /** The selection of a destroyed editor, for the next one. */
+  private _selection?: { anchor: number; head: number };
+  private _label = '';
+  private _tables: readonly TableInfo[] = [];
+  private _connected = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment },
@@ -47,12 +57,31 @@ export class EditorController implements ReactiveController {
 
   hostConnected(): void {
     this._module ??= this.load();
+    this._connected = true;
+    // Connected again after leaving the page: a new editor, with the text of the last one.
+    if (this._doc !== undefined && this._mounted && !this._editor && !this.error) {
+      this._mounted = this._mount();
+      this.host.requestUpdate();
+    }
+  }
+
+  hostDisconnected(): void {
+    this._connected = false;
+    const editor = this._editor;
+    if (!editor) return;
+    this._doc = editor.value;
+    this._selection = editor.selection;
+    this._editor = undefined;
+    this.ready = false;
+    editor.destroy();
   }
 
   /** Start with `doc` in the placeholder; mount the editor when its module arrives. */
   start(doc: string, label: string, tables: readonly TableInfo[]): void {
     this._doc = doc;
-    this._mounted = this._mount(label, tables);
+    this._label = label;
+    this._tables = tables;
+    this._mounted = this._mount();
   }
 
   /** Settles once the editor is mounted or has failed to load. */
@@ -77,6 +106,7 @@ export class EditorController implements ReactiveController {
     } else if (this._doc !== undefined) {
       this._doc = sql;
       this._pendingMark = undefined;
+      this._selection = undefined;
       this.host.requestUpdate();
       this.callbacks.onChange();
     } else {
@@ -120,20 +150,26 @@ export class EditorController implements ReactiveController {
 
   /** Tables and columns to autocomplete. */
   setSchema(tables: readonly TableInfo[]): void {
+    this._tables = tables;
     this._editor?.setSchema(tables);
   }
 
-  private async _mount(label: string, tables: readonly TableInfo[]): Promise<void> {
+  private async _mount(): Promise<void> {
     try {
       const { SqlEditor } = await this._module!;
+      // Left the page meanwhile (or already mounted): the next connect mounts it.
+      if (!this._connected || this._editor) return;
       const doc = this._doc ?? '';
+      const selection = this._selection;
+      this._selection = undefined;
       this._editor = new SqlEditor({
         // The box render() draws, found in the host's shadow root (no ref directive: a smaller first load).
         parent: this.host.renderRoot.querySelector<HTMLElement>('.editor')!,
         root: this.host.renderRoot as ShadowRoot,
         doc,
-        label,
-        tables: tables.length ? tables : undefined,
+        selection,
+        label: this._label,
+        tables: this._tables.length ? this._tables : undefined,
         ...this.callbacks,
       });
       this._doc = undefined;

@@ -47,6 +47,8 @@ export interface SqlEditorOptions {
   root: ShadowRoot;
   /** Starting text. */
   doc: string;
+  /** Starting selection (e.g. the one the editor had before its console was moved). */
+  selection?: { anchor: number; head: number };
   /** Accessible name of the text box. */
   label: string;
   /** Tables and columns to autocomplete. */
@@ -61,6 +63,10 @@ export interface SqlEditorOptions {
 
 function language(tables?: readonly TableInfo[]): Extension {
   return sqlLanguage({ dialect: PostgreSQL, upperCaseKeywords: true, ...(tables ? { schema: completionSchema(tables) } : {}) });
+}
+
+function clampSelection(sel: { anchor: number; head: number }, length: number): { anchor: number; head: number } {
+  return { anchor: Math.min(sel.anchor, length), head: Math.min(sel.head, length) };
 }
 
 /** A CodeMirror 6 SQL editor with the console's keys, autocomplete and error marks. */
@@ -101,8 +107,27 @@ export class SqlEditor {
     this.view = new EditorView({
       parent: o.parent,
       root: o.root,
-      state: EditorState.create({ doc: o.doc, extensions }),
+      state: EditorState.create({
+        doc: o.doc,
+        extensions,
+        ...(o.selection ? { selection: clampSelection(o.selection, o.doc.length) } : {}),
+      }),
     });
+  }
+
+  /** The main selection, to carry over to a new editor. */
+  get selection(): { anchor: number; head: number } {
+    const { anchor, head } = this.view.state.selection.main;
+    return { anchor, head };
+  }
+
+  /**
+   * Remove the editor: its nodes, and the listeners CodeMirror keeps on the window and the
+   * document (resize, scroll, selectionchange), which would otherwise keep the whole
+   * console alive after it leaves the page.
+   */
+  destroy(): void {
+    this.view.destroy();
   }
 
   get value(): string {
