@@ -6,23 +6,38 @@ import { bundledDataUrl } from '../../data/config.js';
 import type { LoadOptions, PiccoliEngine } from '../../data/engine.js';
 import { loadComuni, loadEvents } from '../../data/programme-data.js';
 
+/** How loading the bundled tables went: the tables loaded, and each that failed with why. */
+export interface BundledLoad {
+  loaded: string[];
+  failed: { table: string; error: unknown }[];
+}
+
 /**
  * Every bundled data file (data/SCHEMA.md) as a table of the shared engine, for the
  * analyst console: programme_events, comuni, stages, choices, programmes, published_figures.
+ *
+ * Each file loads on its own: one that fails leaves the others loaded, and is named in
+ * `failed`. Never rejects. Calling again loads only what failed (the engine answers a
+ * table already loaded from the same file with the same promise, and forgets a failed
+ * load, so a retry fetches the file again). The engine is handed in so that the console
+ * reaches it through one module (run-controller.ts); the events and comuni loaders use
+ * the shared engine themselves.
  */
-/**
- * Load all bundled tables into `engine`; resolves with their names. A failing file fails
- * the whole. The engine is handed in so that the console reaches it through one module
- * (run-controller.ts); the events and comuni loaders use the shared engine themselves.
- */
-export async function loadBundledTables(engine: Pick<PiccoliEngine, 'load'>, opts?: LoadOptions): Promise<string[]> {
-  const [events, comuni] = await Promise.all([
-    loadEvents(null, opts).then((r) => r.table),
-    loadComuni(opts),
-    engine.load({ name: 'stages', url: bundledDataUrl(stagesParquet) }, opts),
-    engine.load({ name: 'choices', url: bundledDataUrl(choicesParquet) }, opts),
-    engine.load({ name: 'programmes', url: bundledDataUrl(programmesMetaParquet) }, opts),
-    engine.load({ name: 'published_figures', url: bundledDataUrl(publishedFiguresParquet) }, opts),
-  ]);
-  return [events, comuni, 'stages', 'choices', 'programmes', 'published_figures'];
+export async function loadBundledTables(engine: Pick<PiccoliEngine, 'load'>, opts?: LoadOptions): Promise<BundledLoad> {
+  const loads: [string, () => Promise<unknown>][] = [
+    ['programme_events', () => loadEvents(null, opts)],
+    ['comuni', () => loadComuni(opts)],
+    ['stages', () => engine.load({ name: 'stages', url: bundledDataUrl(stagesParquet) }, opts)],
+    ['choices', () => engine.load({ name: 'choices', url: bundledDataUrl(choicesParquet) }, opts)],
+    ['programmes', () => engine.load({ name: 'programmes', url: bundledDataUrl(programmesMetaParquet) }, opts)],
+    ['published_figures', () => engine.load({ name: 'published_figures', url: bundledDataUrl(publishedFiguresParquet) }, opts)],
+  ];
+  const settled = await Promise.allSettled(loads.map(([, load]) => load()));
+  const out: BundledLoad = { loaded: [], failed: [] };
+  settled.forEach((s, i) => {
+    const table = loads[i]![0];
+    if (s.status === 'fulfilled') out.loaded.push(table);
+    else out.failed.push({ table, error: s.reason });
+  });
+  return out;
 }

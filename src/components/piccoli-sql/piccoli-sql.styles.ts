@@ -170,11 +170,24 @@ export const styles = css`
     color: var(--_muted);
     font-variant-numeric: tabular-nums;
   }
-  .alert {
+  .alert,
+  .message.error {
     border-left: 4px solid var(--_error);
     background: #fcebee;
     padding: 0.5rem 0.75rem;
     font-size: 0.875rem;
+  }
+  /* A bundled table that failed (the shared error message of every element). */
+  .message details {
+    margin-top: 0.25rem;
+  }
+  .message code {
+    font-family: var(--_mono);
+    overflow-wrap: anywhere;
+  }
+  .message button.retry {
+    display: block;
+    margin-top: 0.5rem;
   }
   .alert pre {
     margin: 0.25rem 0 0;
@@ -183,7 +196,8 @@ export const styles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
-  .alert strong {
+  .alert strong,
+  .message strong {
     color: var(--_error);
   }
   .history li {

@@ -33,7 +33,7 @@ import './schema-browser.js';
 import type { TableInfo } from './schema.js';
 import { STRINGS, type Strings } from './strings.js';
 import { UrlController } from './url-controller.js';
-import { HISTORY_KEY } from './url-state.js';
+import { HISTORY_KEY, type HistoryEntry } from './url-state.js';
 
 /** Statements that cannot change the tables: after any other, the schema is read again. */
 const READS_ONLY = /^\s*(--[^\n]*\n\s*)*(SELECT|WITH|FROM|VALUES|DESCRIBE|SHOW|SUMMARIZE|PRAGMA|EXPLAIN)\b/i;
@@ -43,7 +43,13 @@ const READS_ONLY = /^\s*(--[^\n]*\n\s*)*(SELECT|WITH|FROM|VALUES|DESCRIBE|SHOW|S
  * autocomplete of the loaded tables and columns, a schema browser, a virtualised results
  * table that renders every DuckDB type as DuckDB prints it, a quick chart, exports, and
  * the query kept in the URL and in a local history. It loads the bundled programme data
- * (programme_events, comuni, stages, choices, programmes) unless told not to.
+ * (programme_events, comuni, stages, choices, programmes) unless told not to; a table
+ * that fails to load is named, with a «Riprova» button, and tried again at the next run.
+ *
+ * A query from the page URL (`#sql=…`, `#sql-<id>=…`) or from the history is only put in
+ * the editor, with a note saying so: the reader runs it. `autorun` runs the query of the
+ * page's own markup (`query`), never one from a link; runs made by `autorun` are not
+ * recorded in the history nor written to the URL.
  *
  * @summary SQL console over the shared engine, with results, chart and exports.
  *
@@ -65,7 +71,8 @@ const READS_ONLY = /^\s*(--[^\n]*\n\s*)*(SELECT|WITH|FROM|VALUES|DESCRIBE|SHOW|S
  * @cssproperty --piccoli-sql-results-height - Height of the results box (default 26rem).
  *
  * @example
- * <piccoli-sql autorun></piccoli-sql>
+ * <piccoli-sql autorun query="SELECT * FROM comuni LIMIT 10"></piccoli-sql>
+ * <piccoli-sql id="spesa" query="SELECT 42"></piccoli-sql>  <!-- its query in #sql-spesa=… -->
  * <piccoli-sql no-bundled-data no-url query="SELECT 42"></piccoli-sql>
  */
 @customElement('piccoli-sql')
@@ -73,7 +80,7 @@ export class PiccoliSql extends PiccoliElement {
   static override styles = [theme, styles];
 
   private readonly _runner = new RunController(this);
-  private readonly _url = new UrlController(this);
+  private readonly _url = new UrlController(this, (sql) => this._load(sql, 'link'));
   private readonly _history = new HistoryController(this);
   private readonly _editor = new EditorController(this, () => (this.constructor as typeof PiccoliSql).loadEditor(), {
     onRun: () => void this.run(),
@@ -103,20 +110,28 @@ export class PiccoliSql extends PiccoliElement {
   @state() private _error?: RunError;
   @state() private _tables: TableInfo[] = [];
   @state() private _loadError?: string;
+  /** The bundled tables that failed to load, and why (the first failure). */
+  @state() private _bundledFailed?: { tables: string[]; error: unknown };
   @state() private _loading = false;
   @state() private _notice = '';
 
-  /** The query the editor starts with (when the URL has none). */
+  /** The query the editor starts with (when the URL has none); the one `autorun` runs. */
   @property() query = '';
   /** Do not load the bundled programme tables: the page loads its own into the engine. */
   @property({ type: Boolean, attribute: 'no-bundled-data' }) noBundledData = false;
-  /** Do not read or write the query in the page URL (e.g. two consoles on one page). */
+  /** Do not read or write the query in the page URL. */
   @property({ type: Boolean, attribute: 'no-url' }) noUrl = false;
-  /** Hash parameter holding the query: `#sql=...`. */
-  @property({ attribute: 'url-param' }) urlParam = 'sql';
+  /**
+   * Hash parameter holding the query. Empty (the default): `sql-<id>` for a console with
+   * an `id` (`#sql-spesa=…`), else `sql` (`#sql=…`). Give each console of a page an id.
+   */
+  @property({ attribute: 'url-param' }) urlParam = '';
   /** localStorage key of the history; empty to keep no history. */
   @property({ attribute: 'history-key' }) historyKey = HISTORY_KEY;
-  /** Run the starting query as soon as the data has loaded. */
+  /**
+   * Run the markup's query (`query`) as soon as the data has loaded. Never a query from
+   * the URL: a link's query waits in the editor for the reader to run it.
+   */
   @property({ type: Boolean }) autorun = false;
 
   /**
@@ -139,10 +154,17 @@ export class PiccoliSql extends PiccoliElement {
       (m) => (this._examples = m.EXAMPLES),
       () => undefined,
     );
-    const doc = this._url.read() ?? this.query;
+    const linked = this._url.read();
+    const doc = linked ?? this.query;
     this._editor.start(doc, this._s.editorLabel, this._tables);
     this._runner.waitFor(this._loadTables());
-    if (this.autorun && doc.trim()) void this.run();
+    // A link's query is only shown: someone else wrote it. The markup's own may run.
+    if (linked !== null && linked.trim() !== this.query.trim()) this._notice = this._s.fromLink;
+    else if (this.autorun && doc.trim()) void this._run(doc, false);
+  }
+
+  protected override updated(): void {
+    if (this._bundledFailed) this._reportError(this._bundledFailed.error);
   }
 
   /**
@@ -160,19 +182,37 @@ export class PiccoliSql extends PiccoliElement {
     return result;
   }
 
-  /** Load the bundled tables (unless asked not to), then read the engine's schema. */
+  /**
+   * Load the bundled tables (unless asked not to), then read the engine's schema. Tables
+   * that fail are named in the console; loading again fetches only those.
+   */
   private async _loadTables(): Promise<void> {
     if (!this.noBundledData) {
       this._loading = true;
+      this._bundledFailed = undefined;
       try {
-        await this._runner.loadBundled();
+        const { failed } = await this._runner.loadBundled();
+        if (failed.length) this._bundledFailed = { tables: failed.map((f) => f.table), error: failed[0]!.error };
       } catch (e) {
-        this._loadError = messageOf(e);
+        // The loaders themselves could not be fetched.
+        this._bundledFailed = { tables: [], error: e };
       } finally {
         this._loading = false;
       }
     }
     await this.refreshSchema();
+  }
+
+  /** Load the bundled tables that failed again (runs wait for it). */
+  private _retryBundled(): void {
+    if (this._loading) return;
+    this._runner.waitFor(this._loadTables());
+  }
+
+  /** Put a query someone else wrote (a link, the history) in the editor, and say how to run it. */
+  private _load(sql: string, from: 'link' | 'history'): void {
+    this.value = sql;
+    this._notice = from === 'link' ? this._s.fromLink : this._s.fromHistory;
   }
 
   private _handleExample(e: Event): void {
@@ -185,7 +225,7 @@ export class PiccoliSql extends PiccoliElement {
   }
 
   private _handleHistoryPick(e: PiccoliSqlHistoryPickEvent): void {
-    this.value = e.entry.sql;
+    this._load(e.entry.sql, 'history');
     this._editor.focus();
   }
 
@@ -226,23 +266,32 @@ export class PiccoliSql extends PiccoliElement {
   }
 
   /**
-   * Run `sql`, or the editor's selection, or the whole editor. A run in progress is
-   * superseded (and interrupted in DuckDB). Never throws: errors are shown and fired.
+   * Run `sql`, or the editor's selection, or the whole editor, as the reader's own run:
+   * recorded in the history, and (the editor's text) written to the URL. A run in
+   * progress is superseded (and interrupted in DuckDB). Bundled tables that failed to
+   * load are loaded again first. Never throws: errors are shown and fired.
    */
   async run(sql?: string): Promise<void> {
+    return this._run(sql, true);
+  }
+
+  /** `byReader` false: the markup's autorun, neither remembered nor written to the URL. */
+  private async _run(sql: string | undefined, byReader: boolean): Promise<void> {
     const { sql: text, from } = sql !== undefined ? { sql, from: -1 } : this._editor.runnable();
     if (!text.trim()) return;
     this._error = undefined;
     this._notice = '';
     this._editor.clearError();
-    if (sql === undefined) this._url.write();
+    if (this._bundledFailed) this._retryBundled();
+    if (sql === undefined && byReader) this._url.write();
+    const remember = byReader ? (entry: HistoryEntry) => this._history.remember(entry) : () => undefined;
     const run = ++this._runs;
     const [outcome] = await Promise.all([this._runner.run(text), this._outputReady()]);
     if (!outcome || run !== this._runs) return; // superseded or cancelled
     const at = new Date().toISOString();
     if (outcome.ok) {
       const { table, elapsedMs } = (this._result = outcome.result);
-      this._history.remember({ sql: text, at, rows: table.numRows, ok: true });
+      remember({ sql: text, at, rows: table.numRows, ok: true });
       const columns = table.schema.fields.map((f) => f.name);
       this.dispatchEvent(new PiccoliQueryRunEvent({ sql: text, rows: table.numRows, columns, elapsedMs }));
       // A CREATE or a load may have changed the tables.
@@ -254,7 +303,7 @@ export class PiccoliSql extends PiccoliElement {
       if (run !== this._runs) return; // another run started meanwhile
       const where = this._editor.markError(outcome.error, text, from, errorPosition);
       this._error = { code, message, headline: errorHeadline(message), context: errorContext(message) ?? null, ...where };
-      this._history.remember({ sql: text, at, ok: false });
+      remember({ sql: text, at, ok: false });
       this.dispatchEvent(new PiccoliQueryErrorEvent({ sql: text, code, message, ...where }));
     }
   }
@@ -296,6 +345,7 @@ export class PiccoliSql extends PiccoliElement {
             <span class="status" role="status" aria-live="polite">${statusText(this._status(), lang)}</span>
           </div>
           ${this._editor.error ? renderAlert(s.editorError, this._editor.error) : nothing}
+          ${this._bundledFailed ? this._renderError(this._bundledFailed.error, this._bundledTitle(this._bundledFailed.tables), () => this._retryBundled()) : nothing}
           ${this._loadError ? renderAlert(s.loadError, this._loadError) : nothing}
           ${this._error ? renderRunError(this._error, lang) : nothing}
           ${
@@ -306,6 +356,11 @@ export class PiccoliSql extends PiccoliElement {
         </div>
       </div>
     `;
+  }
+
+  private _bundledTitle(tables: string[]): string {
+    const s = this._s;
+    return tables.length ? s.bundledFailed(tables.join(', ')) : s.loadError.replace(/:$/, '');
   }
 
   private _status(): StatusState {

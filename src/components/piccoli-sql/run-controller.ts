@@ -4,6 +4,7 @@ import type { ReactiveController, ReactiveElement } from 'lit';
 import type { Table } from 'apache-arrow';
 import { coordinatorContext } from '../../query/context.js';
 import { PiccoliDataError, isAbortError, messageOf } from '../../data/errors.js';
+import type { BundledLoad } from './bundled-tables.js';
 import type { TableInfo } from './schema.js';
 
 /** A finished run: the Arrow result and how it came about. */
@@ -90,11 +91,11 @@ export class RunController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Load the bundled programme tables into the engine. */
-  async loadBundled(): Promise<void> {
+  /** Load the bundled programme tables into the engine; says which failed (never rejects once the loaders are fetched). */
+  async loadBundled(): Promise<BundledLoad> {
     // The loaders and the engine's code are fetched now, after the console's first paint.
     const [{ loadBundledTables }, { getEngine }] = await Promise.all([import('./bundled-tables.js'), import('../../data/engine.js')]);
-    await loadBundledTables(getEngine());
+    return loadBundledTables(getEngine());
   }
 
   /** The engine's tables with their columns and row counts. */

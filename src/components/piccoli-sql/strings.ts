@@ -21,6 +21,9 @@ export const STRINGS = {
     errorAt: (line: number, col: number) => `riga ${line}, colonna ${col}`,
     loadError: 'Non è stato possibile caricare i dati di esempio:',
     editorError: "Non è stato possibile caricare l'editor; la query si può ancora eseguire:",
+    fromLink: 'Query dal link caricata: premi Esegui (Ctrl+Invio) per eseguirla.',
+    fromHistory: 'Query dalla cronologia caricata: premi Esegui (Ctrl+Invio) per eseguirla.',
+    bundledFailed: (tables: string) => `Tabelle non caricate: ${tables} (si riprova alla prossima esecuzione)`,
   },
   en: {
     editorLabel: 'SQL query',
@@ -42,6 +45,9 @@ export const STRINGS = {
     errorAt: (line: number, col: number) => `line ${line}, column ${col}`,
     loadError: 'The sample data could not be loaded:',
     editorError: 'The editor could not be loaded; the query can still be run:',
+    fromLink: 'Query from the link loaded: press Run (Ctrl+Enter) to run it.',
+    fromHistory: 'Query from the history loaded: press Run (Ctrl+Enter) to run it.',
+    bundledFailed: (tables: string) => `Tables not loaded: ${tables} (tried again at the next run)`,
   },
 } satisfies Record<Lang, Record<string, unknown>>;
 

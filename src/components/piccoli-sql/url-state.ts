@@ -1,8 +1,22 @@
 /**
  * The current query in the page URL, so that a link reproduces it, and the query history
- * in localStorage. The query lives in the hash (`#sql=...`): it never reaches a server
- * log and changing it reloads nothing.
+ * in localStorage. The query lives in the hash (`#sql=...`, `#sql-<id>=...` for a console
+ * with an id): it never reaches a server log and changing it reloads nothing. A query
+ * from the URL or the history is only put in the editor, never run by itself.
  */
+
+/**
+ * The hash key of a console's query: `param` when given, else `sql-<id>` for a console
+ * with an id, else `sql`. Two consoles on one page need ids (or their own `url-param`):
+ * without, they share `#sql=`.
+ *
+ * @example
+ * urlKey('', 'spesa') // 'sql-spesa'
+ * urlKey('', '')      // 'sql'
+ */
+export function urlKey(param: string, id: string): string {
+  return param || (id ? `sql-${id}` : 'sql');
+}
 
 /** The query in a URL's hash under `param`, or null. */
 export function readQueryFromUrl(href: string, param = 'sql'): string | null {
