@@ -94,8 +94,101 @@ async function failOnce(ctx, next) {
   return next();
 }
 
+/**
+ * The engine's own files, misbehaving once (test/browser/engine-failure.test.ts): a test
+ * sets configure({ assetBase: '/__flaky__/<fault>-<id>/' }) and the first request for
+ * the file the fault names fails; later requests (a retry) get the real file.
+ * Faults: wasm-503, wasm-cut (half the bytes, announced as complete), wasm-drop (half
+ * the bytes of a longer announced length, then the connection drops), wasm-stall
+ * (headers, then nothing), worker-503.
+ */
+const flakySeen = new Set();
+async function flakyEngine(ctx, next) {
+  const m = /^\/__flaky__\/((wasm|worker)-(503|cut|drop|stall)-[\w-]+)\/(duckdb|parquet|data)\/([\w.-]+)$/.exec(ctx.path);
+  if (!m) return next();
+  const [, key, target, fault, folder, name] = m;
+  const real = {
+    duckdb: `/node_modules/@duckdb/duckdb-wasm/dist/${name}`,
+    parquet: `/node_modules/parquet-wasm/esm/${name}`,
+    data: name.endsWith('.js') ? `/src/data/${name}` : `/data/${name}`,
+  }[folder];
+  const hit = target === 'wasm' ? /^duckdb-.*\.wasm$/.test(name) : /^duckdb-browser-.*\.worker\.js$/.test(name);
+  if (!hit || flakySeen.has(key)) {
+    ctx.url = real;
+    return next();
+  }
+  flakySeen.add(key);
+  // Written by hand: the test runner marks every response with a file extension as
+  // cacheable for a year, and a cached failure would fail the retry too.
+  ctx.respond = false;
+  const res = ctx.res;
+  if (fault === '503') {
+    res.writeHead(503, { 'content-type': 'text/plain', 'cache-control': 'no-store' }).end('Service Unavailable');
+    return;
+  }
+  const { readFile } = await import('node:fs/promises');
+  const bytes = await readFile(new URL(`.${real}`, import.meta.url));
+  const half = bytes.subarray(0, Math.floor(bytes.length / 2));
+  const headers = { 'content-type': 'application/wasm', 'cache-control': 'no-store' };
+  if (fault === 'cut') {
+    res.writeHead(200, { ...headers, 'content-length': half.length }).end(half);
+    return;
+  }
+  res.writeHead(200, { ...headers, 'content-length': bytes.length });
+  if (fault === 'drop') {
+    res.write(half);
+    setTimeout(() => res.socket?.destroy(), 100);
+  } else {
+    setTimeout(() => res.socket?.destroy(), 60_000);
+  }
+}
+
+/**
+ * A server that trickles (test/browser/data/loading.test.ts): /__trickle__/<path>?ms=&bytes=&id=
+ * sends the repo file <path> `bytes` bytes (default 1) every `ms` ms (default 1000).
+ * /__trickle_state__?id= says whether the client has hung up on it, and how much was sent.
+ */
+const trickles = new Map();
+async function trickle(ctx, next) {
+  const q = new URL(ctx.url, 'http://x').searchParams;
+  if (ctx.path === '/__trickle_state__') {
+    ctx.body = trickles.get(q.get('id')) ?? { started: false };
+    return;
+  }
+  if (!ctx.path.startsWith('/__trickle__/')) return next();
+  const ms = Number(q.get('ms') ?? 1000);
+  const step = Number(q.get('bytes') ?? 1);
+  const { readFile } = await import('node:fs/promises');
+  const bytes = await readFile(new URL(`.${ctx.path.slice('/__trickle__'.length)}`, import.meta.url)).catch(() => null);
+  if (!bytes) return; // 404 (a cube looked for beside the file)
+  if (ctx.method === 'HEAD') {
+    ctx.set('content-length', String(bytes.length));
+    ctx.status = 200;
+    return;
+  }
+  const state = { started: true, sent: 0, closed: false, finished: false };
+  trickles.set(q.get('id'), state);
+  ctx.respond = false; // by hand: the test runner would mark it cacheable for a year
+  const res = ctx.res;
+  res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length, 'cache-control': 'no-store' });
+  const timer = setInterval(() => {
+    if (state.sent >= bytes.length) {
+      state.finished = true;
+      clearInterval(timer);
+      res.end();
+      return;
+    }
+    res.write(bytes.subarray(state.sent, state.sent + step));
+    state.sent = Math.min(bytes.length, state.sent + step);
+  }, ms);
+  res.on('close', () => {
+    clearInterval(timer);
+    state.closed = !state.finished;
+  });
+}
+
 export default {
-  middleware: [badServers, failOnce],
+  middleware: [badServers, failOnce, flakyEngine, trickle],
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'import', 'default'] },
   rootDir: root,

@@ -34,6 +34,22 @@ export interface PiccoliConfig {
   stallTimeoutMs?: number;
   /** Largest file a source may have. Default 1 GiB. */
   maxBytes?: number;
+  /**
+   * How long a download (a data file, or the engine's wasm) may take before its bytes
+   * are counted: it may then take 1 s more for every 20 kB received. So a slow but steady
+   * download is never cut (at 20 kB/s or faster it never runs out of time), while a
+   * server that trickles a byte now and then, which `stallTimeoutMs` alone would wait for
+   * forever, is given up after about this long. Default 60 000 ms.
+   */
+  downloadTimeoutMs?: number;
+  /**
+   * The engine's health check: while the engine owes an answer, it is pinged, and a
+   * worker that does not answer a ping for this long is taken as dead: every call
+   * waiting on it fails with a message (and "Riprova" starts a new engine). A worker that
+   * crashes or is killed is known at once where the browser has Web Locks. Default
+   * 60 000 ms: longer than any single step of a normal query or load blocks the worker.
+   */
+  engineTimeoutMs?: number;
 }
 
 const current: PiccoliConfig = {};

@@ -1,4 +1,6 @@
 import { config, engineAssets } from './config.js';
+import { PiccoliDataError } from './errors.js';
+import { downloadAllowanceMs, DEFAULT_STALL_MS } from './fetch.js';
 
 /**
  * Starting DuckDB-WASM's worker and its wasm before the engine's own JavaScript (~600 KB
@@ -11,6 +13,14 @@ import { config, engineAssets } from './config.js';
  * on the way: AsyncDuckDB.instantiate() in @duckdb/duckdb-wasm 1.32), with a message id
  * no AsyncDuckDB will use. The engine then wraps the instantiated worker in its
  * AsyncDuckDB (src/data/engine.ts). Its test: test/browser/data/engine-boot.test.ts.
+ *
+ * A boot never hangs. DuckDB-WASM 1.32 leaves a failed wasm download or compile as an
+ * unhandled rejection inside its worker, never answering (its instantiateStreaming has
+ * no catch): the worker is started through a few lines of our own (STARTER) that report
+ * such a rejection, with the HTTP status the wasm was answered with. A boot that hears
+ * nothing for the stall timeout, or downloads slower than the download allowance
+ * (fetch.ts), fails too. Every failure is a typed error (kind 'engine-download', or
+ * 'engine' for a worker that died) and ends the worker.
  */
 
 export interface BootedEngine {
@@ -20,6 +30,13 @@ export interface BootedEngine {
   instantiated: Promise<void>;
   /** Download progress of the wasm, as the worker reports it. */
   onProgress: (listener: (loaded: number, total: number | undefined) => void) => void;
+  /**
+   * Resolves when the worker is gone: terminated, crashed, killed for its memory. Known
+   * through a Web Lock the worker holds for its whole life; never resolves where the
+   * browser has no Web Locks (an insecure context), where the engine's health check
+   * (a ping with a deadline) finds a silent worker instead.
+   */
+  died: Promise<void>;
 }
 
 /** Far above the ids AsyncDuckDB numbers its own messages with (from 0). */
@@ -30,6 +47,13 @@ const EH_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0,
 let booted: BootedEngine | undefined;
 /** Whether an engine has taken a boot: from then on, only its restart boots again. */
 let taken = false;
+let workers = 0;
+
+/** What the starter script reports (as INSTANTIATE_PROGRESS, which AsyncDuckDB passes over silently). */
+type StarterReport =
+  | { event: 'alive' }
+  | { event: 'script'; name: string; message: string }
+  | { event: 'rejection'; name: string; message: string; status?: number };
 
 /**
  * Start the worker and its instantiation, once, unless the page hands in its own DuckDB
@@ -39,32 +63,108 @@ export function bootEngine(): BootedEngine | undefined {
   if (booted || config().duckdb || typeof Worker === 'undefined') return booted;
   const assets = engineAssets();
   const bundle = WebAssembly.validate(EH_PROBE) ? assets.eh : assets.mvp;
-  const worker = makeWorker(bundle.mainWorker);
+  const lock = `piccoli-dashboard.engine.${Date.now().toString(36)}.${++workers}.${Math.random().toString(36).slice(2)}`;
+  const worker = makeWorker(bundle.mainWorker, lock);
+  const wasmFile = fileName(bundle.mainModule);
+  const workerFile = fileName(bundle.mainWorker);
   const listeners = new Set<(loaded: number, total: number | undefined) => void>();
+  let died!: () => void;
+  const diedPromise = new Promise<void>((resolve) => (died = resolve));
+  const { stallTimeoutMs: stallMs = DEFAULT_STALL_MS, downloadTimeoutMs } = config();
+  /** When the wasm's download began (its first progress): its allowance counts from there. */
+  let started: number | undefined;
+  let loaded = 0;
+  let total: number | undefined;
+  let alive = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
   const instantiated = new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const end = (error?: PiccoliDataError) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.removeEventListener('message', onMessage);
+      worker.removeEventListener('error', onError);
+      if (!error) return resolve();
+      worker.terminate(); // of no use any more; a retry boots a new one
+      reject(error);
+    };
+    const downloadFailed = (file: string, problem: string, detail: string, status?: number) =>
+      end(
+        new PiccoliDataError('engine', `The DuckDB engine could not start: ${file} ${detail}.`, undefined, {
+          kind: 'engine-download',
+          params: { asset: file, problem, status },
+        }),
+      );
+    // Nothing heard for the stall timeout, or a download slower than its allowance.
+    const arm = () => {
+      clearTimeout(timer);
+      const downloading = started !== undefined && (total === undefined || loaded < total);
+      const left = downloading ? started! + downloadAllowanceMs(loaded, downloadTimeoutMs) - performance.now() : Infinity;
+      timer = setTimeout(
+        () =>
+          left < stallMs
+            ? downloadFailed(
+                wasmFile,
+                'slow',
+                `arrived too slowly (${loaded} bytes in ${Math.round((performance.now() - started!) / 1000)} s)`,
+              )
+            : downloadFailed(alive ? wasmFile : workerFile, 'stalled', `stopped arriving for ${Math.round(stallMs / 1000)} s`),
+        Math.max(0, Math.min(stallMs, left)),
+      );
+    };
     const onMessage = (e: MessageEvent<{ requestId?: number; type?: string; data?: unknown }>) => {
       const m = e.data;
       if (m?.requestId !== BOOT_MESSAGE_ID) return;
       if (m.type === 'INSTANTIATE_PROGRESS') {
+        const report = (m.data as { piccoli?: StarterReport } | undefined)?.piccoli;
+        if (report) return onReport(report);
         const p = m.data as { bytesLoaded: number; bytesTotal: number };
+        started ??= performance.now();
+        loaded = p.bytesLoaded;
+        total = p.bytesTotal || undefined;
+        arm();
         for (const l of listeners) l(p.bytesLoaded, p.bytesTotal || undefined);
         return;
       }
-      worker.removeEventListener('message', onMessage);
-      worker.removeEventListener('error', onError);
-      if (m.type === 'OK') resolve();
-      else reject(new Error((m.data as { message?: string } | undefined)?.message ?? `DuckDB-WASM could not start (${String(m.type)})`));
+      if (m.type === 'OK') return end();
+      const message = (m.data as { message?: string } | undefined)?.message ?? String(m.type);
+      end(new PiccoliDataError('engine', `The DuckDB engine could not start: ${message}`));
     };
-    const onError = (e: ErrorEvent) => {
-      worker.removeEventListener('message', onMessage);
-      reject(new Error(e.message || 'the DuckDB-WASM worker failed to start'));
+    const onReport = (r: StarterReport) => {
+      if (r.event === 'alive') {
+        alive = true;
+        arm();
+        // Granted only once the worker, which holds the lock for its whole life, is gone.
+        void navigator.locks?.request(lock, () => died()).catch(() => undefined);
+      } else if (r.event === 'script') {
+        const cut = r.name === 'SyntaxError';
+        downloadFailed(
+          workerFile,
+          cut ? 'incomplete' : 'unavailable',
+          `${cut ? 'is incomplete or damaged' : 'could not be loaded'} (${r.message})`,
+        );
+      } else if (r.status) {
+        downloadFailed(wasmFile, 'http', `could not be loaded: the server answered ${r.status}`, r.status);
+      } else if (r.name === 'CompileError' || (total !== undefined && loaded < total)) {
+        downloadFailed(wasmFile, 'incomplete', `arrived incomplete or damaged (${r.name}: ${r.message})`);
+      } else if (r.name === 'TypeError') {
+        downloadFailed(wasmFile, 'unavailable', `could not be loaded (${r.message})`);
+      } else {
+        end(new PiccoliDataError('engine', `The DuckDB engine could not start: ${r.name}: ${r.message}`));
+      }
     };
+    const onError = (e: ErrorEvent) =>
+      downloadFailed(workerFile, 'unavailable', `could not be started${e.message ? ` (${e.message})` : ''}`);
+    void diedPromise.then(() => end(new PiccoliDataError('engine', 'The DuckDB worker stopped while it was starting.')));
     worker.addEventListener('message', onMessage);
     worker.addEventListener('error', onError);
+    arm();
   });
   instantiated.catch(() => undefined); // the engine awaits it and reports the error
   worker.postMessage({ messageId: BOOT_MESSAGE_ID, type: 'INSTANTIATE', data: [bundle.mainModule, null] });
-  booted = { worker, mainModule: bundle.mainModule, instantiated, onProgress: (l) => listeners.add(l) };
+  booted = { worker, mainModule: bundle.mainModule, instantiated, onProgress: (l) => listeners.add(l), died: diedPromise };
   return booted;
 }
 
@@ -86,13 +186,55 @@ export function bootEngineEarly(): void {
 }
 
 /**
- * A worker from our own origin is started directly (a strict CSP allows that); one from
- * another origin, when a site loads the bundle from a different host, goes through a
- * same-origin blob that imports it, as browsers refuse cross-origin worker URLs.
+ * The first lines every engine worker runs, before DuckDB-WASM's own worker script
+ * (imported by URL, from our origin or the site's asset host alike): they report a
+ * rejection nobody handles (a failed wasm download or compile), the status a failed
+ * fetch was answered with, a worker script that would not load, and hold a Web Lock
+ * for the worker's life.
  */
-export function makeWorker(url: string): Worker {
+function starter(workerUrl: string, lock: string): string {
+  return `"use strict";
+(() => {
+  const report = (data) => self.postMessage({ requestId: ${BOOT_MESSAGE_ID}, type: "INSTANTIATE_PROGRESS", data: { piccoli: data } });
+  const describe = (e) => ({ name: String((e && e.name) || ""), message: String((e && e.message) || e) });
+  const statuses = [];
+  const fetch = self.fetch;
+  self.fetch = (...args) => fetch.apply(self, args).then((r) => { if (!r.ok) statuses.push(r.status); return r; });
+  self.addEventListener("unhandledrejection", (e) => report({ event: "rejection", ...describe(e.reason), status: statuses[statuses.length - 1] }));
+  if (self.navigator.locks) self.navigator.locks.request(${JSON.stringify(lock)}, () => { report({ event: "alive" }); return new Promise(() => {}); }).catch(() => {});
+  else report({ event: "alive" });
+  try {
+    importScripts(${JSON.stringify(workerUrl)});
+  } catch (e) {
+    report({ event: "script", ...describe(e) });
+  }
+})();
+`;
+}
+
+/**
+ * The engine's worker: a same-origin blob (the CSP the README asks for allows
+ * `worker-src 'self' blob:`) that runs the starter, then imports DuckDB-WASM's worker
+ * script by its URL, which may be on another origin (browsers refuse cross-origin worker
+ * URLs, not cross-origin importScripts). Where the page refuses blob workers, the worker
+ * is started from its URL directly (same origin only), without the starter's reports:
+ * the stall timeout and the health check still end a boot or a worker that hangs.
+ */
+export function makeWorker(url: string, lock = 'piccoli-dashboard.engine.unnamed'): Worker {
   const u = new URL(url, document.baseURI);
-  if (u.origin === location.origin) return new Worker(u);
-  const blob = new Blob([`importScripts(${JSON.stringify(u.href)});`], { type: 'text/javascript' });
-  return new Worker(URL.createObjectURL(blob));
+  const blob = new Blob([starter(u.href, lock)], { type: 'text/javascript' });
+  const blobUrl = URL.createObjectURL(blob);
+  try {
+    return new Worker(blobUrl);
+  } catch (e) {
+    if (u.origin !== location.origin) throw e;
+    return new Worker(u);
+  } finally {
+    // The worker has its script (a blob URL is read when the worker starts: revoke later).
+    setTimeout(() => URL.revokeObjectURL(blobUrl), 60_000);
+  }
+}
+
+function fileName(url: string): string {
+  return url.split(/[?#]/)[0]!.split('/').pop() || url;
 }

@@ -24,8 +24,18 @@ export interface QueryOptions {
 }
 
 export interface LoadOptions {
+  /** Stop waiting; the download itself stops once no caller waits for it any more. */
   signal?: AbortSignal;
   onProgress?: (p: LoadProgress) => void;
+  /**
+   * A table the library names for itself (a `src=` file): the engine may drop it once
+   * nothing holds it (`hold`), nothing loads it and `inUse` says no element shows it,
+   * keeping only the few most recently used such tables; a later load loads it again.
+   * Tables a page or an analyst names are never dropped.
+   */
+  droppable?: boolean;
+  /** Whether the source is still shown somewhere (asked before a droppable table is dropped). */
+  inUse?: () => boolean;
 }
 
 /** Fired on the engine while a source downloads and while the engine itself starts. */
@@ -45,10 +55,28 @@ interface SourceEntry {
   input: SourceInput;
   /** Undefined after an engine restart, until the source is loaded again. */
   promise?: Promise<LoadedSource>;
+  /** The load of this entry: aborted when its last waiter leaves before it is done. */
+  abort?: AbortController;
+  /** Callers waiting for `promise`, and their progress listeners. */
+  waiters: number;
+  listeners: Set<(p: LoadProgress) => void>;
+  settled: boolean;
+  /** Every waiter left before the load was done: a new load starts afresh. */
+  cancelled: boolean;
+  /** The entry to put back when this load fails (the table that was there). */
+  fallback?: SourceEntry;
+  droppable: boolean;
+  inUse?: () => boolean;
+  /** When the source was last asked for (a counter), for dropping the least recently used. */
+  lastUsed: number;
 }
 
 const GLOBAL_KEY = Symbol.for('piccoli-dashboard.engine');
 const MAX_IDLE = 4;
+/** Droppable tables (a `src=` file) kept loaded while nothing uses them, most recently used first. */
+export const MAX_IDLE_SOURCES = 4;
+export const DEFAULT_ENGINE_TIMEOUT_MS = 60_000;
+let uses = 0;
 /** One SELECT or WITH statement (comments allowed before it), nothing after a semicolon. */
 const READ_ONLY = /^\s*(?:--[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*(?:SELECT|WITH|FROM)\b[^;]*;?\s*$/i;
 let stagingCounter = 0;
@@ -79,17 +107,28 @@ export class PiccoliEngine extends EventTarget {
   private _generation = 0;
   /** Rejects when the current instance dies, so calls waiting on its worker end too. */
   private _death = deathWatch();
+  /** The current instance's worker, when piccoli started it. */
+  private _worker?: Worker;
+  /** Tables held by work on them (`hold`): never dropped meanwhile. */
+  private _holds = new Map<string, number>();
+  /** Tables being dropped: a new load of the same name waits for the drop. */
+  private _dropping = new Map<string, Promise<void>>();
+  private _evictTimer?: ReturnType<typeof setTimeout>;
 
   /** Start the engine if needed and resolve when it answers queries. */
   ready(): Promise<AsyncDuckDB> {
-    this._db ??= this._start().catch((e) => {
-      this._db = undefined; // a later call may try again (e.g. after a network blip)
-      throw e instanceof PiccoliDataError
-        ? e
-        : new PiccoliDataError('engine', `The DuckDB engine could not start: ${messageOf(e)}`, undefined, {
-            cause: e,
-          });
-    });
+    if (!this._db) {
+      // Raced with the death watch: a worker that dies while starting ends the start too.
+      const starting: Promise<AsyncDuckDB> = Promise.race([this._start(), this._death.promise]).catch((e: unknown) => {
+        if (this._db === starting) this._db = undefined; // a later call may try again (e.g. after a network blip)
+        throw e instanceof PiccoliDataError
+          ? e
+          : new PiccoliDataError('engine', `The DuckDB engine could not start: ${messageOf(e)}`, undefined, {
+              cause: e,
+            });
+      });
+      this._db = starting;
+    }
     return this._db;
   }
 
@@ -109,18 +148,53 @@ export class PiccoliEngine extends EventTarget {
     // The worker and the wasm's compile were most likely started already (engine-boot.ts).
     const boot = takeBootedEngine()!;
     this.instancesStarted++;
-    boot.worker.addEventListener('error', () => this._crashed());
+    const generation = this._generation;
+    this._worker = boot.worker;
     boot.onProgress((loaded, total) => this.dispatchEvent(new EngineProgressEvent('engine', 'duckdb', loaded, total)));
+    // A boot that fails ends its worker and says why (engine-boot.ts).
     const [duckdb] = await Promise.all([import('@duckdb/duckdb-wasm'), boot.instantiated]);
+    // From now on, a worker that fails or dies (known at once through its Web Lock) ends
+    // every call waiting on it.
+    const died = () => generation === this._generation && this._crashed();
+    boot.worker.addEventListener('error', died);
+    void boot.died.then(died);
     // Attached only now, so that it never sees the boot's own answer.
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), boot.worker);
     await db.open({ query: { castBigIntToDouble: false } });
     if (!(await this._setup(db))) {
       // Fetching the parquet extension trapped the instance: start a clean one without it.
+      this._worker = undefined;
       await db.terminate().catch(() => undefined);
       return this._start();
     }
+    this._healthCheck(db, generation);
     return db;
+  }
+
+  /**
+   * While the worker owes an answer, ping it; one that does not answer a ping within
+   * `engineTimeoutMs` is taken as dead (alive but stuck, or gone where the browser has no
+   * Web Locks to say so). A step that blocks the worker longer than that (a single huge
+   * insert) would be taken for a stuck worker too, hence the generous default.
+   */
+  private _healthCheck(db: AsyncDuckDB, generation: number): void {
+    // DuckDB-WASM 1.32 keeps the requests it awaits answers to here (protected, read only).
+    const owes = () => (db as unknown as { _pendingRequests?: Map<unknown, unknown> })._pendingRequests?.size ?? 1;
+    const tick = () => {
+      if (generation !== this._generation) return;
+      const limit = config().engineTimeoutMs ?? DEFAULT_ENGINE_TIMEOUT_MS;
+      const every = Math.min(2_000, limit / 2);
+      if (!owes()) return void setTimeout(tick, every);
+      const deadline = setTimeout(() => {
+        if (generation === this._generation) this._crashed(engineUnresponsive(limit));
+      }, limit);
+      const next = () => {
+        clearTimeout(deadline);
+        setTimeout(tick, every);
+      };
+      db.ping().then(next, next);
+    };
+    setTimeout(tick, Math.min(2_000, (config().engineTimeoutMs ?? DEFAULT_ENGINE_TIMEOUT_MS) / 2));
   }
 
   /** Whether Parquet goes through DuckDB's own reader (a site-served extension). */
@@ -165,18 +239,26 @@ export class PiccoliEngine extends EventTarget {
   }
 
   /** Called when the worker dies: the next use starts a fresh one and reloads sources. */
-  private _crashed(): void {
+  private _crashed(reason: PiccoliDataError = engineStopped()): void {
     this._generation++;
     this._idle = []; // they belong to the dead worker
     const death = this._death;
     this._death = deathWatch();
     // Later, so that the call that hit the crash reports its own, more precise error.
-    setTimeout(() => death.reject(engineStopped()));
+    setTimeout(() => death.reject(reason));
     const old = this._db;
     this._db = undefined;
+    // The worker directly: a worker that died while starting never gave an instance.
+    this._worker?.terminate();
+    this._worker = undefined;
     old?.then((db) => db.terminate()).catch(() => undefined);
-    // Sources must be loaded again into the new instance; keep what they were.
-    for (const entry of this._sources.values()) entry.promise = undefined;
+    this._dropping.clear(); // those tables went with the instance
+    // Sources must be loaded again into the new instance; keep what they were, except
+    // the droppable ones nothing uses (they load again when asked for).
+    for (const [name, entry] of this._sources) {
+      if (this._idleDroppable(name, entry)) this._sources.delete(name);
+      else entry.promise = undefined;
+    }
   }
 
   /**
@@ -194,26 +276,168 @@ export class PiccoliEngine extends EventTarget {
       return Promise.reject(new PiccoliDataError('invalid-option', messageOf(e), input.name));
     }
     const key = sourceKey(input);
-    const existing = this._sources.get(name);
-    if (existing && existing.key === key && existing.promise) return existing.promise;
-    const promise = Promise.race([this._load(name, input, opts), this._death.promise]).catch((e) => {
-      // Forget a failed load so that a retry fetches again; keep the previous good one.
-      if (this._sources.get(name)?.promise === promise) {
-        if (existing?.promise) this._sources.set(name, existing);
-        else this._sources.delete(name);
-      }
-      throw e;
+    let entry = this._sources.get(name);
+    if (!entry || entry.key !== key || !entry.promise || entry.cancelled) entry = this._startLoad(name, input, key, entry, opts);
+    entry.lastUsed = ++uses;
+    if (opts.droppable === false) entry.droppable = false;
+    if (opts.inUse) entry.inUse = opts.inUse;
+    return this._join(entry, input.url ? String(input.url) : name, opts);
+  }
+
+  private _startLoad(name: string, input: SourceInput, key: string, previous: SourceEntry | undefined, opts: LoadOptions): SourceEntry {
+    const abort = new AbortController();
+    const entry: SourceEntry = {
+      key,
+      input,
+      abort,
+      waiters: 0,
+      listeners: new Set(),
+      settled: false,
+      cancelled: false,
+      // The table that is there now stays if this load fails (not one whose load was given up).
+      fallback: previous?.promise && !previous.cancelled ? previous : previous?.fallback,
+      droppable: previous?.key === key ? previous.droppable : opts.droppable === true,
+      inUse: previous?.key === key ? previous.inUse : undefined,
+      lastUsed: ++uses,
+    };
+    const progress = (p: LoadProgress) => entry.listeners.forEach((l) => l(p));
+    const promise: Promise<LoadedSource> = Promise.race([
+      this._load(name, input, { signal: abort.signal, onProgress: progress }),
+      this._death.promise,
+    ]).then(
+      (info) => {
+        entry.settled = true;
+        entry.fallback = undefined;
+        this._scheduleEviction();
+        return info;
+      },
+      (e: unknown) => {
+        entry.settled = true;
+        // Forget a failed load so that a retry fetches again; keep the previous good one.
+        // (After a crash the entry stays, its promise cleared, to be loaded again.)
+        if (this._sources.get(name) === entry && entry.promise === promise) {
+          if (entry.fallback) this._sources.set(name, entry.fallback);
+          else this._sources.delete(name);
+        }
+        throw e;
+      },
+    );
+    promise.catch(() => undefined); // its waiters see the error
+    entry.promise = promise;
+    this._sources.set(name, entry);
+    return entry;
+  }
+
+  /**
+   * One caller waiting for a shared load, with its own signal: leaving rejects this
+   * caller only, and stops the download when nobody else waits for it.
+   */
+  private _join(entry: SourceEntry, source: string, { signal, onProgress }: LoadOptions): Promise<LoadedSource> {
+    const promise = entry.promise!;
+    if (signal?.aborted) return Promise.reject(abortError(source));
+    entry.waiters++;
+    if (onProgress) entry.listeners.add(onProgress);
+    return new Promise<LoadedSource>((resolve, reject) => {
+      let left = false;
+      const leave = () => {
+        if (left) return false;
+        left = true;
+        signal?.removeEventListener('abort', onAbort);
+        if (onProgress) entry.listeners.delete(onProgress);
+        entry.waiters--;
+        return true;
+      };
+      const onAbort = () => {
+        if (!leave()) return;
+        if (entry.waiters === 0 && !entry.settled) {
+          entry.cancelled = true; // the next load starts afresh rather than joining this one
+          entry.abort?.abort();
+        }
+        reject(abortError(source));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      promise.then(
+        (v) => leave() && resolve(v),
+        (e: unknown) => leave() && reject(e),
+      );
     });
-    this._sources.set(name, { key, input, promise });
-    return promise;
   }
 
   /** The load of `name` in progress or done, if any. */
   loaded(name: string): Promise<LoadedSource> | undefined {
     const entry = this._sources.get(name);
     if (!entry) return undefined;
-    if (!entry.promise) return this.load(entry.input);
+    if (!entry.promise || entry.cancelled) return this.load(entry.input);
+    entry.lastUsed = ++uses;
     return entry.promise;
+  }
+
+  /**
+   * Keep `name` loaded until the returned function is called: work on a droppable table
+   * holds it from before its load to its last query. Holding a name not loaded (yet) is fine.
+   *
+   * @example
+   * const release = engine.hold('events_1a2b3c4d');
+   * try { await engine.load(...); await engine.query(...); } finally { release(); }
+   */
+  hold(name: string): () => void {
+    this._holds.set(name, (this._holds.get(name) ?? 0) + 1);
+    this._scheduleEviction(); // elements removed since the engine last worked free their tables
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const n = (this._holds.get(name) ?? 1) - 1;
+      if (n > 0) this._holds.set(name, n);
+      else this._holds.delete(name);
+      this._scheduleEviction();
+    };
+  }
+
+  /** A droppable table nothing uses now: not held, not loading, not shown. */
+  private _idleDroppable(name: string, e: SourceEntry): boolean {
+    if (!e.droppable || !e.settled || e.waiters > 0 || this._holds.has(name)) return false;
+    try {
+      return !e.inUse?.();
+    } catch {
+      return false;
+    }
+  }
+
+  private _scheduleEviction(): void {
+    // After the current task: a caller that just got its table holds it first.
+    this._evictTimer ??= setTimeout(() => {
+      this._evictTimer = undefined;
+      this._evict();
+    });
+  }
+
+  /** Drop the least recently used idle droppable tables beyond MAX_IDLE_SOURCES. */
+  private _evict(): void {
+    const idle = [...this._sources].filter(([name, e]) => e.promise && this._idleDroppable(name, e));
+    idle.sort((a, b) => a[1].lastUsed - b[1].lastUsed);
+    for (const [name] of idle.slice(0, Math.max(0, idle.length - MAX_IDLE_SOURCES))) this._drop(name);
+  }
+
+  private _drop(name: string): void {
+    this._sources.delete(name);
+    const db = this._db;
+    if (!db) return;
+    const generation = this._generation;
+    const dropped = Promise.race([
+      db.then(async (d) => {
+        if (generation !== this._generation) return; // the table went with its instance
+        const conn = await d.connect();
+        try {
+          await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+        } finally {
+          void conn.close().catch(() => undefined);
+        }
+      }),
+      this._death.promise,
+    ]).catch(() => undefined);
+    this._dropping.set(name, dropped);
+    void dropped.then(() => this._dropping.get(name) === dropped && this._dropping.delete(name));
   }
 
   private async _load(name: string, input: SourceInput, opts: LoadOptions): Promise<LoadedSource> {
@@ -225,6 +449,7 @@ export class PiccoliEngine extends EventTarget {
     const prepared = await prepareSource(input, {
       signal: opts.signal,
       stallTimeoutMs: config().stallTimeoutMs,
+      downloadTimeoutMs: config().downloadTimeoutMs,
       maxBytes: config().maxBytes,
       decodeParquet: !config().extensionRepository || this._parquetExtensionFailed,
       onProgress: (p) => {
@@ -237,6 +462,9 @@ export class PiccoliEngine extends EventTarget {
     const src =
       prepared.kind === 'file' && prepared.format === 'parquet' && !this._parquetViaDuckDB ? await decodeParquet(prepared) : prepared;
     const staging = `__piccoli_staging_${++stagingCounter}`;
+    await this._dropping.get(name); // an older table of this name being dropped goes first
+    // The instance died while the file downloaded: its worker is gone (and says so loudly).
+    if (generation !== this._generation) throw engineStopped(source);
     const conn = await db.connect();
     try {
       const info = await insertSource(db, conn, staging, src);
@@ -361,6 +589,16 @@ async function sendPrepared(conn: AsyncDuckDBConnection, sql: string, params: re
 function sourceKey(input: SourceInput): string {
   if (input.url) return `url:${new URL(String(input.url), document.baseURI).href}:${input.format ?? ''}`;
   return `table:${input.name}:${++stagingCounter}`; // in-memory tables always reload
+}
+
+function engineUnresponsive(ms: number): PiccoliDataError {
+  const seconds = Math.round(ms / 1000);
+  return new PiccoliDataError(
+    'engine',
+    `The DuckDB worker did not answer for ${seconds} s (configure({ engineTimeoutMs })); it was stopped and restarts on the next request.`,
+    undefined,
+    { kind: 'engine-unresponsive', params: { seconds } },
+  );
 }
 
 function engineStopped(source?: string, cause?: unknown): PiccoliDataError {

@@ -38,7 +38,11 @@ export type PiccoliErrorKind =
   | 'bad-level' // params: value
   | 'need-key' // a map with `geo` but no `key`
   | 'geo' // a boundary file the map cannot use (params: problem, key, available, sample)
-  | 'stale-cube'; // a cube file that does not describe its data file
+  | 'stale-cube' // a cube file that does not describe its data file
+  | 'engine-download' // the engine's wasm or worker did not arrive whole (params: asset, problem: 'http' | 'incomplete' | 'unavailable' | 'stalled' | 'slow', status)
+  | 'engine-unresponsive' // the engine's worker did not answer its health check (params: seconds)
+  | 'slow-download' // a server sending too slowly to finish (params: bytes, seconds)
+  | 'not-utf8'; // a CSV file in another encoding than UTF-8 (params: line, sample: the field as Windows-1252 reads it)
 
 /** Parameters of an error: plain, serialisable values only. */
 export type PiccoliErrorParams = Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>;

@@ -12,11 +12,27 @@ export interface FetchOptions {
   onProgress?: (p: LoadProgress) => void;
   /** Give up when no byte arrives for this long (a stalled server). Default 30 s. */
   stallTimeoutMs?: number;
+  /** The download allowance before its bytes are counted (see `downloadAllowanceMs`). Default 60 s. */
+  downloadTimeoutMs?: number;
   /** Refuse files larger than this, before downloading them when the size is known. */
   maxBytes?: number;
 }
 
-const DEFAULT_STALL_MS = 30_000;
+export const DEFAULT_STALL_MS = 30_000;
+export const DEFAULT_DOWNLOAD_MS = 60_000;
+/** The slowest average a download may keep once its allowance is spent: a poor mobile connection. */
+export const MIN_BYTES_PER_SECOND = 20_000;
+
+/**
+ * How long a download that has received `loaded` bytes may have taken: `base` (default
+ * 60 s) plus 1 s for every 20 kB received. A slow but steady download of a large file is
+ * never cut (at 20 kB/s or more its allowance grows faster than the clock); a server
+ * that trickles a few bytes at a time, and so resets the stall timer forever, is given
+ * up after about `base`. The stall timeout still ends a download that stops altogether.
+ */
+export function downloadAllowanceMs(loaded: number, base: number = DEFAULT_DOWNLOAD_MS): number {
+  return base + (loaded / MIN_BYTES_PER_SECOND) * 1000;
+}
 /** 1 GiB: beyond this a tab runs out of memory long before DuckDB does anything useful. */
 export const DEFAULT_MAX_BYTES = 1 << 30;
 
@@ -29,20 +45,34 @@ export async function fetchBytes(url: string, opts: FetchOptions = {}): Promise<
   const stallMs = opts.stallTimeoutMs ?? DEFAULT_STALL_MS;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const ctrl = new AbortController();
-  let stalled = false;
+  const started = performance.now();
+  let loaded = 0;
+  let gaveUp: 'stalled' | 'slow' | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Re-armed at every chunk: whichever comes first, the stall timeout or the end of the allowance.
   const arm = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      stalled = true;
-      ctrl.abort();
-    }, stallMs);
+    const left = started + downloadAllowanceMs(loaded, opts.downloadTimeoutMs) - performance.now();
+    timer = setTimeout(
+      () => {
+        gaveUp = left < stallMs ? 'slow' : 'stalled';
+        ctrl.abort();
+      },
+      Math.max(0, Math.min(stallMs, left)),
+    );
   };
   const onAbort = () => ctrl.abort();
   if (signal?.aborted) throw abortError(url);
   signal?.addEventListener('abort', onAbort, { once: true });
   const fail = (e: unknown): never => {
-    if (stalled) {
+    if (gaveUp === 'slow') {
+      const seconds = Math.round((performance.now() - started) / 1000);
+      throw new PiccoliDataError('timeout', `${url}: the server sent only ${loaded} bytes in ${seconds} s; try again later.`, url, {
+        kind: 'slow-download',
+        params: { bytes: loaded, seconds },
+      });
+    }
+    if (gaveUp === 'stalled') {
       throw new PiccoliDataError(
         'timeout',
         `${url}: the server stopped sending data for ${Math.round(stallMs / 1000)} s; try again later.`,
@@ -61,6 +91,7 @@ export async function fetchBytes(url: string, opts: FetchOptions = {}): Promise<
     } catch (e) {
       return fail(e);
     }
+    if (signal?.aborted) throw abortError(url);
     if (!res.ok) {
       throw new PiccoliDataError(
         'http',
@@ -84,7 +115,6 @@ export async function fetchBytes(url: string, opts: FetchOptions = {}): Promise<
     }
     const reader = res.body.getReader();
     const chunks: Uint8Array[] = [];
-    let loaded = 0;
     onProgress?.({ source: url, loaded: 0, total });
     for (;;) {
       let step: ReadableStreamReadResult<Uint8Array>;

@@ -22,14 +22,34 @@ export const COMUNI_TABLE = 'comuni';
  * Load a stage-events file (the bundled one when `src` is empty) and return its table
  * name: a fixed name for the bundled file, one derived from the URL otherwise, so two
  * elements with the same `src` share the table.
+ *
+ * A site's file (`src`) is held until `release()` is called, then may be dropped by the
+ * engine once no element shows it (`opts.inUse`) and newer files were loaded after it
+ * (engine.ts, MAX_IDLE_SOURCES): a page that shows one file after another keeps only the
+ * last few. Call `release()` when the queries on the table are done.
  */
-export async function loadEvents(src?: string | null, opts?: LoadOptions): Promise<{ table: string; info: LoadedSource; url: string }> {
+export async function loadEvents(
+  src?: string | null,
+  opts?: LoadOptions,
+): Promise<{ table: string; info: LoadedSource; url: string; release: () => void }> {
   const url = src ? new URL(src, document.baseURI).href : defaultEventsUrl();
-  const table = src ? `events_${hash(url)}` : EVENTS_TABLE;
-  const info = await getEngine().load({ name: table, url }, opts);
-  checkEventsSchema(info, url);
-  await checkEventsShape(table, info, url);
-  return { table, info, url };
+  const table = src ? eventsTable(url) : EVENTS_TABLE;
+  const engine = getEngine();
+  const release = src ? engine.hold(table) : () => undefined;
+  try {
+    const info = await engine.load({ name: table, url }, { ...opts, droppable: !!src });
+    checkEventsSchema(info, url);
+    await checkEventsShape(table, info, url);
+    return { table, info, url, release };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+/** The engine's table for a site's stage-events file (`src`, resolved against the page). */
+export function eventsTable(src: string): string {
+  return `events_${hash(new URL(src, document.baseURI).href)}`;
 }
 
 const shapeChecks = new WeakMap<LoadedSource, Promise<void>>();

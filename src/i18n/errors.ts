@@ -29,6 +29,13 @@ interface Params {
   missing: string;
   /** The places a name matches, each with what tells it apart: "Samone (TO, 001235), Samone (TN, 022165)". */
   matches: string;
+  /** One of the engine's own files (duckdb-eh.wasm). */
+  asset: string;
+  /** A number of seconds, or of bytes ("1,5 kB"), written in the reader's language. */
+  seconds: string;
+  bytes: string;
+  /** A line number of a file, and what that line holds. */
+  line: string;
 }
 
 const IT: Texts = {
@@ -46,6 +53,17 @@ const IT: Texts = {
   query: () => `L'interrogazione dei dati non è riuscita.`,
   aborted: () => `Operazione annullata.`,
   'stale-cube': (p) => `Il riepilogo dei dati ${p.src} non corrisponde al file.`,
+  'engine-download:http': (p) =>
+    `Il motore dei dati non si è avviato: il server ha risposto ${p.status} per il file ${p.asset}. Riprovare.`,
+  'engine-download:incomplete': (p) =>
+    `Il motore dei dati non si è avviato: il file ${p.asset} è arrivato incompleto o danneggiato. Riprovare.`,
+  'engine-download:stalled': (p) => `Il motore dei dati non si è avviato: il server ha smesso di inviare il file ${p.asset}. Riprovare.`,
+  'engine-download:slow': (p) => `Il motore dei dati non si è avviato: il server invia il file ${p.asset} troppo lentamente. Riprovare.`,
+  'engine-download': (p) => `Il motore dei dati non si è avviato: il file ${p.asset} non è raggiungibile. Riprovare.`,
+  'engine-unresponsive': (p) => `Il motore dei dati non ha risposto per ${p.seconds} secondi ed è stato fermato. Riprovare.`,
+  'slow-download': (p) => `Il server invia ${p.src} troppo lentamente (${p.bytes} in ${p.seconds} secondi). Riprovare più tardi.`,
+  'not-utf8': (p) =>
+    `${p.file} non è in UTF-8 (riga ${p.line}: «${p.sample}»): salvarlo come «CSV UTF-8» (in Excel: Salva con nome, CSV UTF-8) e caricarlo di nuovo.`,
   'invalid-option': (p) => `Valore non valido: «${p.value}».`,
   'unknown-programme': (p) => `Programma sconosciuto: «${p.value}».`,
   'unknown-region': (p) => `Regione sconosciuta: «${p.value}» (usare il nome o il codice ISTAT).`,
@@ -84,6 +102,15 @@ const EN: Texts = {
   query: () => `The data query failed.`,
   aborted: () => `Cancelled.`,
   'stale-cube': (p) => `The summary of ${p.src} does not match the file.`,
+  'engine-download:http': (p) => `The data engine did not start: the server answered ${p.status} for ${p.asset}. Try again.`,
+  'engine-download:incomplete': (p) => `The data engine did not start: ${p.asset} arrived incomplete or damaged. Try again.`,
+  'engine-download:stalled': (p) => `The data engine did not start: the server stopped sending ${p.asset}. Try again.`,
+  'engine-download:slow': (p) => `The data engine did not start: the server sends ${p.asset} too slowly. Try again.`,
+  'engine-download': (p) => `The data engine did not start: ${p.asset} cannot be reached. Try again.`,
+  'engine-unresponsive': (p) => `The data engine did not answer for ${p.seconds} seconds and was stopped. Try again.`,
+  'slow-download': (p) => `The server sends ${p.src} too slowly (${p.bytes} in ${p.seconds} seconds). Try again later.`,
+  'not-utf8': (p) =>
+    `${p.src} is not UTF-8 (line ${p.line}: “${p.sample}”): save it as “CSV UTF-8” (in Excel: Save As, CSV UTF-8) and load it again.`,
   'invalid-option': (p) => `Invalid value: “${p.value}”.`,
   'unknown-programme': (p) => `Unknown programme: “${p.value}”.`,
   'unknown-region': (p) => `Unknown region: “${p.value}” (use its name or ISTAT code).`,
@@ -106,7 +133,7 @@ const EN: Texts = {
   'geo:no-match': (p) => `No code in the property “${p.key}” matches the data (e.g. ${p.sample}): check key and level.`,
 };
 
-const RETRY = new Set(['http', 'network', 'timeout', 'engine']);
+const RETRY = new Set(['http', 'network', 'timeout', 'engine', 'engine-download', 'engine-unresponsive', 'slow-download']);
 /** Kinds whose technical message adds nothing for anyone (the reader's sentence says it all). */
 const NO_DETAIL = new Set([
   'need-key',
@@ -131,6 +158,8 @@ export function describeError(e: Pick<PiccoliDataError, 'kind' | 'params' | 'mes
 /** Which sentence: the kind's, or for some kinds the one for a param (geo's problem, the place an ambiguous name is of). */
 function textKey(e: Pick<PiccoliDataError, 'kind' | 'params'>): string {
   if (e.kind === 'geo') return `geo:${String(e.params.problem)}`;
+  const problem = `${e.kind}:${String(e.params.problem)}`;
+  if (e.kind === 'engine-download' && problem in IT) return problem;
   const what = `${e.kind}:${String(e.params.what)}`;
   return e.kind === 'ambiguous-name' && what in IT ? what : e.kind;
 }
@@ -148,7 +177,22 @@ function params(raw: PiccoliErrorParams, source: string | undefined, lang: Lang)
     sample: shown(str(raw.sample)),
     missing: str(raw.missing),
     matches: shown(str(raw.matches), 200),
+    asset: shown(str(raw.asset)),
+    seconds: typeof raw.seconds === 'number' ? raw.seconds.toLocaleString(locale(lang)) : str(raw.seconds),
+    bytes: typeof raw.bytes === 'number' ? byteSize(raw.bytes, lang) : str(raw.bytes),
+    line: typeof raw.line === 'number' ? raw.line.toLocaleString(locale(lang)) : str(raw.line),
   };
+}
+
+function locale(lang: Lang): string {
+  return lang === 'it' ? 'it-IT' : 'en-GB';
+}
+
+/** 15 byte, 1,5 kB, 34 MB: a size as a reader says it. */
+function byteSize(n: number, lang: Lang): string {
+  if (n < 1000) return `${n.toLocaleString(locale(lang))} ${lang === 'it' || n === 1 ? 'byte' : 'bytes'}`;
+  const [v, unit] = n < 1e6 ? [n / 1e3, 'kB'] : n < 1e9 ? [n / 1e6, 'MB'] : [n / 1e9, 'GB'];
+  return `${v.toLocaleString(locale(lang), { maximumFractionDigits: v < 10 ? 1 : 0 })} ${unit}`;
 }
 
 /** Values from a page shown in a message: bounded, on one line (they are rendered as text). */

@@ -92,14 +92,52 @@ export async function answerWithEngine(req: QueryRequest, opts: RequestOptions):
   engine.addEventListener('progress', onEngine);
   let loaded: Awaited<ReturnType<typeof loadEvents>>;
   try {
-    loaded = await loadEvents(req.src, {
+    const src = req.src;
+    loaded = await loadEvents(src, {
       signal,
       onProgress: (p) => onProgress?.({ phase: 'source', source: p.source, loaded: p.loaded, total: p.total }),
+      inUse: src ? () => shownOnPage(src) : undefined,
     });
   } finally {
     engine.removeEventListener('progress', onEngine);
   }
-  const { table, info: source, url } = loaded;
+  try {
+    return await answerLoaded(req, loaded, signal);
+  } finally {
+    loaded.release(); // the table may go once no element shows its file (engine.ts)
+  }
+}
+
+/**
+ * Whether an element on the page still shows the file `url` (its `src`), open shadow
+ * roots included: the engine keeps that file's table while one does. Asked only when
+ * the engine considers dropping a table.
+ */
+function shownOnPage(url: string): boolean {
+  const roots: ParentNode[] = [document];
+  for (let i = 0; i < roots.length; i++) {
+    for (const el of roots[i]!.querySelectorAll('*')) {
+      const src = el.localName.startsWith('piccoli-') ? el.getAttribute('src') : null;
+      if (src && resolved(src) === url) return true;
+      if (el.shadowRoot) roots.push(el.shadowRoot);
+    }
+  }
+  return false;
+}
+
+function resolved(src: string): string | undefined {
+  try {
+    return new URL(src, document.baseURI).href;
+  } catch {
+    return undefined;
+  }
+}
+
+async function answerLoaded(
+  req: QueryRequest,
+  { table, info: source, url }: Awaited<ReturnType<typeof loadEvents>>,
+  signal: AbortSignal | undefined,
+): Promise<BackendAnswer> {
   const cat = await catalogue(table, source);
   const id = resolveProgramme(cat.programmes, req.programme);
   const { info, provinces } = await programmeInfo(table, cat, id);
