@@ -3,7 +3,7 @@ import { firstLine } from './duckdb-errors.js';
 import { PiccoliDataError, abortError, messageOf } from './errors.js';
 import { fetchBytes, type FetchOptions } from './fetch.js';
 import { parquetModule } from './parquet.js';
-import { formatFromName, resolveFormat, type SourceFormat } from './sniff.js';
+import { checkUtf8, formatFromName, resolveFormat, type SourceFormat } from './sniff.js';
 import { quoteIdent, quoteLiteral } from './sql/quote.js';
 
 /**
@@ -81,6 +81,7 @@ export async function prepareSource(input: SourceInput, opts: PrepareOptions): P
   const bytes = await fetchBytes(url, opts);
   if (opts.signal?.aborted) throw abortError(url);
   const format = resolveFormat(bytes, url, expected);
+  if (format === 'csv') checkUtf8(bytes, url);
   const size = bytes.byteLength;
   if (format === 'arrow') {
     return { kind: 'ipc', source: url, ipc: await arrowToIPCStream(bytes, url), format, reader: 'apache-arrow', bytes: size };
@@ -120,8 +121,8 @@ export async function insertSource(
     const fileName = `${staging}.${src.format}`;
     await db.registerFileBuffer(fileName, src.file);
     try {
-      const reader = src.format === 'parquet' ? 'read_parquet' : 'read_csv';
-      await conn.query(`CREATE TABLE ${quoteIdent(staging)} AS SELECT * FROM ${reader}(${quoteLiteral(fileName)})`);
+      const from = src.format === 'parquet' ? `read_parquet(${quoteLiteral(fileName)})` : await csvReader(conn, fileName);
+      await conn.query(`CREATE TABLE ${quoteIdent(staging)} AS SELECT * FROM ${from}`);
     } catch (e) {
       if (src.format === 'csv') {
         throw new PiccoliDataError('corrupt', `${url} is not a readable CSV file: ${firstLine(messageOf(e))}`, url, { cause: e });
@@ -138,6 +139,25 @@ export async function insertSource(
     if (/extension|table index is out of bounds|function signature mismatch|RuntimeError/i.test(raw)) throw e;
     throw new PiccoliDataError('corrupt', `${url} could not be read as ${src.format}: ${firstLine(raw)}`, url, { cause: e });
   }
+}
+
+/** A code column: ISTAT codes and the like are text ("054", "108"), never numbers. */
+const CODE_COLUMN = /(^|_)code$/i;
+
+/**
+ * DuckDB's CSV reader, with every code column (entity_code, province_code, region_code,
+ * any *_code) read as text. Left to guess, DuckDB reads Umbria's region_code "10" or
+ * Monza's province_code "108" as numbers, and "054001" loses its zero.
+ */
+async function csvReader(conn: AsyncDuckDBConnection, fileName: string): Promise<string> {
+  const file = quoteLiteral(fileName);
+  const columns = await conn.query(`DESCRIBE SELECT * FROM read_csv(${file})`);
+  const codes = columns
+    .toArray()
+    .map((r) => String(r.column_name))
+    .filter((c) => CODE_COLUMN.test(c));
+  if (!codes.length) return `read_csv(${file})`;
+  return `read_csv(${file}, types = {${codes.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ')}})`;
 }
 
 async function describe(conn: AsyncDuckDBConnection, table: string) {

@@ -36,6 +36,12 @@ describe('bad input gets a typed error naming the source, and the engine keeps w
     ['random bytes named .csv', `${FIX}random.csv`, 'format', /random\.csv should be CSV but is binary data/],
     ['an HTML page served as .parquet', `${FIX}page.parquet`, 'format', /page\.parquet should be Parquet but is an HTML page/],
     ['a truncated Arrow file', `${FIX}truncated.arrow`, 'corrupt', /truncated\.arrow is a truncated Arrow IPC file/],
+    [
+      'an Arrow stream cut between two record batches',
+      `${FIX}events-cut.arrows`,
+      'corrupt',
+      /events-cut\.arrows is a truncated Arrow IPC stream \(its end-of-stream marker is missing\)/,
+    ],
     ['a Parquet file announced as CSV', `${FIX}rows.parquet`, 'format', /rows\.parquet should be CSV but is a Parquet file/, 'csv'],
   ];
   for (const [label, url, code, message, format] of cases) {

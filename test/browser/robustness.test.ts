@@ -34,6 +34,7 @@ async function engineAnswers() {
 const files: [string, string, RegExp][] = [
   ['an empty file', 'empty.parquet', /è vuoto/],
   ['a truncated Parquet file', 'truncated.parquet', /danneggiato o incompleto/],
+  ['an Arrow stream cut exactly between two record batches', 'events-cut.arrows', /danneggiato o incompleto/],
   ['random bytes named .parquet', 'random.parquet', /non è nel formato atteso/],
   ['random bytes named .arrow', 'random.arrow', /non è nel formato atteso/],
   ['random bytes named .csv', 'random.csv', /non è nel formato atteso/],
