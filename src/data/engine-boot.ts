@@ -24,7 +24,8 @@ import { downloadAllowanceMs, DEFAULT_STALL_MS } from './fetch.js';
  */
 
 export interface BootedEngine {
-  worker: Worker;
+  /** The worker (read it once `instantiated` resolves: a refused blob worker is replaced). */
+  readonly worker: Worker;
   mainModule: string;
   /** Resolves when the wasm is compiled and DuckDB is instantiated in the worker. */
   instantiated: Promise<void>;
@@ -48,9 +49,12 @@ let booted: BootedEngine | undefined;
 /** Whether an engine has taken a boot: from then on, only its restart boots again. */
 let taken = false;
 let workers = 0;
+/** The page's CSP refused a blob worker (`worker-src 'self'` without `blob:`): start workers from their URL. */
+let blobWorkersRefused = false;
 
 /** What the starter script reports (as INSTANTIATE_PROGRESS, which AsyncDuckDB passes over silently). */
 type StarterReport =
+  | { event: 'started' }
   | { event: 'alive' }
   | { event: 'script'; name: string; message: string }
   | { event: 'rejection'; name: string; message: string; status?: number };
@@ -64,7 +68,9 @@ export function bootEngine(): BootedEngine | undefined {
   const assets = engineAssets();
   const bundle = WebAssembly.validate(EH_PROBE) ? assets.eh : assets.mvp;
   const lock = `piccoli-dashboard.engine.${Date.now().toString(36)}.${++workers}.${Math.random().toString(36).slice(2)}`;
-  const worker = makeWorker(bundle.mainWorker, lock);
+  let worker = makeWorker(bundle.mainWorker, lock, !blobWorkersRefused);
+  let viaStarter = !blobWorkersRefused;
+  let starterRan = false;
   const wasmFile = fileName(bundle.mainModule);
   const workerFile = fileName(bundle.mainWorker);
   const listeners = new Set<(loaded: number, total: number | undefined) => void>();
@@ -133,7 +139,9 @@ export function bootEngine(): BootedEngine | undefined {
       end(new PiccoliDataError('engine', `The DuckDB engine could not start: ${message}`));
     };
     const onReport = (r: StarterReport) => {
-      if (r.event === 'alive') {
+      if (r.event === 'started') {
+        starterRan = true;
+      } else if (r.event === 'alive') {
         alive = true;
         arm();
         // Granted only once the worker, which holds the lock for its whole life, is gone.
@@ -155,16 +163,39 @@ export function bootEngine(): BootedEngine | undefined {
         end(new PiccoliDataError('engine', `The DuckDB engine could not start: ${r.name}: ${r.message}`));
       }
     };
-    const onError = (e: ErrorEvent) =>
+    const onError = (e: ErrorEvent) => {
+      if (viaStarter && !starterRan && sameOrigin(bundle.mainWorker)) {
+        // The page refuses blob workers (its CSP): the worker from its URL, without the starter.
+        blobWorkersRefused = true;
+        viaStarter = false;
+        worker.removeEventListener('message', onMessage);
+        worker.removeEventListener('error', onError);
+        worker.terminate();
+        worker = makeWorker(bundle.mainWorker, lock, false);
+        listen();
+        return;
+      }
       downloadFailed(workerFile, 'unavailable', `could not be started${e.message ? ` (${e.message})` : ''}`);
+    };
+    const listen = () => {
+      worker.addEventListener('message', onMessage);
+      worker.addEventListener('error', onError);
+      worker.postMessage({ messageId: BOOT_MESSAGE_ID, type: 'INSTANTIATE', data: [bundle.mainModule, null] });
+    };
     void diedPromise.then(() => end(new PiccoliDataError('engine', 'The DuckDB worker stopped while it was starting.')));
-    worker.addEventListener('message', onMessage);
-    worker.addEventListener('error', onError);
+    listen();
     arm();
   });
   instantiated.catch(() => undefined); // the engine awaits it and reports the error
-  worker.postMessage({ messageId: BOOT_MESSAGE_ID, type: 'INSTANTIATE', data: [bundle.mainModule, null] });
-  booted = { worker, mainModule: bundle.mainModule, instantiated, onProgress: (l) => listeners.add(l), died: diedPromise };
+  booted = {
+    get worker() {
+      return worker;
+    },
+    mainModule: bundle.mainModule,
+    instantiated,
+    onProgress: (l) => listeners.add(l),
+    died: diedPromise,
+  };
   return booted;
 }
 
@@ -196,6 +227,7 @@ function starter(workerUrl: string, lock: string): string {
   return `"use strict";
 (() => {
   const report = (data) => self.postMessage({ requestId: ${BOOT_MESSAGE_ID}, type: "INSTANTIATE_PROGRESS", data: { piccoli: data } });
+  report({ event: "started" });
   const describe = (e) => ({ name: String((e && e.name) || ""), message: String((e && e.message) || e) });
   const statuses = [];
   const fetch = self.fetch;
@@ -216,23 +248,23 @@ function starter(workerUrl: string, lock: string): string {
  * The engine's worker: a same-origin blob (the CSP the README asks for allows
  * `worker-src 'self' blob:`) that runs the starter, then imports DuckDB-WASM's worker
  * script by its URL, which may be on another origin (browsers refuse cross-origin worker
- * URLs, not cross-origin importScripts). Where the page refuses blob workers, the worker
- * is started from its URL directly (same origin only), without the starter's reports:
- * the stall timeout and the health check still end a boot or a worker that hangs.
+ * URLs, not cross-origin importScripts). Without the starter (`viaStarter` false: the
+ * page refused a blob worker), a same-origin worker starts from its URL directly, with
+ * no reports: the stall timeout and the health check still end a boot or a worker that
+ * hangs.
  */
-export function makeWorker(url: string, lock = 'piccoli-dashboard.engine.unnamed'): Worker {
+export function makeWorker(url: string, lock = 'piccoli-dashboard.engine.unnamed', viaStarter = true): Worker {
   const u = new URL(url, document.baseURI);
-  const blob = new Blob([starter(u.href, lock)], { type: 'text/javascript' });
+  if (!viaStarter && u.origin === location.origin) return new Worker(u);
+  const blob = new Blob([viaStarter ? starter(u.href, lock) : `importScripts(${JSON.stringify(u.href)});`], { type: 'text/javascript' });
   const blobUrl = URL.createObjectURL(blob);
-  try {
-    return new Worker(blobUrl);
-  } catch (e) {
-    if (u.origin !== location.origin) throw e;
-    return new Worker(u);
-  } finally {
-    // The worker has its script (a blob URL is read when the worker starts: revoke later).
-    setTimeout(() => URL.revokeObjectURL(blobUrl), 60_000);
-  }
+  // A blob URL is read as the worker starts: revoked once that is surely done.
+  setTimeout(() => URL.revokeObjectURL(blobUrl), 60_000);
+  return new Worker(blobUrl);
+}
+
+function sameOrigin(url: string): boolean {
+  return new URL(url, document.baseURI).origin === location.origin;
 }
 
 function fileName(url: string): string {

@@ -149,10 +149,14 @@ export class PiccoliEngine extends EventTarget {
     const boot = takeBootedEngine()!;
     this.instancesStarted++;
     const generation = this._generation;
-    this._worker = boot.worker;
     boot.onProgress((loaded, total) => this.dispatchEvent(new EngineProgressEvent('engine', 'duckdb', loaded, total)));
     // A boot that fails ends its worker and says why (engine-boot.ts).
     const [duckdb] = await Promise.all([import('@duckdb/duckdb-wasm'), boot.instantiated]);
+    if (generation !== this._generation) {
+      boot.worker.terminate(); // restarted meanwhile: this start is of no use
+      throw engineStopped();
+    }
+    this._worker = boot.worker;
     // From now on, a worker that fails or dies (known at once through its Web Lock) ends
     // every call waiting on it.
     const died = () => generation === this._generation && this._crashed();
