@@ -16,8 +16,27 @@ export async function parquetModule(source?: string): Promise<typeof import('par
     return await ready;
   } catch (e) {
     ready = undefined; // a later call may try again
-    throw new PiccoliDataError('engine', `The Parquet reader could not start: ${messageOf(e)}`, source, { cause: e });
+    throw readerFailed(e, source);
   }
+}
+
+/** Why the Parquet reader's wasm did not start, as the engine's own download failures say it. */
+function readerFailed(e: unknown, source: string | undefined): PiccoliDataError {
+  const message = messageOf(e);
+  const asset = parquetWasmUrl().split(/[?#]/)[0]!.split('/').pop()!;
+  // parquet-wasm's loader: "failed to fetch Wasm: 503 Service Unavailable fetching '…'".
+  const status = Number(/failed to fetch Wasm: (\d{3})/.exec(message)?.[1]) || undefined;
+  const problem = status
+    ? 'http'
+    : e instanceof WebAssembly.CompileError
+      ? 'incomplete'
+      : e instanceof TypeError
+        ? 'unavailable'
+        : undefined;
+  return new PiccoliDataError('engine', `The Parquet reader could not start: ${message}`, source, {
+    cause: e,
+    ...(problem ? { kind: 'engine-download', params: { asset, problem, status } } : {}),
+  });
 }
 
 /**

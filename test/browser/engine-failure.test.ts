@@ -81,6 +81,19 @@ describe('the engine fails loudly, and "Riprova" starts a fresh one', () => {
   afterEach(() => expect(pageErrors.splice(0), 'nothing uncaught on the page').to.deep.equal([]));
   after(() => configure({ assetBase: undefined, stallTimeoutMs: 30_000, engineTimeoutMs: 60_000 }));
 
+  // First: the Parquet reader's wasm is fetched once per page.
+  it("the Parquet reader's wasm answered 500 once: the element names it, and Riprova brings the numbers back", async () => {
+    await getEngine().restart();
+    // The test server's other route that fails once (web-test-runner.config.mjs, failOnce).
+    configure({ assetBase: `/__fail_once__/parquet_wasm_bg.wasm/${Date.now()}/` });
+    const el = await fixture<HTMLElement>(html`<piccoli-progress as-of="2021-10-31" src=${`${FILE}?parquet-500`}></piccoli-progress>`);
+    await settled(el, 'no message');
+    expect(alertText(el)).to.contain(
+      'Il motore dei dati non si è avviato: il server ha risposto 500 per il file parquet_wasm_bg.wasm. Riprovare.',
+    );
+    await retryBringsNumbersBack(el);
+  });
+
   it('the wasm answered 503 once: every waiting element says so, and Riprova brings the numbers back', async () => {
     await freshEngine('wasm-503');
     const wrap = await fixture<HTMLDivElement>(html`<div>
