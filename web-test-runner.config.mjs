@@ -187,8 +187,29 @@ async function trickle(ctx, next) {
   });
 }
 
+/**
+ * A host that records who asks it (test/browser/sandbox*.test.ts): any request under
+ * /__record__/ is remembered with its host and answered with a small CSV, to any origin
+ * (CORS open, so that only the page's own rules can stop a read); GET /__record__/log
+ * lists what was asked (not itself), DELETE /__record__/log forgets.
+ */
+const recorded = [];
+async function recorder(ctx, next) {
+  if (!ctx.path.startsWith('/__record__/')) return next();
+  ctx.set('access-control-allow-origin', '*');
+  if (ctx.path === '/__record__/log') {
+    if (ctx.method === 'DELETE') recorded.length = 0;
+    ctx.body = JSON.stringify(recorded);
+    ctx.type = 'application/json';
+    return;
+  }
+  recorded.push({ host: ctx.host, url: ctx.url, method: ctx.method });
+  ctx.type = 'text/csv';
+  ctx.body = 'comune,n\nBaschi,1\n';
+}
+
 export default {
-  middleware: [badServers, failOnce, flakyEngine, trickle],
+  middleware: [badServers, failOnce, flakyEngine, trickle, recorder],
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'import', 'default'] },
   rootDir: root,

@@ -62,6 +62,8 @@ export function translateDuckDBError(e: unknown, sql?: string, source?: string):
   if (e instanceof PiccoliDataError) return e;
   const { text: raw, position } = parseDuckDBMessage(messageOf(e));
   const trap = isWasmTrap(raw);
+  const sandboxed = sandboxError(raw, position, source, e);
+  if (sandboxed) return sandboxed;
   if (EXTENSION_SYMPTOMS.some((re) => re.test(raw)) || (trap && sql && NEEDS_EXTENSION.test(sql))) {
     const named =
       /(\w+)\.duckdb_extension/.exec(raw)?.[1] ?? /exists in the (\w+) extension/i.exec(raw)?.[1] ?? /extension "?(\w+)"?/i.exec(raw)?.[1];
@@ -93,6 +95,27 @@ export function translateDuckDBError(e: unknown, sql?: string, source?: string):
   const err = new PiccoliDataError('query', raw, source, { cause: e });
   err.position = position;
   return err;
+}
+
+/**
+ * What the locked-down engine refuses (src/data/sandbox.ts): a file or URL outside the
+ * allowed ones, an extension, more memory than its limit.
+ */
+function sandboxError(raw: string, position: number | undefined, source: string | undefined, cause: unknown): PiccoliDataError | undefined {
+  const file = /^Permission Error: Cannot access file "([^"]*)"/i.exec(raw);
+  if (file) {
+    const err = new PiccoliDataError('query', raw, source, { cause, kind: 'access-denied', params: { value: file[1] } });
+    err.position = position;
+    return err;
+  }
+  if (/^Permission Error: Loading external extensions is disabled/i.test(raw)) {
+    return new PiccoliDataError('query', raw, source, { cause, kind: 'read-only', params: { statement: 'extension' } });
+  }
+  if (/^Out of Memory Error/i.test(raw)) {
+    const limit = /\/\s*([\d.]+ \w+) used\)/.exec(raw)?.[1] ?? '';
+    return new PiccoliDataError('query', raw, source, { cause, kind: 'out-of-memory', params: { limit } });
+  }
+  return undefined;
 }
 
 /** The first line of a message, bounded: what an error shows of a library's text. */

@@ -1,5 +1,5 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import type { Table } from 'apache-arrow';
+import type { RecordBatch, Table } from 'apache-arrow';
 import { config } from './config.js';
 import { takeBootedEngine } from './engine-boot.js';
 import { isWasmTrap, translateDuckDBError } from './duckdb-errors.js';
@@ -21,6 +21,38 @@ export interface QueryOptions {
    * interrupted mid-way). An aborted whole query is dropped when it returns.
    */
   whole?: boolean;
+}
+
+/** A bounded, streamed read (`queryBounded`): what the console's SQL runs with. */
+export interface BoundedQueryOptions {
+  /** Abort the query (DuckDB is interrupted) when this signal fires. */
+  signal?: AbortSignal;
+  /** Refuse SQL that does more than read (sandbox.ts), with a 'read-only' error. */
+  readOnly?: boolean;
+  /** Keep at most this many rows; the query stops after them. Default: no cap. */
+  maxRows?: number;
+  /** Keep at most this many bytes of Arrow buffers; the query stops after them. */
+  maxBytes?: number;
+  /** Interrupt the query after this long, with a 'query-timeout' error. */
+  timeoutMs?: number;
+  /**
+   * Hand every batch here instead of keeping it (an export to a file): nothing is kept
+   * and no cap applies; the result's table is empty, with the query's schema.
+   */
+  onBatch?: (batch: RecordBatch) => void | Promise<void>;
+}
+
+/** The first rows of a result, and whether they are all of it. */
+export interface BoundedResult {
+  table: Table;
+  /** Every row of the result is in `table` (or went to `onBatch`). */
+  complete: boolean;
+  /** Rows DuckDB produced before the read stopped: all of them when `exact`. */
+  rowsRead: number;
+  /** `rowsRead` is the result's size (the stream ended), not a lower bound. */
+  exact: boolean;
+  /** Which cap stopped the read. */
+  stoppedBy?: 'rows' | 'bytes';
 }
 
 export interface LoadOptions {
@@ -206,9 +238,11 @@ export class PiccoliEngine extends EventTarget {
   private _parquetExtensionFailed = false;
 
   /**
-   * Keep DuckDB from contacting any host the site did not configure, and load the
-   * parquet extension from the site's repository when there is one. Returns false when
-   * that attempt left the instance unusable.
+   * Keep DuckDB from contacting any host the site did not configure, load the parquet
+   * extension from the site's repository when there is one, then lock the engine down
+   * (sandbox.ts): no file or URL but piccoli's own and the allowed origins, a memory
+   * limit, and settings no SQL can change back. A page's own instance keeps its own
+   * settings. Returns false when the extension attempt left the instance unusable.
    */
   private async _setup(db: AsyncDuckDB): Promise<boolean> {
     const conn = await db.connect();
@@ -217,24 +251,34 @@ export class PiccoliEngine extends EventTarget {
       // SQL needs one (icu for time zones, json ...): both switches off.
       await conn.query('SET autoinstall_known_extensions = false').catch(() => undefined);
       await conn.query('SET autoload_known_extensions = false').catch(() => undefined);
-      const repo = config().extensionRepository;
-      if (!repo || this._parquetExtensionFailed) return true;
-      try {
-        await conn.query(`SET custom_extension_repository = ${quoteLiteral(new URL(repo, document.baseURI).href)}`);
-        await conn.query('INSTALL parquet; LOAD parquet');
-        this._parquetViaDuckDB = true;
-      } catch (e) {
-        this._parquetExtensionFailed = true;
-        console.warn(
-          `piccoli-dashboard: ${translateDuckDBError(e, 'LOAD parquet').message} ` +
-            'Parquet files are read with the built-in reader (parquet-wasm) instead.',
-        );
-        return !isWasmTrap(e);
+      if (!(await this._loadParquetExtension(conn))) return false;
+      if (!this._usesOwnDuckDB) {
+        const { lockdownStatements } = await import('./sandbox.js');
+        // Not caught: an engine that cannot be locked down does not start.
+        for (const statement of lockdownStatements()) await conn.query(statement);
       }
       return true;
     } finally {
       void conn.close().catch(() => undefined);
     }
+  }
+
+  private async _loadParquetExtension(conn: AsyncDuckDBConnection): Promise<boolean> {
+    const repo = config().extensionRepository;
+    if (!repo || this._parquetExtensionFailed) return true;
+    try {
+      await conn.query(`SET custom_extension_repository = ${quoteLiteral(new URL(repo, document.baseURI).href)}`);
+      await conn.query('INSTALL parquet; LOAD parquet');
+      this._parquetViaDuckDB = true;
+    } catch (e) {
+      this._parquetExtensionFailed = true;
+      console.warn(
+        `piccoli-dashboard: ${translateDuckDBError(e, 'LOAD parquet').message} ` +
+          'Parquet files are read with the built-in reader (parquet-wasm) instead.',
+      );
+      return !isWasmTrap(e);
+    }
+    return true;
   }
 
   /** Which reader Parquet sources go through on this page. */
@@ -564,6 +608,129 @@ export class PiccoliEngine extends EventTarget {
     }
   }
 
+  /**
+   * Run SQL streamed, keeping only its first rows: the read stops (and DuckDB with it,
+   * which computes a streamed result only as it is read) once `maxRows` rows or
+   * `maxBytes` bytes are in, or at `timeoutMs`. On its own connection, closed after.
+   * For an analyst's SQL; the elements' own queries use `query`.
+   *
+   * @example
+   * const r = await engine.queryBounded('SELECT * FROM range(1e10)', { maxRows: 1000 });
+   * r.table.numRows; // 1000
+   * r.complete; // false
+   */
+  queryBounded(sql: string, opts: BoundedQueryOptions = {}): Promise<BoundedResult> {
+    return Promise.race([this._queryBounded(sql, opts), this._death.promise]);
+  }
+
+  private async _queryBounded(sql: string, opts: BoundedQueryOptions): Promise<BoundedResult> {
+    const { signal, timeoutMs, onBatch } = opts;
+    const generation = this._generation;
+    if (signal?.aborted) throw abortError();
+    const db = await this.ready();
+    await Promise.all([...this._sources.values()].map((s) => (s.promise ?? this.load(s.input)).catch(() => undefined)));
+    if (signal?.aborted) throw abortError();
+    const conn = await db.connect();
+    /** Why the run was interrupted from outside: a cancel or the time limit. */
+    let stop: PiccoliDataError | undefined;
+    const interrupt = (why: PiccoliDataError) => {
+      stop ??= why;
+      conn.cancelSent().catch(() => undefined);
+    };
+    const onAbort = () => interrupt(abortError());
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => interrupt(queryTimeout(timeoutMs)), timeoutMs);
+    try {
+      if (opts.readOnly) {
+        const { checkReadOnly } = await import('./sandbox.js');
+        await checkReadOnly(conn, sql);
+      }
+      if (stop) throw stop;
+      const { Table, DataType } = await import('apache-arrow');
+      const reader = await conn.send(sql, true);
+      const batchesOf = reader[Symbol.asyncIterator]();
+      let next = await batchesOf.next(); // the schema is known from the first message on
+      const hasDictionary = reader.schema.fields.some((f) => DataType.isDictionary(f.type));
+      if (onBatch && hasDictionary) {
+        throw new PiccoliDataError(
+          'query',
+          'ENUM columns cannot be exported batch by batch (DuckDB-WASM streams no dictionaries): cast them to VARCHAR.',
+        );
+      }
+      const maxRows = onBatch ? Infinity : (opts.maxRows ?? Infinity);
+      const maxBytes = onBatch ? Infinity : (opts.maxBytes ?? Infinity);
+      const batches: RecordBatch[] = [];
+      let rows = 0;
+      let bytes = 0;
+      let rowsRead = 0;
+      let stoppedBy: BoundedResult['stoppedBy'];
+      for (; !next.done && !stop; next = await batchesOf.next()) {
+        const batch = next.value;
+        rowsRead += batch.numRows;
+        if (onBatch) {
+          await onBatch(batch);
+          continue;
+        }
+        const size = batch.data.byteLength;
+        if (rows + batch.numRows > maxRows || bytes + size > maxBytes) {
+          // Keep the part of this batch that fits, then stop reading.
+          const byRows = maxRows - rows;
+          const byBytes = bytes + size > maxBytes ? Math.floor((batch.numRows * (maxBytes - bytes)) / size) : batch.numRows;
+          const fit = Math.max(0, Math.min(byRows, byBytes));
+          stoppedBy = byBytes < byRows ? 'bytes' : 'rows';
+          if (fit > 0) batches.push(batch.slice(0, fit));
+          rows += fit;
+          break;
+        }
+        batches.push(batch);
+        rows += batch.numRows;
+        bytes += size;
+      }
+      if (stop) throw stop;
+      let exact = !stoppedBy;
+      if (stoppedBy) {
+        // One batch more says whether the result ended there (its size is then known).
+        const more = await batchesOf.next();
+        if (more.done) exact = true;
+        else rowsRead += more.value.numRows;
+        conn.cancelSent().catch(() => undefined);
+      }
+      if (stop) throw stop;
+      let table = batches.length ? new Table(batches) : new Table(reader.schema);
+      // DuckDB-WASM's streamed results carry no dictionary batches, so ENUM columns read
+      // as null; its whole-result path does: the rows kept, once more (a console
+      // statement is one SELECT, which query() can wrap in a LIMIT).
+      if (hasDictionary && !onBatch) table = await this._wholeFirstRows(conn, sql, opts.readOnly ? rows : undefined);
+      return { table, complete: !stoppedBy, rowsRead, exact, stoppedBy };
+    } catch (e) {
+      if (stop) throw stop;
+      if (signal?.aborted || isAbortError(e)) throw abortError();
+      if (generation !== this._generation) throw engineStopped(undefined, e);
+      if (isWasmTrap(e)) this._crashed();
+      throw translateDuckDBError(e, sql);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      // Closing drops a result that was not read to its end. Not awaited: after a crash
+      // the old worker never answers.
+      void conn.close().catch(() => undefined);
+    }
+  }
+
+  /** The first `limit` rows of `sql` through the whole-result path (which carries dictionaries). */
+  private async _wholeFirstRows(conn: AsyncDuckDBConnection, sql: string, limit: number | undefined): Promise<Table> {
+    const { tableFromIPC } = await import('apache-arrow');
+    return conn.useUnsafe(async (db, id) => {
+      if (limit === undefined) return tableFromIPC(await db.runQuery(id, sql));
+      const stmt = await db.createPrepared(id, 'SELECT * FROM query(?) LIMIT ?');
+      try {
+        return tableFromIPC(await db.runPrepared(id, stmt, [sql, limit]));
+      } finally {
+        db.closePrepared(id, stmt).catch(() => undefined);
+      }
+    });
+  }
+
   /** Names of the tables loaded so far (or loading). */
   tableNames(): string[] {
     return [...this._sources.keys()];
@@ -593,6 +760,11 @@ async function sendPrepared(conn: AsyncDuckDBConnection, sql: string, params: re
 function sourceKey(input: SourceInput): string {
   if (input.url) return `url:${new URL(String(input.url), document.baseURI).href}:${input.format ?? ''}`;
   return `table:${input.name}:${++stagingCounter}`; // in-memory tables always reload
+}
+
+function queryTimeout(ms: number): PiccoliDataError {
+  const message = `The query was stopped after ${ms} ms, the longest the site allows (configure({ console: { timeoutMs } })).`;
+  return new PiccoliDataError('timeout', message, undefined, { kind: 'query-timeout', params: { seconds: ms / 1000 } });
 }
 
 function engineUnresponsive(ms: number): PiccoliDataError {

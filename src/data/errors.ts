@@ -42,7 +42,11 @@ export type PiccoliErrorKind =
   | 'engine-download' // the engine's wasm or worker did not arrive whole (params: asset, problem: 'http' | 'incomplete' | 'unavailable' | 'stalled' | 'slow', status)
   | 'engine-unresponsive' // the engine's worker did not answer its health check (params: seconds)
   | 'slow-download' // a server sending too slowly to finish (params: bytes, seconds)
-  | 'not-utf8'; // a CSV file in another encoding than UTF-8 (params: line, sample: the field as Windows-1252 reads it)
+  | 'not-utf8' // a CSV file in another encoding than UTF-8 (params: line, sample: the field as Windows-1252 reads it)
+  | 'read-only' // SQL the console does not run (params: statement: 'write' | 'extension' | 'setting' | 'several')
+  | 'access-denied' // a file or URL the engine may not open (params: value)
+  | 'query-timeout' // a console query stopped at the site's time limit (params: seconds)
+  | 'out-of-memory'; // a query that needed more than the engine's memory limit (params: limit, as DuckDB writes it)
 
 /** Parameters of an error: plain, serialisable values only. */
 export type PiccoliErrorParams = Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>;

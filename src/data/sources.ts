@@ -4,6 +4,7 @@ import { PiccoliDataError, abortError, messageOf } from './errors.js';
 import { fetchBytes, type FetchOptions } from './fetch.js';
 import { parquetModule } from './parquet.js';
 import { checkUtf8, formatFromName, resolveFormat, type SourceFormat } from './sniff.js';
+import { STAGING_DIR } from './sandbox.js';
 import { quoteIdent, quoteLiteral } from './sql/quote.js';
 
 /**
@@ -118,7 +119,8 @@ export async function insertSource(
       await conn.insertArrowFromIPCStream(src.ipc, { name: staging, create: true });
       return { format: src.format, reader: src.reader, bytes: src.bytes, ...(await describe(conn, staging)) };
     }
-    const fileName = `${staging}.${src.format}`;
+    // Under the one local path the locked-down engine may open (sandbox.ts).
+    const fileName = `${STAGING_DIR}${staging}.${src.format}`;
     await db.registerFileBuffer(fileName, src.file);
     try {
       const from = src.format === 'parquet' ? `read_parquet(${quoteLiteral(fileName)})` : await csvReader(conn, fileName);

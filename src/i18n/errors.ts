@@ -29,6 +29,8 @@ interface Params {
   missing: string;
   /** The places a name matches, each with what tells it apart: "Samone (TO, 001235), Samone (TN, 022165)". */
   matches: string;
+  /** The engine's memory limit as DuckDB writes it ("976,5 MiB"). */
+  limit: string;
   /** One of the engine's own files (duckdb-eh.wasm). */
   asset: string;
   /** A number of seconds, or of bytes ("1,5 kB"), written in the reader's language. */
@@ -53,6 +55,16 @@ const IT: Texts = {
   query: () => `L'interrogazione dei dati non è riuscita.`,
   aborted: () => `Operazione annullata.`,
   'stale-cube': (p) => `Il riepilogo dei dati ${p.src} non corrisponde al file.`,
+  'read-only': () =>
+    'La console legge i dati: non può modificarli. Sono ammesse solo interrogazioni (SELECT, FROM, WITH, VALUES, DESCRIBE, SUMMARIZE, SHOW, EXPLAIN, PIVOT).',
+  'read-only:extension': () => 'La console legge i dati: non può installare né caricare estensioni di DuckDB.',
+  'read-only:setting': () => 'La console legge i dati: non può cambiare le impostazioni del motore.',
+  'read-only:several': () => 'La console esegue un’istruzione alla volta: selezionare quella da eseguire.',
+  'access-denied': (p) => `La console non può aprire «${p.value}»: questo sito non lo consente.`,
+  'query-timeout': (p) =>
+    `La query è stata fermata dopo ${p.seconds} ${p.seconds === '1' ? 'secondo' : 'secondi'}, il tempo massimo consentito da questo sito.`,
+  'out-of-memory': (p) =>
+    `La query richiede più memoria di quella disponibile${p.limit ? ` (${p.limit})` : ''} ed è stata fermata: provare a filtrare o aggregare i dati.`,
   'engine-download:http': (p) =>
     `Il motore dei dati non si è avviato: il server ha risposto ${p.status} per il file ${p.asset}. Riprovare.`,
   'engine-download:incomplete': (p) =>
@@ -102,6 +114,16 @@ const EN: Texts = {
   query: () => `The data query failed.`,
   aborted: () => `Cancelled.`,
   'stale-cube': (p) => `The summary of ${p.src} does not match the file.`,
+  'read-only': () =>
+    'The console reads data: it cannot change it. Only queries are run (SELECT, FROM, WITH, VALUES, DESCRIBE, SUMMARIZE, SHOW, EXPLAIN, PIVOT).',
+  'read-only:extension': () => 'The console reads data: it cannot install or load DuckDB extensions.',
+  'read-only:setting': () => 'The console reads data: it cannot change the engine’s settings.',
+  'read-only:several': () => 'The console runs one statement at a time: select the one to run.',
+  'access-denied': (p) => `The console cannot open “${p.value}”: this site does not allow it.`,
+  'query-timeout': (p) =>
+    `The query was stopped after ${p.seconds} ${p.seconds === '1' ? 'second' : 'seconds'}, the longest this site allows.`,
+  'out-of-memory': (p) =>
+    `The query needs more memory than is available${p.limit ? ` (${p.limit})` : ''} and was stopped: try filtering or aggregating the data.`,
   'engine-download:http': (p) => `The data engine did not start: the server answered ${p.status} for ${p.asset}. Try again.`,
   'engine-download:incomplete': (p) => `The data engine did not start: ${p.asset} arrived incomplete or damaged. Try again.`,
   'engine-download:stalled': (p) => `The data engine did not start: the server stopped sending ${p.asset}. Try again.`,
@@ -146,6 +168,7 @@ const NO_DETAIL = new Set([
   'unknown-comune',
   'ambiguous-name',
   'unknown-metric',
+  'read-only',
 ]);
 
 export function describeError(e: Pick<PiccoliDataError, 'kind' | 'params' | 'message' | 'source'>, lang: Lang): ErrorDescription {
@@ -158,6 +181,8 @@ export function describeError(e: Pick<PiccoliDataError, 'kind' | 'params' | 'mes
 /** Which sentence: the kind's, or for some kinds the one for a param (geo's problem, the place an ambiguous name is of). */
 function textKey(e: Pick<PiccoliDataError, 'kind' | 'params'>): string {
   if (e.kind === 'geo') return `geo:${String(e.params.problem)}`;
+  const statement = `${e.kind}:${String(e.params.statement)}`;
+  if (e.kind === 'read-only' && statement in IT) return statement;
   const problem = `${e.kind}:${String(e.params.problem)}`;
   if (e.kind === 'engine-download' && problem in IT) return problem;
   const what = `${e.kind}:${String(e.params.what)}`;
@@ -177,6 +202,7 @@ function params(raw: PiccoliErrorParams, source: string | undefined, lang: Lang)
     sample: shown(str(raw.sample)),
     missing: str(raw.missing),
     matches: shown(str(raw.matches), 200),
+    limit: lang === 'it' ? str(raw.limit).replace('.', ',') : str(raw.limit),
     asset: shown(str(raw.asset)),
     seconds: typeof raw.seconds === 'number' ? raw.seconds.toLocaleString(locale(lang)) : str(raw.seconds),
     bytes: typeof raw.bytes === 'number' ? byteSize(raw.bytes, lang) : str(raw.bytes),

@@ -1,7 +1,7 @@
 import type { Table } from 'apache-arrow';
 import { fetchMeta, type ProgrammeMeta } from '../data/bundled.js';
 import { PiccoliDataError, abortError, messageOf } from '../data/errors.js';
-import type { Backend, BackendAnswer } from './backends/backend.js';
+import type { Backend, BackendAnswer, SqlOptions } from './backends/backend.js';
 import { CubeBackend } from './backends/cube-backend.js';
 import { DuckDBBackend } from './backends/duckdb-backend.js';
 import { latestPublishedDate, withProvenance } from './provenance.js';
@@ -15,6 +15,25 @@ interface InFlight {
 }
 
 const CACHE_SIZE = 256;
+
+/** How much of a result the console holds, when not all of it. */
+export interface ResultLimit {
+  /** Rows kept (and shown). */
+  shown: number;
+  /** Rows the result has: exactly when `exact`, else at least. */
+  read: number;
+  exact: boolean;
+  /** Which cap stopped the read: the rows or the bytes. */
+  stoppedBy: 'rows' | 'bytes';
+}
+
+/** An analyst's SQL result, as the coordinator gives it. */
+export interface SqlAnswer {
+  table: Table;
+  backend: QueryAnswer['backend'];
+  /** Present when `table` holds only the first rows of the result. */
+  limit?: ResultLimit;
+}
 
 /**
  * The page's one place that answers the elements' requests (Mosaic's Coordinator). An
@@ -73,13 +92,18 @@ export class Coordinator {
 
   /**
    * Run an analyst's SQL (the console) on the first backend that is a database: never
-   * shared or kept, since such SQL may change what it reads. Which backend ran it comes
-   * back with the table.
+   * shared or kept. Which backend ran it comes back with the table, and, when the table
+   * holds only the first rows of the result (the backend's caps), `limit` says how many
+   * there were. With `onBatch`, every batch goes there instead (an export).
    */
-  async sql(text: string, opts: RequestOptions = {}): Promise<{ table: Table; backend: QueryAnswer['backend'] }> {
+  async sql(text: string, opts: SqlOptions = {}): Promise<SqlAnswer> {
     const backend = this.backends.find((b) => b.sql);
     if (!backend) throw new PiccoliDataError('engine', 'No backend of this page runs SQL.');
-    return { table: await backend.sql!(text, opts), backend: backend.name };
+    const out = await backend.sql!(text, opts);
+    if (!('complete' in out)) return { table: out, backend: backend.name };
+    const { table, complete, rowsRead, exact, stoppedBy } = out;
+    if (complete) return { table, backend: backend.name };
+    return { table, backend: backend.name, limit: { shown: table.numRows, read: rowsRead, exact, stoppedBy: stoppedBy ?? 'rows' } };
   }
 
   /** Forget every answer (e.g. after the page replaced a data file). */

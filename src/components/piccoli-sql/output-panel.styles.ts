@@ -168,6 +168,16 @@ export const outputStyles = css`
     height: auto;
     --plot-background: white;
   }
+  /* Only the first rows are held: says so, and offers all of them. */
+  .limit {
+    margin: 0.5rem 0;
+    border-left: 4px solid var(--_primary);
+    padding: 0.25rem 0.75rem;
+    font-size: 0.875rem;
+  }
+  .limit button {
+    margin-left: 0.5rem;
+  }
   /* Plot's own rule, from the <style> it adds and chart-plot.ts removes. */
   .chart svg text,
   .chart svg tspan {

@@ -1,11 +1,17 @@
 import type { Table } from 'apache-arrow';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { messageOf } from '../../data/errors.js';
-import type { Lang } from '../../i18n/index.js';
+import { ContextConsumer } from '@lit/context';
+import { consoleLimits } from '../../data/config.js';
+import { PiccoliDataError, isAbortError, messageOf } from '../../data/errors.js';
+import { describeError } from '../../i18n/errors.js';
+import { formatDecimal, formatInteger, type Lang } from '../../i18n/index.js';
+import { coordinatorContext } from '../../query/context.js';
+import type { ResultLimit } from '../../query/coordinator.js';
 import { chartKinds, chooseChart, resultColumns, type ChartKind } from './chart.js';
 import './chart-view.js';
 import { resultTable, saveResult, toTSV, type ExportKind } from './export.js';
+import { canSaveFullResult, saveFullResult } from './full-export.js';
 import type { PiccoliSqlResults } from './results-table.js';
 import './results-table.js';
 import { OUTPUT_STRINGS as STRINGS } from './output-strings.js';
@@ -34,11 +40,18 @@ export class PiccoliSqlNoticeEvent extends Event {
 export class PiccoliSqlOutput extends LitElement {
   @query('piccoli-sql-results') private _results?: PiccoliSqlResults;
 
+  private readonly _coordinator = new ContextConsumer(this, { context: coordinatorContext, subscribe: true });
+
   @state() private _show: 'table' | 'chart' = 'table';
   @state() private _chartKind?: ChartKind;
+  @state() private _savingFull = false;
 
   /** The result to show. */
   @property({ attribute: false }) table?: Table;
+  /** Set when `table` holds only the first rows of the result (the console's caps). */
+  @property({ attribute: false }) limit?: ResultLimit;
+  /** The SQL that gave the result (run again to save all of it). */
+  @property({ attribute: false }) sql = '';
   /** Language of the labels. */
   @property({ attribute: false }) language: Lang = 'it';
 
@@ -52,6 +65,43 @@ export class PiccoliSqlOutput extends LitElement {
     } catch (e) {
       this.dispatchEvent(new PiccoliSqlNoticeEvent(messageOf(e)));
     }
+  }
+
+  /** Write every row of the result to a file, batch by batch (where the browser allows). */
+  private async _handleSaveFull(): Promise<void> {
+    const coordinator = this._coordinator.value;
+    if (!coordinator || this._savingFull) return;
+    const s = STRINGS[this.language];
+    this._savingFull = true;
+    this.dispatchEvent(new PiccoliSqlNoticeEvent(s.savingFull));
+    try {
+      const rows = await saveFullResult(coordinator, this.sql);
+      this.dispatchEvent(new PiccoliSqlNoticeEvent(s.savedFull(formatInteger(rows, this.language))));
+    } catch (e) {
+      // The reader closed the file picker: nothing to say.
+      const text = isAbortError(e) ? '' : e instanceof PiccoliDataError ? describeError(e, this.language).text : messageOf(e);
+      this.dispatchEvent(new PiccoliSqlNoticeEvent(text));
+    } finally {
+      this._savingFull = false;
+    }
+  }
+
+  /** «Mostrate N righe di almeno M», and how to have all of them. */
+  private _renderLimit(limit: ResultLimit): TemplateResult {
+    const s = STRINGS[this.language];
+    const n = (x: number) => formatInteger(x, this.language);
+    const { maxRows, maxBytes } = consoleLimits();
+    const cap = limit.stoppedBy === 'rows' ? s.capRows(n(maxRows)) : `${formatDecimal(maxBytes / 2 ** 20, this.language)} MB`;
+    return html`<p class="limit" part="message">
+      ${s.limited(n(limit.shown), n(limit.read), limit.exact, cap)}
+      ${
+        canSaveFullResult()
+          ? html`<button class="save-full" ?disabled=${this._savingFull} @click=${() => this._handleSaveFull()}>
+              ${this._savingFull ? s.savingFull : s.saveFull}
+            </button>`
+          : s.exportsLimited
+      }
+    </p>`;
   }
 
   private async _handleCopy(): Promise<void> {
@@ -92,6 +142,7 @@ export class PiccoliSqlOutput extends LitElement {
         <button class="copy-tsv" aria-describedby="export-note" @click=${() => this._handleCopy()}>${s.copyTsv}</button>
       </div>
       <p class="export-note" id="export-note">${s.exportNote}</p>
+      ${this.limit ? this._renderLimit(this.limit) : nothing}
       <piccoli-sql-results .table=${t} .language=${this.language} ?hidden=${chart}></piccoli-sql-results>
       ${chart ? html`<piccoli-sql-chart .table=${t} .kind=${this._chartKind} .language=${this.language}></piccoli-sql-chart>` : nothing}
     `;

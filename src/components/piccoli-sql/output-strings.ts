@@ -38,6 +38,13 @@ export const OUTPUT_STRINGS = {
     resultsLabel: 'Risultati',
     cellDetail: 'Valore completo',
     close: 'Chiudi',
+    limited: (shown: string, read: string, exact: boolean, cap: string) =>
+      `Mostrate ${shown} righe di ${exact ? '' : 'almeno '}${read}: la query è stata fermata per non appesantire la pagina (limite: ${cap}).`,
+    capRows: (n: string) => `${n} righe`,
+    saveFull: 'Salva tutte le righe (CSV)…',
+    savingFull: 'Salvataggio di tutte le righe…',
+    savedFull: (n: string) => `Salvate ${n} righe.`,
+    exportsLimited: 'Le esportazioni comprendono solo le righe mostrate.',
   },
   en: {
     noRows: 'The query returned no rows.',
@@ -74,5 +81,12 @@ export const OUTPUT_STRINGS = {
     resultsLabel: 'Results',
     cellDetail: 'Full value',
     close: 'Close',
+    limited: (shown: string, read: string, exact: boolean, cap: string) =>
+      `Showing ${shown} rows of ${exact ? '' : 'at least '}${read}: the query was stopped to keep the page responsive (limit: ${cap}).`,
+    capRows: (n: string) => `${n} rows`,
+    saveFull: 'Save all rows (CSV)…',
+    savingFull: 'Saving all rows…',
+    savedFull: (n: string) => `${n} rows saved.`,
+    exportsLimited: 'Exports hold only the rows shown.',
   },
 } satisfies Record<Lang, Record<string, unknown>>;

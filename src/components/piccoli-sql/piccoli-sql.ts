@@ -299,10 +299,14 @@ export class PiccoliSql extends PiccoliElement {
     } else {
       const { code, message } = outcome.error;
       // Reading DuckDB's message (headline, position, quoted context) is loaded with the first error.
-      const { errorContext, errorHeadline, errorPosition } = await import('./sql-error.js');
+      const [{ errorContext, errorPosition }, { runErrorHeadline }] = await Promise.all([
+        import('./sql-error.js'),
+        import('./run-error.js'),
+      ]);
       if (run !== this._runs) return; // another run started meanwhile
       const where = this._editor.markError(outcome.error, text, from, errorPosition);
-      this._error = { code, message, headline: errorHeadline(message), context: errorContext(message) ?? null, ...where };
+      const headline = runErrorHeadline(outcome.error, this._lang);
+      this._error = { code, message, headline, context: errorContext(message) ?? null, ...where };
       remember({ sql: text, at, ok: false });
       this.dispatchEvent(new PiccoliQueryErrorEvent({ sql: text, code, message, ...where }));
     }
@@ -350,7 +354,7 @@ export class PiccoliSql extends PiccoliElement {
           ${this._error ? renderRunError(this._error, lang) : nothing}
           ${
             this._result
-              ? html`<piccoli-sql-output .table=${this._result.table} .language=${lang} @piccoli-sql-notice=${this._handleNotice}></piccoli-sql-output>`
+              ? html`<piccoli-sql-output .table=${this._result.table} .limit=${this._result.limit} .sql=${this._result.sql} .language=${lang} @piccoli-sql-notice=${this._handleNotice}></piccoli-sql-output>`
               : nothing
           }
         </div>

@@ -3,6 +3,7 @@ import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { Table } from 'apache-arrow';
 import { coordinatorContext } from '../../query/context.js';
+import type { ResultLimit, SqlAnswer } from '../../query/coordinator.js';
 import { PiccoliDataError, isAbortError, messageOf } from '../../data/errors.js';
 import type { BundledLoad } from './bundled-tables.js';
 import type { TableInfo } from './schema.js';
@@ -12,6 +13,8 @@ export interface RunResult {
   table: Table;
   sql: string;
   elapsedMs: number;
+  /** Present when `table` is only the first rows of the result (the console's caps stopped it). */
+  limit?: ResultLimit;
 }
 
 /** How a run ended, when it was neither superseded nor cancelled. */
@@ -101,10 +104,10 @@ export class RunController implements ReactiveController {
   /** The engine's tables with their columns and row counts. */
   async readSchema(): Promise<TableInfo[]> {
     const { COLUMNS_SQL, groupColumns, rowCountsSql } = await import('./schema.js');
-    const cols = await this._sql(COLUMNS_SQL);
+    const { table: cols } = await this._sql(COLUMNS_SQL);
     const tables = groupColumns(cols.toArray().map((r) => r.toJSON() as never));
     if (tables.length) {
-      const counts = await this._sql(rowCountsSql(tables.map((t) => t.name)));
+      const { table: counts } = await this._sql(rowCountsSql(tables.map((t) => t.name)));
       for (const r of counts.toArray()) {
         const { i, n } = r.toJSON() as { i: number; n: bigint };
         tables[i]!.rows = Number(n);
@@ -117,17 +120,17 @@ export class RunController implements ReactiveController {
     await this._ready;
     const t0 = performance.now();
     try {
-      const table = await this._sql(sql, signal);
-      return { table, sql, elapsedMs: performance.now() - t0 };
+      const { table, limit } = await this._sql(sql, signal);
+      return { table, sql, elapsedMs: performance.now() - t0, ...(limit && { limit }) };
     } catch (e) {
       if (isAbortError(e) || e instanceof PiccoliDataError) throw e;
       throw new PiccoliDataError('query', messageOf(e), undefined, { cause: e });
     }
   }
 
-  private async _sql(text: string, signal?: AbortSignal): Promise<Table> {
+  private async _sql(text: string, signal?: AbortSignal): Promise<SqlAnswer> {
     const coordinator = this._coordinator.value;
     if (!coordinator) throw new PiccoliDataError('engine', 'No piccoli-dashboard coordinator is provided to this console.');
-    return (await coordinator.sql(text, { signal })).table;
+    return coordinator.sql(text, { signal });
   }
 }

@@ -1,4 +1,4 @@
-import type { Table } from 'apache-arrow';
+import type { RecordBatch, Table } from 'apache-arrow';
 import type { AreasAnswer, CountedArea, CountedStage, FunnelAnswer, QueryAnswer, QueryRequest, RequestOptions } from '../types.js';
 
 /**
@@ -22,6 +22,26 @@ export interface Backend {
   answer(req: QueryRequest, opts: RequestOptions): Promise<BackendAnswer | null>;
   /** Start what answering `req` will need (a download) without answering yet; must not start the engine. */
   prepare?(req: QueryRequest): void;
-  /** Run an analyst's SQL (the console), when this backend is a database. */
-  sql?(text: string, opts: RequestOptions): Promise<Table>;
+  /**
+   * Run an analyst's SQL (the console), when this backend is a database: the whole
+   * table, or its first rows and how many there were (SqlResult).
+   */
+  sql?(text: string, opts: SqlOptions): Promise<Table | SqlResult>;
+}
+
+/** An analyst's SQL result that may be only its first rows (the console's caps). */
+export interface SqlResult {
+  table: Table;
+  /** Every row is in `table`. */
+  complete: boolean;
+  /** Rows produced before the read stopped: the result's size when `exact`, else a lower bound. */
+  rowsRead: number;
+  exact: boolean;
+  /** The cap that stopped the read. */
+  stoppedBy?: 'rows' | 'bytes';
+}
+
+export interface SqlOptions extends RequestOptions {
+  /** Every batch goes here, none is kept, no cap applies (an export to a file). */
+  onBatch?: (batch: RecordBatch) => void | Promise<void>;
 }

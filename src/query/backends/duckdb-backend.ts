@@ -1,7 +1,6 @@
-import type { Table } from 'apache-arrow';
-import { config } from '../../data/config.js';
+import { config, consoleLimits } from '../../data/config.js';
 import type { QueryRequest, RequestOptions } from '../types.js';
-import type { Backend, BackendAnswer } from './backend.js';
+import type { Backend, BackendAnswer, SqlOptions, SqlResult } from './backend.js';
 
 /**
  * Answers through the page's one DuckDB-WASM engine: for a file without a cube, or a
@@ -28,9 +27,14 @@ export class DuckDBBackend implements Backend {
     return answerWithEngine(req, opts);
   }
 
-  /** The analyst's SQL on the shared engine, as it is (the console's own SQL). */
-  async sql(text: string, opts: RequestOptions): Promise<Table> {
+  /**
+   * The analyst's SQL (the console's) on the shared engine, in its sandbox: only
+   * statements that read, streamed up to the site's caps and time limit
+   * (configure({ console })). An export (`onBatch`) streams every row, within the time limit.
+   */
+  async sql(text: string, opts: SqlOptions): Promise<SqlResult> {
     const { getEngine } = await import('../../data/engine.js');
-    return getEngine().query(text, [], { signal: opts.signal });
+    const { timeoutMs, maxRows, maxBytes } = consoleLimits();
+    return getEngine().queryBounded(text, { signal: opts.signal, readOnly: true, timeoutMs, maxRows, maxBytes, onBatch: opts.onBatch });
   }
 }
