@@ -10,7 +10,8 @@
  */
 import { autoload } from './autoload.js';
 
-export { configure, type PiccoliConfig } from './data/config.js';
+export { configure } from './data/configure.js';
+export type { PiccoliConfig } from './data/config.js';
 export { PiccoliDataError, type PiccoliErrorCode } from './data/errors.js';
 export * from './events/index.js';
 export * from './components/piccoli-sql/events.js';

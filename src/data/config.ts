@@ -4,7 +4,6 @@ import duckdbMvpWorker from 'asset:@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.w
 import duckdbEhWorker from 'asset:@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js';
 import parquetWasm from 'asset:parquet-wasm/esm/parquet_wasm_bg.wasm';
 import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
-import { PiccoliDataError } from './errors.js';
 
 /**
  * Page-wide settings of the data layer. Call `configure()` before the first element
@@ -97,23 +96,10 @@ export const DEFAULT_MEMORY_LIMIT = '1GB';
 
 const current: PiccoliConfig = {};
 
-export function configure(options: PiccoliConfig): void {
-  if (options.assetBase !== undefined) {
-    try {
-      new URL(String(options.assetBase), document.baseURI);
-    } catch {
-      throw new PiccoliDataError('invalid-option', `invalid assetBase: ${String(options.assetBase)}`);
-    }
-  }
-  if (options.extensionRepository !== undefined) {
-    // Reaching DuckDB as a literal; reject what could not be a URL at all.
-    if (!/^(https?:\/\/|\/|\.\.?\/)[^\s'"\\]*$/.test(options.extensionRepository)) {
-      throw new PiccoliDataError('invalid-option', `invalid extensionRepository: ${JSON.stringify(options.extensionRepository)}`);
-    }
-  }
-  if (options.memoryLimit !== undefined) memorySetting(options.memoryLimit);
+/** Settings merged in by `configure()` (configure.ts, which checks them first). */
+export function mergeConfig(options: PiccoliConfig): void {
   // Merged, so that setting the timeout later keeps the allowed origins.
-  const merged = options.console === undefined ? current.console : { ...current.console, ...checkConsole(options.console) };
+  const merged = options.console === undefined ? current.console : { ...current.console, ...options.console };
   Object.assign(current, options, { console: merged });
 }
 
@@ -126,54 +112,6 @@ export function consoleLimits(): ConsoleLimits {
   const c = current.console ?? {};
   const d = CONSOLE_DEFAULTS;
   return { timeoutMs: c.timeoutMs ?? d.timeoutMs, maxRows: c.maxRows ?? d.maxRows, maxBytes: c.maxBytes ?? d.maxBytes };
-}
-
-/**
- * The allowed origins as DuckDB's `allowed_directories` prefixes: `https://host[:port]/`.
- * The final slash matters: 'https://dati.example.it' alone would also admit
- * 'https://dati.example.it.other.host/'.
- */
-export function allowedOriginPrefixes(): string[] {
-  return (current.console?.allowOrigins ?? []).map((o) => `${new URL(o).origin}/`);
-}
-
-/** `memoryLimit` as DuckDB's memory_limit value. */
-export function memorySetting(value: string | number = current.memoryLimit ?? DEFAULT_MEMORY_LIMIT): string {
-  if (typeof value === 'number') {
-    if (Number.isSafeInteger(value) && value >= 16 * 2 ** 20) return `${Math.floor(value / 1024)}KiB`;
-  } else if (/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value.trim())) {
-    return value.trim();
-  }
-  throw new PiccoliDataError(
-    'invalid-option',
-    `invalid memoryLimit: ${JSON.stringify(value)} (a size such as '1GB', or bytes, at least 16 MiB)`,
-  );
-}
-
-function checkConsole(c: ConsoleConfig): ConsoleConfig {
-  const bad = (name: string, v: unknown, why: string) =>
-    new PiccoliDataError('invalid-option', `invalid console.${name}: ${JSON.stringify(v)} (${why})`);
-  if (typeof c !== 'object' || c === null) throw bad('', c, 'an object');
-  for (const name of ['timeoutMs', 'maxRows', 'maxBytes'] as const) {
-    const v = c[name];
-    if (v !== undefined && !(typeof v === 'number' && Number.isSafeInteger(v) && v > 0)) throw bad(name, v, 'a positive whole number');
-  }
-  if (c.allowOrigins !== undefined) {
-    if (!Array.isArray(c.allowOrigins)) throw bad('allowOrigins', c.allowOrigins, 'a list of origins');
-    for (const o of c.allowOrigins as unknown[]) {
-      let u: URL | undefined;
-      try {
-        u = typeof o === 'string' ? new URL(o) : undefined;
-      } catch {
-        u = undefined;
-      }
-      // An origin, nothing more: no path (a prefix DuckDB would match as text), no credentials.
-      const ok = u && /^https?:$/.test(u.protocol) && !u.username && !u.password && (o === u.origin || o === `${u.origin}/`);
-      if (!ok) throw bad('allowOrigins', o, "an origin such as 'https://dati.example.it'");
-    }
-  }
-  const given = Object.entries(c).filter(([, v]) => v !== undefined);
-  return Object.fromEntries(given.map(([k, v]) => [k, Array.isArray(v) ? [...(v as string[])] : v])) as ConsoleConfig;
 }
 
 /** The URL of a file the build places under `<folder>/<name>` beside the bundle. */

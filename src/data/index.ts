@@ -2,7 +2,8 @@
  * The data layer of piccoli-dashboard: one shared DuckDB-WASM engine per page, sources
  * loaded into it by URL or from memory, and typed errors. No DOM rendering, no Lit.
  */
-export { configure, config, type PiccoliConfig } from './config.js';
+export { config, type PiccoliConfig } from './config.js';
+export { configure } from './configure.js';
 export { getEngine, PiccoliEngine, EngineProgressEvent, type QueryOptions, type LoadOptions, type SqlParam } from './engine.js';
 export { isArrowTable, type SourceInput, type LoadedSource, type ArrowTableLike } from './sources.js';
 export { PiccoliDataError, isAbortError, type PiccoliErrorCode } from './errors.js';

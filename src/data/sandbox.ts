@@ -1,5 +1,5 @@
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import { allowedOriginPrefixes, memorySetting } from './config.js';
+import { allowedOriginPrefixes, memorySetting } from './configure.js';
 import { parseDuckDBMessage } from './duckdb-errors.js';
 import { PiccoliDataError, messageOf } from './errors.js';
 import { quoteLiteral } from './sql/quote.js';

@@ -2,7 +2,8 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/piccoli-sql/piccoli-sql.js';
 import type { PiccoliSql } from '../../src/components/piccoli-sql/piccoli-sql.js';
 import type { PiccoliQueryErrorEvent, PiccoliQueryRunEvent } from '../../src/components/piccoli-sql/events.js';
-import { CONSOLE_DEFAULTS, configure } from '../../src/data/config.js';
+import { CONSOLE_DEFAULTS } from '../../src/data/config.js';
+import { configure } from '../../src/data/configure.js';
 import { getEngine } from '../../src/data/engine.js';
 import { formatInteger } from '../../src/i18n/index.js';
 

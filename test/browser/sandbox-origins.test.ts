@@ -2,7 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/piccoli-sql/piccoli-sql.js';
 import type { PiccoliSql } from '../../src/components/piccoli-sql/piccoli-sql.js';
 import type { PiccoliQueryErrorEvent, PiccoliQueryRunEvent } from '../../src/components/piccoli-sql/events.js';
-import { configure, type PiccoliConfig } from '../../src/data/config.js';
+import type { PiccoliConfig } from '../../src/data/config.js';
+import { configure } from '../../src/data/configure.js';
 import { getEngine } from '../../src/data/engine.js';
 import { PiccoliDataError } from '../../src/data/errors.js';
 
@@ -86,7 +87,8 @@ describe('configure({ console: { allowOrigins } })', () => {
 
   it('a later configure() of the time limit keeps the allowed origins', async () => {
     configure({ console: { timeoutMs: 30_000 } });
-    const { allowedOriginPrefixes, consoleLimits } = await import('../../src/data/config.js');
+    const { consoleLimits } = await import('../../src/data/config.js');
+    const { allowedOriginPrefixes } = await import('../../src/data/configure.js');
     expect(allowedOriginPrefixes()).to.deep.equal([`${OTHER}/`]);
     expect(consoleLimits()).to.deep.equal({ timeoutMs: 30_000, maxRows: 100_000, maxBytes: 64 * 2 ** 20 });
   });

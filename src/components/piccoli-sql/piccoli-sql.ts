@@ -11,7 +11,6 @@ import type { ExampleQuery } from './examples.js';
 import { renderAlert, renderRunError, statusText, type RunError, type StatusState } from './messages.js';
 import { HistoryController } from './history-controller.js';
 import type { PiccoliSqlHistoryPickEvent } from './history-list.js';
-import './history-list.js';
 import { styles } from './piccoli-sql.styles.js';
 import type { PiccoliSqlNoticeEvent } from './output-panel.js';
 
@@ -29,7 +28,6 @@ function loadOutputPanel(): Promise<typeof import('./output-panel.js')> {
 }
 import { RunController, type RunResult } from './run-controller.js';
 import type { PiccoliSqlInsertEvent } from './schema-browser.js';
-import './schema-browser.js';
 import type { TableInfo } from './schema.js';
 import { STRINGS, type Strings } from './strings.js';
 import { UrlController } from './url-controller.js';
@@ -78,6 +76,15 @@ const READS_ONLY = /^\s*(--[^\n]*\n\s*)*(SELECT|WITH|FROM|VALUES|DESCRIBE|SHOW|S
 @customElement('piccoli-sql')
 export class PiccoliSql extends PiccoliElement {
   static override styles = [theme, styles];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The schema browser and the history fill in once the engine has tables and the
+    // reader has history: their code follows the console's first paint instead of
+    // weighing on it (Lit applies the properties set before they upgrade).
+    void import('./schema-browser.js').catch(() => undefined);
+    void import('./history-list.js').catch(() => undefined);
+  }
 
   private readonly _runner = new RunController(this);
   private readonly _url = new UrlController(this, (sql) => this._load(sql, 'link'));

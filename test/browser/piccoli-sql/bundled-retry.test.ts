@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../src/components/piccoli-sql/piccoli-sql.js';
 import type { PiccoliSql } from '../../../src/components/piccoli-sql/piccoli-sql.js';
 import type { PiccoliQueryErrorEvent, PiccoliQueryRunEvent } from '../../../src/components/piccoli-sql/events.js';
-import { configure } from '../../../src/data/config.js';
+import { configure } from '../../../src/data/configure.js';
 
 /*
  * The console's bundled tables come through the test server's /__fail_once__/ route
