@@ -52,4 +52,35 @@ export const theme = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
+  /* The retry of an error and the cancel of a long download, alike in every element. */
+  button.retry {
+    margin-top: 0.5em;
+    font: inherit;
+    color: #fff;
+    background: var(--_primary);
+    border: 0;
+    border-radius: var(--_radius);
+    padding: 0.3em 0.9em;
+    cursor: pointer;
+  }
+  button.retry:focus-visible {
+    outline: 3px solid var(--_text);
+    outline-offset: 2px;
+  }
+  button.cancel {
+    margin-left: 0.5em;
+    padding: 0 0.5em;
+    font: inherit;
+    font-size: 0.875em;
+    line-height: 1.3;
+    color: var(--_primary);
+    background: transparent;
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  button.cancel:focus-visible {
+    outline: 3px solid var(--_primary);
+    outline-offset: 2px;
+  }
 `;

@@ -30,8 +30,20 @@ import type { Strings } from './strings.js';
 
 /** What the map says before it has data; the rest comes with the drawing code (strings.ts). */
 const FIRST = {
-  it: { loading: 'Caricamento della mappa…', errorTitle: 'Impossibile mostrare la mappa' },
-  en: { loading: 'Loading the map…', errorTitle: 'The map cannot be shown' },
+  it: {
+    loading: 'Caricamento della mappa…',
+    errorTitle: 'Impossibile mostrare la mappa',
+    cancel: 'Annulla',
+    cancelled: 'Caricamento annullato.',
+    retry: 'Riprova',
+  },
+  en: {
+    loading: 'Loading the map…',
+    errorTitle: 'The map cannot be shown',
+    cancel: 'Cancel',
+    cancelled: 'Loading cancelled.',
+    retry: 'Try again',
+  },
 };
 import { styleProps } from '../../styles/style-props.js';
 
@@ -153,6 +165,10 @@ export class PiccoliMap extends PiccoliElement {
   @state() private _localSelection: string | null = null;
   @state() private _tip: { code: string; x: number; y: number } | null = null;
   @state() private _progress: number | null = null;
+  /** The reader cancelled the download: the map says so and offers to try again. */
+  @state() private _cancelled = false;
+  /** The map left the page while loading: it asks again when it comes back. */
+  private _leftWhileLoading = false;
 
   /** `region` (default), `province`, or `comune` (with `geo`). */
   @property({ reflect: true }) level: string = 'region';
@@ -173,6 +189,33 @@ export class PiccoliMap extends PiccoliElement {
     if (changed.has('level') || changed.has('geo') || changed.has('key')) this._localSelection = null;
     const d = this._data.status === TaskStatus.COMPLETE ? this._data.value : undefined;
     if (d) this._paint(d);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this._leftWhileLoading) {
+      this._leftWhileLoading = false;
+      void this._data.run();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A removed map stops waiting; a download shared with other elements goes on for them.
+    if (this._data.status === TaskStatus.PENDING) {
+      this._leftWhileLoading = true;
+      this._data.abort();
+    }
+  }
+
+  private _cancel(): void {
+    this._cancelled = true;
+    this._data.abort();
+  }
+
+  private _retryAfterCancel(): void {
+    this._cancelled = false;
+    void this._data.run();
   }
 
   protected override updated(): void {
@@ -216,6 +259,7 @@ export class PiccoliMap extends PiccoliElement {
     if ('kind' in ask) throw invalidOption(ask.error.kind, ask.error.params as { value?: string });
     if (!coordinator) throw new PiccoliDataError('engine', 'No piccoli-dashboard coordinator is provided to this element.');
     const { areas: req, share, geo, key } = ask;
+    this._cancelled = false;
     const drawing = import('../../map/drawing.js');
     const geometryPromise = drawing.then((m) => m.loadGeometry({ level: req.level, geo: geo ?? undefined, key: key ?? undefined, signal }));
     geometryPromise.catch(() => undefined); // reported below, after the data's own errors
@@ -440,6 +484,13 @@ export class PiccoliMap extends PiccoliElement {
     if (status === TaskStatus.ERROR && !isAbortError(error)) {
       return this._renderError(error, FIRST[lang].errorTitle, () => void this._data.run());
     }
+    if (status === TaskStatus.ERROR && this._cancelled) {
+      return html`<figure part="figure">
+        <p class="message" role="status" part="message">
+          ${FIRST[lang].cancelled}<br /><button class="retry" type="button" @click=${this._retryAfterCancel}>${FIRST[lang].retry}</button>
+        </p>
+      </figure>`;
+    }
     if (status !== TaskStatus.COMPLETE || !value || !this._view) return this._skeleton(FIRST[lang].loading);
     return this._mapView(value, lang, value.draw.MAP_STRINGS[lang]);
   }
@@ -461,7 +512,14 @@ export class PiccoliMap extends PiccoliElement {
     return html`<figure part="figure" class="skeleton" aria-busy="true">
       <figcaption part="caption">
         <span class="title"><span class="ph"></span></span>
-        <span class="sub" role="status">${pct ? `${loading} ${pct}` : loading}</span>
+        <span class="sub"
+          ><span role="status">${pct ? `${loading} ${pct}` : loading}</span>
+          ${
+            pct
+              ? html`<button class="cancel" type="button" part="cancel" @click=${this._cancel}>${FIRST[this._lang].cancel}</button>`
+              : nothing
+          }</span
+        >
         <span class="provenance pending">&nbsp;</span>
       </figcaption>
       <div class="map-box" part="map" ${styleProps({ 'aspect-ratio': this._ratio() })}><div class="ph map-ph"></div></div>

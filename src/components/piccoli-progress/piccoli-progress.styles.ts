@@ -102,20 +102,6 @@ export const styles = css`
   .message code {
     word-break: break-word;
   }
-  button.retry {
-    margin-top: 0.5em;
-    font: inherit;
-    color: #fff;
-    background: var(--_primary);
-    border: 0;
-    border-radius: var(--_radius);
-    padding: 0.3em 0.9em;
-    cursor: pointer;
-  }
-  button.retry:focus-visible {
-    outline: 3px solid var(--_text);
-    outline-offset: 2px;
-  }
   .skeleton .ph {
     display: inline-block;
     height: 0.9em;

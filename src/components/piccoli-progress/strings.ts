@@ -26,6 +26,9 @@ export const STRINGS = {
     forEntity: (n: string) => `per ${n}`,
     backToOwn: 'Ignora la selezione e torna all’area di questo riquadro',
     errorTitle: 'Impossibile mostrare i dati',
+    cancel: 'Annulla',
+    cancelled: 'Caricamento annullato.',
+    retry: 'Riprova',
   },
   en: {
     loading: 'Loading data…',
@@ -51,6 +54,9 @@ export const STRINGS = {
     forEntity: (n: string) => `for ${n}`,
     backToOwn: 'Ignore the selection and show this panel’s own area',
     errorTitle: 'The data cannot be shown',
+    cancel: 'Cancel',
+    cancelled: 'Loading cancelled.',
+    retry: 'Try again',
   },
 } satisfies Record<Lang, unknown>;
 
