@@ -10,3 +10,5 @@ export { tooltipPosition } from './tooltip.js';
 export { RovingFocusController } from '../controllers/roving-focus.js';
 export { provenanceView } from '../components/provenance.js';
 export { STRINGS as MAP_STRINGS } from '../components/piccoli-map/strings.js';
+export { drawnStyles } from '../components/piccoli-map/drawn.styles.js';
+export { renderMapView } from './view.js';

@@ -25,63 +25,6 @@ export const styles = css`
     width: 100%;
     max-height: var(--piccoli-map-max-height, none);
   }
-  svg.map {
-    display: block;
-    width: 100%;
-    height: 100%;
-    overflow: visible;
-  }
-  .area {
-    cursor: pointer;
-    outline: none;
-    stroke: var(--_border);
-    stroke-width: 0.75;
-    vector-effect: non-scaling-stroke;
-  }
-  .labels text {
-    font: 700 17px var(--piccoli-font, 'Titillium Web', system-ui, sans-serif);
-    pointer-events: none;
-  }
-  .area:hover,
-  .area:focus-visible {
-    filter: brightness(0.92);
-  }
-  .area:focus-visible {
-    stroke: var(--_primary);
-    stroke-width: 3;
-  }
-  .outline {
-    stroke: var(--_text);
-    stroke-width: 2.5;
-    vector-effect: non-scaling-stroke;
-  }
-  .tooltip {
-    position: absolute;
-    z-index: 1;
-    pointer-events: none;
-    max-width: 16em;
-    padding: 0.4em 0.6em;
-    background: var(--_bg);
-    color: var(--_text);
-    border: 1px solid var(--_muted);
-    border-radius: var(--_radius);
-    box-shadow: 0 2px 6px rgb(0 0 0 / 20%);
-    font-size: 0.875em;
-    line-height: 1.3;
-  }
-  .tooltip > * {
-    display: block;
-  }
-  .tip-value {
-    font-weight: 700;
-    font-size: 1.125em;
-  }
-  .tip-counts,
-  .tip-value.nodata {
-    color: var(--_muted);
-    font-weight: 400;
-    font-size: 1em;
-  }
   .legend {
     list-style: none;
     display: grid;
@@ -123,23 +66,6 @@ export const styles = css`
   .provenance.pending {
     border-color: transparent;
   }
-  .selection {
-    margin: var(--_space) 0 0;
-  }
-  button.clear {
-    font: inherit;
-    font-size: 0.875em;
-    color: var(--_primary);
-    background: var(--_bg);
-    border: 1px solid currentColor;
-    border-radius: var(--_radius);
-    padding: 0.2em 0.7em;
-    cursor: pointer;
-  }
-  button.clear:focus-visible {
-    outline: 3px solid var(--_primary);
-    outline-offset: 2px;
-  }
   .credit a {
     color: inherit;
   }
@@ -151,10 +77,6 @@ export const styles = css`
   }
   .message.error {
     border-left-color: var(--_error);
-  }
-  .message.empty {
-    position: absolute;
-    inset: 40% 10% auto;
   }
   .skeleton .ph {
     display: inline-block;

@@ -11,17 +11,16 @@ import type { ProgrammeMeta } from '../../data/bundled.js';
 import { PiccoliAreaSelectEvent } from '../../events/area-select.js';
 import { PiccoliLoadProgressEvent } from '../../events/index.js';
 import { validDate } from '../../i18n/dates.js';
-import { formatDate, formatInteger, formatPercent, type Lang } from '../../i18n/index.js';
+import { formatInteger, formatPercent, type Lang } from '../../i18n/index.js';
 import { coordinatorContext } from '../../query/context.js';
 import type { Coordinator } from '../../query/coordinator.js';
 import { metricNames } from '../../query/metrics.js';
 import type { Basis, Origin } from '../../query/types.js';
-import type { ProvenanceView } from '../provenance.js';
 import { provenanceStyles } from '../provenance.styles.js';
 import type { AreasRequest, BackendName, ErrorData } from '../../query/types.js';
 import type { MapView } from '../../map/drawing.js';
 import { DEFAULT_PALETTE } from '../../map/palette.js';
-import { REGIONS_CREDIT, REGIONS_VIEWBOX } from '../../map/regions.js';
+import { REGIONS_VIEWBOX } from '../../map/regions.js';
 import { TILE, TILE_GAP, TILE_GRID } from '../../map/tile-grid.js';
 import type { AreaDatum, MapGeometry, MapLevel, MapShape } from '../../map/types.js';
 import { theme } from '../../styles/theme.js';
@@ -60,7 +59,7 @@ type Ask = { areas: AreasRequest; share: boolean; geo: string | null; key: strin
 type Drawing = typeof import('../../map/drawing.js');
 
 /** What a run computed: geometry and raw numbers; text is made at render, per language. */
-interface MapData {
+export interface MapData {
   /** The drawing code, fetched beside the data. */
   draw: Drawing;
   programme: string;
@@ -208,6 +207,16 @@ export class PiccoliMap extends PiccoliElement {
     }
   }
 
+  private _drawnStylesAdopted = false;
+  /** The styles of a drawn map, which come with the drawing code (CSSOM: allowed by a strict CSP). */
+  private _adoptDrawnStyles(draw: Drawing): void {
+    const sheet = draw.drawnStyles.styleSheet;
+    const root = this.renderRoot as ShadowRoot;
+    if (this._drawnStylesAdopted || !sheet) return;
+    this._drawnStylesAdopted = true;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+
   private _cancel(): void {
     this._cancelled = true;
     this._data.abort();
@@ -281,6 +290,7 @@ export class PiccoliMap extends PiccoliElement {
     }
     const metric: Metric = { stage: answer.stage.stage, stageOrder: answer.stage.order, share };
     const [geometry, draw] = await Promise.all([geometryPromise, drawing]);
+    this._adoptDrawnStyles(draw);
     const names = new Map(geometry.shapes.map((s) => [s.code, s.name]));
     const values = new Map<string, AreaDatum>();
     for (const r of answer.rows) {
@@ -533,119 +543,27 @@ export class PiccoliMap extends PiccoliElement {
   }
 
   private _mapView(d: MapData, lang: Lang, t: Strings): TemplateResult {
-    const view = this._view!;
-    const title = d.meta ? (lang === 'it' ? d.meta.name_it : d.meta.name_en).split(' - ')[0]! : d.programme;
-    const what = this._title(d, lang, t);
-    const date = formatDate(d.asOf, lang);
-    const { colourScale, legendItems, paletteFromStyle } = d.draw;
-    const scale = colourScale(
-      [...d.values.values()].map((v) => v.value),
-      d.metric.share,
-      paletteFromStyle(getComputedStyle(this)),
-    );
-    const fmt = (n: number) => (d.metric.share ? formatPercent(n, lang).replace(/,0(?=\s?%)/, '') : formatInteger(n, lang));
-    const items = legendItems(scale);
-    const tipArea = this._tip ? d.geometry.shapes.find((s) => s.code === this._tip!.code) : undefined;
-    const tipValue = tipArea ? d.values.get(tipArea.code) : undefined;
-    const empty = d.values.size === 0;
-    const pv: ProvenanceView = d.draw.provenanceView([...d.bases.values()], d.origin, d.file, lang);
-    const selectedName = this._selected
-      ? (d.values.get(this._selected)?.name ?? d.geometry.shapes.find((s) => s.code === this._selected)?.name)
-      : null;
-    const sorted = [...d.geometry.shapes].sort((a, b) =>
-      (d.values.get(a.code)?.name ?? a.name).localeCompare(d.values.get(b.code)?.name ?? b.name, lang),
-    );
-    const credit =
-      d.credit.kind === 'regions'
-        ? html`<a href=${REGIONS_CREDIT.href} rel="license noopener">${lang === 'it' ? REGIONS_CREDIT.text : REGIONS_CREDIT.textEn}</a>`
-        : d.credit.kind === 'tiles'
-          ? t.tiles
-          : t.geoCredit(d.credit.host);
-    // The areas' keys (arrows, Enter, Escape) are heard by the RovingFocusController on the
-    // host, not on this box; the click here is the pointer's way to the same toggle.
-    /* eslint-disable lit-a11y/click-events-have-key-events */
-    return html`<figure part="figure" data-backend=${d.backend}>
-      <figcaption part="caption">
-        <span class="title">${title}</span>
-        <span class="sub">${what} · ${t.asOf(date)}</span>
-        ${pv.label}
-      </figcaption>
-      <div
-        class="map-box"
-        part="map"
-        ${styleProps({ 'aspect-ratio': this._ratio() })}
-        @click=${this._handleClick}
-        @focusin=${this._handleFocusIn}
-        @focusout=${this._hideTip}
-        @pointermove=${this._handlePointerMove}
-        @pointerleave=${this._hideTip}
-      >
-        ${view.svg}
-        ${
-          empty
-            ? html`<p class="message empty" role="status" part="message">
-              ${d.asOf < d.firstDate ? t.notStarted(formatDate(d.firstDate, lang)) : t.empty}
-            </p>`
-            : nothing
-        }
-        ${
-          tipArea
-            ? html`<div class="tooltip" part="tooltip" aria-hidden="true" data-code=${tipArea.code}>
-              <strong class="tip-name">${tipValue?.name ?? tipArea.name}</strong>
-              ${
-                tipValue
-                  ? html`<span class="tip-value">${this._formatValue(d, tipValue.value, lang)}</span>
-                    <span class="tip-counts">${this._counts(d, tipValue, lang, t)}</span>
-                    ${pv.mark(d.bases.get(tipArea.code)!)}`
-                  : html`<span class="tip-value nodata">${t.noData}</span>`
-              }
-            </div>`
-            : nothing
-        }
-      </div>
-      <ul class="legend" part="legend" aria-label=${what}>
-        ${items.map(
-          (it) =>
-            html`<li><span class="swatch" ${styleProps({ background: it.colour })}></span><span>${fmt(it.from)}–${fmt(it.to)}</span></li>`,
-        )}
-        <li><span class="swatch nodata"></span><span>${t.noDataLegend}</span></li>
-      </ul>
-      ${
-        selectedName
-          ? html`<p class="selection">
-            <button class="clear" type="button" part="clear" @click=${() => this.clearSelection()}>${t.clearSelection(selectedName)}</button>
-          </p>`
-          : nothing
-      }
-      ${pv.footer}
-      <p class="credit" part="credit">${credit}</p>
-      <div class="visually-hidden">
-      <table>
-        <caption>${t.tableCaption(`${title}: ${what}`, t.asOf(date))}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${t.levelName[d.geometry.level]}</th>
-            <th scope="col">${t.value}</th>
-            <th scope="col">${t.reached}</th>
-            <th scope="col">${t.eligible}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${sorted.map((s) => {
-            const v = d.values.get(s.code);
-            return html`<tr data-code=${s.code}>
-              <th scope="row">${v?.name ?? s.name}</th>
-              ${
-                v
-                  ? html`<td>${this._formatValue(d, v.value, lang)}</td><td>${formatInteger(v.reached, lang)}${pv.mark(d.bases.get(s.code)!)}</td><td>${formatInteger(v.eligible, lang)}</td>`
-                  : html`<td>${t.noData}</td><td></td><td></td>`
-              }
-            </tr>`;
-          })}
-        </tbody>
-      </table></div>
-    </figure>`;
-    /* eslint-enable lit-a11y/click-events-have-key-events */
+    return d.draw.renderMapView({
+      d,
+      lang,
+      t,
+      view: this._view!,
+      what: this._title(d, lang, t),
+      ratio: this._ratio(),
+      palette: d.draw.paletteFromStyle(getComputedStyle(this)),
+      tip: this._tip,
+      selected: this._selected,
+      formatValue: (v) => this._formatValue(d, v, lang),
+      counts: (v) => this._counts(d, v, lang, t),
+      // Called with the element as `this` (Lit binds listeners to the rendering host).
+      on: {
+        click: this._handleClick,
+        focusIn: this._handleFocusIn,
+        hide: this._hideTip,
+        pointerMove: this._handlePointerMove,
+        clear: () => this.clearSelection(),
+      },
+    });
   }
 }
 

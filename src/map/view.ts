@@ -1,0 +1,150 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { MapData } from '../components/piccoli-map/piccoli-map.js';
+import type { Strings } from '../components/piccoli-map/strings.js';
+import { provenanceView } from '../components/provenance.js';
+import { formatDate, formatInteger, formatPercent, type Lang } from '../i18n/index.js';
+import { styleProps } from '../styles/style-props.js';
+import type { Palette } from './palette.js';
+import { REGIONS_CREDIT } from './regions.js';
+import { colourScale, legendItems, type MapView } from './render.js';
+import type { AreaDatum } from './types.js';
+
+/** What the drawn map's template needs from its element. */
+export interface MapViewInput {
+  d: MapData;
+  lang: Lang;
+  t: Strings;
+  view: MapView;
+  /** The metric's title (stage, share or count, level). */
+  what: string;
+  /** The box's aspect ratio, as the skeleton had it. */
+  ratio: string;
+  palette: Palette;
+  tip: { code: string } | null;
+  selected: string | null;
+  formatValue: (value: number) => string;
+  counts: (v: AreaDatum) => string;
+  /** Listeners, called with the element as `this`. */
+  on: {
+    click: (e: MouseEvent) => void;
+    focusIn: (e: FocusEvent) => void;
+    hide: () => void;
+    pointerMove: (e: PointerEvent) => void;
+    clear: () => void;
+  };
+}
+
+/**
+ * The drawn map: caption with its provenance, the SVG with the tooltip, the legend, the
+ * clear-selection button, source and credit lines, and the table screen readers get.
+ * Loaded with the drawing code (drawing.ts), so that no element's first load carries it.
+ */
+export function renderMapView(input: MapViewInput): TemplateResult {
+  const { d, lang, t, view, what, tip, selected, formatValue, counts, on } = input;
+  const title = d.meta ? (lang === 'it' ? d.meta.name_it : d.meta.name_en).split(' - ')[0]! : d.programme;
+  const date = formatDate(d.asOf, lang);
+  const scale = colourScale(
+    [...d.values.values()].map((v) => v.value),
+    d.metric.share,
+    input.palette,
+  );
+  const fmt = (n: number) => (d.metric.share ? formatPercent(n, lang).replace(/,0(?=\s?%)/, '') : formatInteger(n, lang));
+  const items = legendItems(scale);
+  const tipArea = tip ? d.geometry.shapes.find((s) => s.code === tip.code) : undefined;
+  const tipValue = tipArea ? d.values.get(tipArea.code) : undefined;
+  const empty = d.values.size === 0;
+  const pv = provenanceView([...d.bases.values()], d.origin, d.file, lang);
+  const selectedName = selected ? (d.values.get(selected)?.name ?? d.geometry.shapes.find((s) => s.code === selected)?.name) : null;
+  const sorted = [...d.geometry.shapes].sort((a, b) =>
+    (d.values.get(a.code)?.name ?? a.name).localeCompare(d.values.get(b.code)?.name ?? b.name, lang),
+  );
+  const credit =
+    d.credit.kind === 'regions'
+      ? html`<a href=${REGIONS_CREDIT.href} rel="license noopener">${lang === 'it' ? REGIONS_CREDIT.text : REGIONS_CREDIT.textEn}</a>`
+      : d.credit.kind === 'tiles'
+        ? t.tiles
+        : t.geoCredit(d.credit.host);
+  // The areas' keys (arrows, Enter, Escape) are heard by the RovingFocusController on the
+  // host, not on this box; the click here is the pointer's way to the same toggle.
+  return html`<figure part="figure" data-backend=${d.backend}>
+    <figcaption part="caption">
+      <span class="title">${title}</span>
+      <span class="sub">${what} · ${t.asOf(date)}</span>
+      ${pv.label}
+    </figcaption>
+    <div
+      class="map-box"
+      part="map"
+      ${styleProps({ 'aspect-ratio': input.ratio })}
+      @click=${on.click}
+      @focusin=${on.focusIn}
+      @focusout=${on.hide}
+      @pointermove=${on.pointerMove}
+      @pointerleave=${on.hide}
+    >
+      ${view.svg}
+      ${
+        empty
+          ? html`<p class="message empty" role="status" part="message">
+            ${d.asOf < d.firstDate ? t.notStarted(formatDate(d.firstDate, lang)) : t.empty}
+          </p>`
+          : nothing
+      }
+      ${
+        tipArea
+          ? html`<div class="tooltip" part="tooltip" aria-hidden="true" data-code=${tipArea.code}>
+            <strong class="tip-name">${tipValue?.name ?? tipArea.name}</strong>
+            ${
+              tipValue
+                ? html`<span class="tip-value">${formatValue(tipValue.value)}</span>
+                  <span class="tip-counts">${counts(tipValue)}</span>
+                  ${pv.mark(d.bases.get(tipArea.code)!)}`
+                : html`<span class="tip-value nodata">${t.noData}</span>`
+            }
+          </div>`
+          : nothing
+      }
+    </div>
+    <ul class="legend" part="legend" aria-label=${what}>
+      ${items.map(
+        (it) =>
+          html`<li><span class="swatch" ${styleProps({ background: it.colour })}></span><span>${fmt(it.from)}–${fmt(it.to)}</span></li>`,
+      )}
+      <li><span class="swatch nodata"></span><span>${t.noDataLegend}</span></li>
+    </ul>
+    ${
+      selectedName
+        ? html`<p class="selection">
+          <button class="clear" type="button" part="clear" @click=${on.clear}>${t.clearSelection(selectedName)}</button>
+        </p>`
+        : nothing
+    }
+    ${pv.footer}
+    <p class="credit" part="credit">${credit}</p>
+    <div class="visually-hidden">
+    <table>
+      <caption>${t.tableCaption(`${title}: ${what}`, t.asOf(date))}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${t.levelName[d.geometry.level]}</th>
+          <th scope="col">${t.value}</th>
+          <th scope="col">${t.reached}</th>
+          <th scope="col">${t.eligible}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${sorted.map((s) => {
+          const v = d.values.get(s.code);
+          return html`<tr data-code=${s.code}>
+            <th scope="row">${v?.name ?? s.name}</th>
+            ${
+              v
+                ? html`<td>${formatValue(v.value)}</td><td>${formatInteger(v.reached, lang)}${pv.mark(d.bases.get(s.code)!)}</td><td>${formatInteger(v.eligible, lang)}</td>`
+                : html`<td>${t.noData}</td><td></td><td></td>`
+            }
+          </tr>`;
+        })}
+      </tbody>
+    </table></div>
+  </figure>`;
+}
