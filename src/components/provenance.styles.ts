@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The look of the label, the marks and the explanation (after the shared theme). */
+/**
+ * The look of the label, the marks and the explanation (after the shared theme), and how
+ * the figures of the funnel and the map go on paper.
+ */
 export const provenanceStyles = css`
   .provenance {
     display: inline-block;
@@ -47,5 +50,17 @@ export const provenanceStyles = css`
   .about p {
     margin: 0.25em 0 0;
     color: var(--_text);
+  }
+  /* Paper: colours print as they are; what only works on screen does not print. */
+  @media print {
+    :host {
+      print-color-adjust: exact;
+      -webkit-print-color-adjust: exact;
+    }
+    button.retry,
+    button.cancel,
+    .about {
+      display: none;
+    }
   }
 `;

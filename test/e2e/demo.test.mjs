@@ -188,6 +188,39 @@ describe("under a strict CSP (style-src 'self', no inline styles)", () => {
   });
 });
 
+describe('on paper', () => {
+  it('funnel bars and map fills print in colour, outlined for black and white; screen-only controls do not print', async () => {
+    const { tab, errors } = await openPage(
+      PAGES.find((p) => p.path === '/piacenza.html'),
+      { width: 1280, height: 900 },
+    );
+    await tab.emulateMediaType('print');
+    const seen = await tab.evaluate(() => {
+      const progress = document.querySelector('piccoli-progress').shadowRoot;
+      const map = document.querySelector('piccoli-map').shadowRoot;
+      const style = (el) => getComputedStyle(el);
+      const bar = progress.querySelector('.bar');
+      const fill = progress.querySelector('.bar > span');
+      return {
+        fillAdjust: style(fill).printColorAdjust,
+        fillWidth: fill.getBoundingClientRect().width,
+        barBorder: style(bar).borderTopWidth,
+        areaAdjust: style(map.querySelector('.area')).printColorAdjust,
+        swatchOutline: style(map.querySelector('.legend .swatch')).outlineStyle,
+        about: style(progress.querySelector('.about')).display,
+      };
+    });
+    await tab.close();
+    assert.deepEqual(errors, []);
+    assert.equal(seen.fillAdjust, 'exact');
+    assert.ok(seen.fillWidth > 0, `bar fill width ${seen.fillWidth}`);
+    assert.equal(seen.barBorder, '1px');
+    assert.equal(seen.areaAdjust, 'exact');
+    assert.equal(seen.swatchOutline, 'solid');
+    assert.equal(seen.about, 'none');
+  });
+});
+
 describe('demo pages', () => {
   for (const page of PAGES) {
     it(`${page.path} loads with no console error, no request to another host, and no sideways scroll at 1280 px`, async () => {

@@ -83,4 +83,9 @@ export const drawnStyles = css`
     position: absolute;
     inset: 40% 10% auto;
   }
+  @media print {
+    .selection {
+      display: none;
+    }
+  }
 `;

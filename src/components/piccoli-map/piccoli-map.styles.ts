@@ -108,4 +108,10 @@ export const styles = css`
       font-size: 0.6875em;
     }
   }
+  /* Paper: the legend's swatches keep an outline in black and white. */
+  @media print {
+    .swatch {
+      outline: 1px solid var(--_text);
+    }
+  }
 `;

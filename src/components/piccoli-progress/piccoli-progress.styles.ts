@@ -154,4 +154,11 @@ export const styles = css`
       font-size: 1em;
     }
   }
+  /* Paper: the bars print, and stay readable in black and white (outlined track). */
+  @media print {
+    .bar {
+      border: 1px solid var(--_text);
+      background: #fff;
+    }
+  }
 `;
