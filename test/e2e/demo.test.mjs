@@ -198,7 +198,7 @@ describe('on paper', () => {
     const seen = await tab.evaluate(() => {
       const progress = document.querySelector('piccoli-progress').shadowRoot;
       const map = document.querySelector('piccoli-map').shadowRoot;
-      const style = (el) => getComputedStyle(el);
+      const style = (el) => document.defaultView.getComputedStyle(el);
       const bar = progress.querySelector('.bar');
       const fill = progress.querySelector('.bar > span');
       return {
