@@ -24,7 +24,7 @@ export interface ProgrammeMeta {
   source_citation?: string;
   /** Figures the programme published (data/SCHEMA.md): what a count equal to one of them cites. */
   published_figures?: PublishedFigure[];
-  stages: { stage: string; stage_order: number; label_it: string; label_en: string }[];
+  stages: { stage: string; stage_order: number; label_it: string; label_en: string; description_it?: string; description_en?: string }[];
   [key: string]: unknown;
 }
 

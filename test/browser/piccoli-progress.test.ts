@@ -322,6 +322,16 @@ describe('<piccoli-progress>', () => {
     expect(detail.selected).to.equal(true);
     await el.updateComplete;
     expect(buttons[1]!.getAttribute('aria-pressed')).to.equal('true');
+    // The pressed stage shows what it counts, from the programme's published description.
+    const definition = el.shadowRoot!.querySelector('[part="definition"]')!;
+    expect(definition.getAttribute('role')).to.equal('status');
+    expect(definition.textContent!.trim()).to.equal(
+      'Progettazione partecipata: Comune ammesso e coinvolto nel percorso di progettazione partecipata con il centro di competenza ANCI.',
+    );
+    buttons[1]!.click(); // pressed again: released, and the definition goes
+    await el.updateComplete;
+    expect(buttons[1]!.getAttribute('aria-pressed')).to.equal('false');
+    expect(definition.textContent!.trim()).to.equal('');
   });
 
   it('follows the page selection (a map click) and returns to its own filter when cleared', async () => {

@@ -41,6 +41,14 @@ export const styles = css`
     font-size: 1.125em;
     line-height: 1.2;
   }
+  .definition {
+    margin: var(--_space) 0 0;
+    font-size: 0.875em;
+  }
+  /* Kept in the page while empty, so that screen readers announce what it then says. */
+  .definition:empty {
+    margin: 0;
+  }
   .provenance.pending {
     border-color: transparent;
   }

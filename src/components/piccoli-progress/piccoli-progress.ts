@@ -51,6 +51,7 @@ type Ask = FunnelRequest | { kind: 'invalid'; error: ErrorData };
  * @csspart provenance - The label saying whether the numbers are published or simulated.
  * @csspart source - The source line (who published the data, and the published figures cited).
  * @csspart about - The explanation of where the numbers come from, opened on demand.
+ * @csspart definition - What the chosen stage counts (shown when a stage button is pressed).
  * @csspart message - Error and empty messages.
  * @csspart cancel - The button that stops a long download (shown with its progress).
  *
@@ -360,6 +361,12 @@ export class PiccoliProgress extends PiccoliElement {
         )}
       </tbody>
     </table>`;
+    // A chosen stage shows what it counts (its definition in the programme's metadata).
+    const chosen = this._selectedStage ? meta?.stages.find((x) => x.stage === this._selectedStage) : undefined;
+    const about = chosen && (lang === 'it' ? chosen.description_it : chosen.description_en);
+    const definition = html`<p class="definition" part="definition" role="status">${
+      about ? html`<strong>${lang === 'it' ? chosen.label_it : chosen.label_en}</strong>: ${about}` : ''
+    }</p>`;
     if (this.view === 'compact') {
       return html`<figure part="figure" class="compact" data-backend=${f.backend}>
         ${caption}
@@ -374,10 +381,10 @@ export class PiccoliProgress extends PiccoliElement {
           )}
         </ul>
         <div class="visually-hidden">${table(true)}</div>
-        ${source}
+        ${definition} ${source}
       </figure>`;
     }
-    return html`<figure part="figure" data-backend=${f.backend}>${caption} ${table(false)} ${source}</figure>`;
+    return html`<figure part="figure" data-backend=${f.backend}>${caption} ${table(false)} ${definition} ${source}</figure>`;
   }
 }
 
