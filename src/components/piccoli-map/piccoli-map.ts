@@ -5,6 +5,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { PiccoliElement } from '../piccoli-element.js';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { RovingFocusController, RovingFocusOptions } from '../../controllers/roving-focus.js';
+import { CancellableLoad } from '../../controllers/cancellable-load.js';
 import { SelectionController } from '../../controllers/selection.js';
 import { PiccoliDataError, invalidOption, isAbortError } from '../../data/errors.js';
 import type { ProgrammeMeta } from '../../data/bundled.js';
@@ -164,10 +165,7 @@ export class PiccoliMap extends PiccoliElement {
   @state() private _localSelection: string | null = null;
   @state() private _tip: { code: string; x: number; y: number } | null = null;
   @state() private _progress: number | null = null;
-  /** The reader cancelled the download: the map says so and offers to try again. */
-  @state() private _cancelled = false;
-  /** The map left the page while loading: it asks again when it comes back. */
-  private _leftWhileLoading = false;
+  private readonly _load = new CancellableLoad(this, () => this._data);
 
   /** `region` (default), `province`, or `comune` (with `geo`). */
   @property({ reflect: true }) level: string = 'region';
@@ -190,23 +188,6 @@ export class PiccoliMap extends PiccoliElement {
     if (d) this._paint(d);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this._leftWhileLoading) {
-      this._leftWhileLoading = false;
-      void this._data.run();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // A removed map stops waiting; a download shared with other elements goes on for them.
-    if (this._data.status === TaskStatus.PENDING) {
-      this._leftWhileLoading = true;
-      this._data.abort();
-    }
-  }
-
   private _drawnStylesAdopted = false;
   /** The styles of a drawn map, which come with the drawing code (CSSOM: allowed by a strict CSP). */
   private _adoptDrawnStyles(draw: Drawing): void {
@@ -215,16 +196,6 @@ export class PiccoliMap extends PiccoliElement {
     if (this._drawnStylesAdopted || !sheet) return;
     this._drawnStylesAdopted = true;
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  }
-
-  private _cancel(): void {
-    this._cancelled = true;
-    this._data.abort();
-  }
-
-  private _retryAfterCancel(): void {
-    this._cancelled = false;
-    void this._data.run();
   }
 
   protected override updated(): void {
@@ -268,7 +239,7 @@ export class PiccoliMap extends PiccoliElement {
     if ('kind' in ask) throw invalidOption(ask.error.kind, ask.error.params as { value?: string });
     if (!coordinator) throw new PiccoliDataError('engine', 'No piccoli-dashboard coordinator is provided to this element.');
     const { areas: req, share, geo, key } = ask;
-    this._cancelled = false;
+    this._load.started();
     const drawing = import('../../map/drawing.js');
     const geometryPromise = drawing.then((m) => m.loadGeometry({ level: req.level, geo: geo ?? undefined, key: key ?? undefined, signal }));
     geometryPromise.catch(() => undefined); // reported below, after the data's own errors
@@ -494,13 +465,7 @@ export class PiccoliMap extends PiccoliElement {
     if (status === TaskStatus.ERROR && !isAbortError(error)) {
       return this._renderError(error, FIRST[lang].errorTitle, () => void this._data.run());
     }
-    if (status === TaskStatus.ERROR && this._cancelled) {
-      return html`<figure part="figure">
-        <p class="message" role="status" part="message">
-          ${FIRST[lang].cancelled}<br /><button class="retry" type="button" @click=${this._retryAfterCancel}>${FIRST[lang].retry}</button>
-        </p>
-      </figure>`;
-    }
+    if (status === TaskStatus.ERROR && this._load.cancelled) return this._load.view(FIRST[lang].cancelled, FIRST[lang].retry);
     if (status !== TaskStatus.COMPLETE || !value || !this._view) return this._skeleton(FIRST[lang].loading);
     return this._mapView(value, lang, value.draw.MAP_STRINGS[lang]);
   }
@@ -526,7 +491,7 @@ export class PiccoliMap extends PiccoliElement {
           ><span role="status">${pct ? `${loading} ${pct}` : loading}</span>
           ${
             pct
-              ? html`<button class="cancel" type="button" part="cancel" @click=${this._cancel}>${FIRST[this._lang].cancel}</button>`
+              ? html`<button class="cancel" type="button" part="cancel" @click=${this._load.cancel}>${FIRST[this._lang].cancel}</button>`
               : nothing
           }</span
         >

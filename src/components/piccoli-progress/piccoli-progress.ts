@@ -4,6 +4,7 @@ import { deepArrayEquals } from '@lit/task/deep-equals.js';
 import { html, type TemplateResult } from 'lit';
 import { PiccoliElement } from '../piccoli-element.js';
 import { customElement, property, state } from 'lit/decorators.js';
+import { CancellableLoad } from '../../controllers/cancellable-load.js';
 import { SelectionController } from '../../controllers/selection.js';
 import type { ProgrammeMeta } from '../../data/bundled.js';
 import { PiccoliDataError, invalidOption, isAbortError } from '../../data/errors.js';
@@ -84,10 +85,7 @@ export class PiccoliProgress extends PiccoliElement {
 
   @state() private _selectedStage: string | null = null;
   @state() private _progress: { phase: 'engine' | 'source'; share: number } | null = null;
-  /** The reader cancelled the download: the funnel says so and offers to try again. */
-  @state() private _cancelled = false;
-  /** The element left the page while loading: it asks again when it comes back. */
-  private _leftWhileLoading = false;
+  private readonly _load = new CancellableLoad(this, () => this._funnel);
 
   /** Programme id (data/SCHEMA.md): piccoli, province-e-comuni, next-generation-siena, piacenza-fabbisogni. */
   @property({ reflect: true }) programme?: string;
@@ -108,34 +106,6 @@ export class PiccoliProgress extends PiccoliElement {
 
   protected override updated(): void {
     if (this._funnel.status === TaskStatus.ERROR) this._reportError(this._funnel.error);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this._leftWhileLoading) {
-      this._leftWhileLoading = false;
-      void this._funnel.run();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // A removed funnel stops waiting; a download shared with other elements goes on for them.
-    if (this._funnel.status === TaskStatus.PENDING) {
-      this._leftWhileLoading = true;
-      this._funnel.abort();
-    }
-  }
-
-  /** Stop a long download (the engine, a large file) at the reader's request. */
-  private _cancel(): void {
-    this._cancelled = true;
-    this._funnel.abort();
-  }
-
-  private _retryAfterCancel(): void {
-    this._cancelled = false;
-    void this._funnel.run();
   }
 
   /** The request the attributes and the page's selection describe (plain data, compared deeply). */
@@ -166,7 +136,7 @@ export class PiccoliProgress extends PiccoliElement {
 
   private async _answer(ask: Ask, coordinator: Coordinator | undefined, signal: AbortSignal): Promise<FunnelAnswer> {
     this._selectedStage = null;
-    this._cancelled = false;
+    this._load.started();
     if (ask.kind === 'invalid') throw invalidOption(ask.error.kind, ask.error.params as { value: string });
     if (!coordinator) throw new PiccoliDataError('engine', 'No piccoli-dashboard coordinator is provided to this element.');
     const view = import('../provenance.js').then((m) => (provenanceModule = m));
@@ -216,13 +186,7 @@ export class PiccoliProgress extends PiccoliElement {
     if (status === TaskStatus.ERROR && !isAbortError(this._funnel.error)) {
       return this._renderError(this._funnel.error, t.errorTitle, () => void this._funnel.run());
     }
-    if (status === TaskStatus.ERROR && this._cancelled) {
-      return html`<figure part="figure">
-        <p class="message" role="status" part="message">
-          ${t.cancelled}<br /><button class="retry" type="button" @click=${this._retryAfterCancel}>${t.retry}</button>
-        </p>
-      </figure>`;
-    }
+    if (status === TaskStatus.ERROR && this._load.cancelled) return this._load.view(t.cancelled, t.retry);
     const value = this._funnel.value;
     if (status !== TaskStatus.COMPLETE || !value) return this._skeleton(t, lang);
     return this._funnelView(value, lang, t);
@@ -237,7 +201,7 @@ export class PiccoliProgress extends PiccoliElement {
         <span class="title"><span class="ph"></span></span>
         <span class="sub"
           ><span role="status">${status}</span>
-          ${p ? html`<button class="cancel" type="button" part="cancel" @click=${this._cancel}>${t.cancel}</button>` : ''}</span
+          ${p ? html`<button class="cancel" type="button" part="cancel" @click=${this._load.cancel}>${t.cancel}</button>` : ''}</span
         >
         <span class="provenance pending">&nbsp;</span>
       </figcaption>
