@@ -548,14 +548,20 @@ export class PiccoliEngine extends EventTarget {
     return Promise.race([this._query(sql, params, opts), this._death.promise]);
   }
 
-  private async _query(sql: string, params: readonly SqlParam[], opts: QueryOptions): Promise<Table> {
-    const { signal } = opts;
-    const generation = this._generation;
+  /** The instance, once started and with every source loaded (replayed after a crash). */
+  private async _readyForQuery(signal?: AbortSignal): Promise<AsyncDuckDB> {
     if (signal?.aborted) throw abortError();
     const db = await this.ready();
     // Sources replayed after a crash must be back before the query that needs them.
     await Promise.all([...this._sources.values()].map((s) => (s.promise ?? this.load(s.input)).catch(() => undefined)));
     if (signal?.aborted) throw abortError();
+    return db;
+  }
+
+  private async _query(sql: string, params: readonly SqlParam[], opts: QueryOptions): Promise<Table> {
+    const { signal } = opts;
+    const generation = this._generation;
+    const db = await this._readyForQuery(signal);
     const conn = this._idle.pop() ?? (await db.connect());
     let cancelled = false;
     let reusable = false;
@@ -626,10 +632,7 @@ export class PiccoliEngine extends EventTarget {
   private async _queryBounded(sql: string, opts: BoundedQueryOptions): Promise<BoundedResult> {
     const { signal, timeoutMs, onBatch } = opts;
     const generation = this._generation;
-    if (signal?.aborted) throw abortError();
-    const db = await this.ready();
-    await Promise.all([...this._sources.values()].map((s) => (s.promise ?? this.load(s.input)).catch(() => undefined)));
-    if (signal?.aborted) throw abortError();
+    const db = await this._readyForQuery(signal);
     const conn = await db.connect();
     /** Why the run was interrupted from outside: a cancel or the time limit. */
     let stop: PiccoliDataError | undefined;
