@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/piccoli-progress/piccoli-progress.js';
 import '../../src/components/piccoli-map/piccoli-map.js';
-import { configure, getEngine, PiccoliDataError } from '../../src/data/index.js';
+import { configure, getEngine } from '../../src/data/index.js';
+import { alertText, counts, rejection } from './helpers.js';
 
 /**
  * The engine fails loudly: a wasm or worker file that does not arrive whole, a worker
@@ -43,19 +44,6 @@ async function settled(el: HTMLElement, what: string) {
   });
 }
 
-function alertText(el: HTMLElement): string {
-  return el.shadowRoot!.querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}
-
-/** The funnel's counts as the reader sees them (without the published/simulated mark). */
-function counts(el: HTMLElement): string[] {
-  return [...el.shadowRoot!.querySelectorAll('tbody td.count')].map((c) => {
-    const cell = c.cloneNode(true) as Element;
-    cell.querySelector('.basis')?.remove();
-    return cell.textContent!.trim();
-  });
-}
-
 /** Press "Riprova" and wait for the numbers: PICCOLI nationally at 31 October 2021. */
 async function retryBringsNumbersBack(el: HTMLElement) {
   const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('button.retry');
@@ -66,15 +54,6 @@ async function retryBringsNumbersBack(el: HTMLElement) {
     timeout: 30_000,
   });
   expect(counts(el)).to.deep.equal(['5.490', '612', '568', '485', '0']);
-}
-
-async function rejection(p: Promise<unknown>): Promise<PiccoliDataError> {
-  const e = await p.then(
-    () => undefined,
-    (x: unknown) => x,
-  );
-  expect(e).to.be.instanceOf(PiccoliDataError);
-  return e as PiccoliDataError;
 }
 
 describe('the engine fails loudly, and "Riprova" starts a fresh one', () => {

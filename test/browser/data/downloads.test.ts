@@ -1,10 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/components/piccoli-progress/piccoli-progress.js';
-import { configure, getEngine, PiccoliDataError } from '../../../src/data/index.js';
+import { configure, getEngine } from '../../../src/data/index.js';
 import { MAX_IDLE_SOURCES } from '../../../src/data/engine.js';
 import { eventsTable } from '../../../src/data/programme-data.js';
 import { pageCoordinator } from '../../../src/query/context.js';
 import type { FunnelRequest } from '../../../src/query/types.js';
+import { alertText, rejection, settled } from '../helpers.js';
 
 /**
  * Downloads end: a server that trickles a byte now and then (and so resets the stall
@@ -25,15 +26,6 @@ function trickling(ms: number, bytes = 1): { url: string; id: string } {
 
 async function server(id: string): Promise<{ started: boolean; sent: number; closed: boolean; finished: boolean }> {
   return (await fetch(`/__trickle_state__?id=${id}`)).json();
-}
-
-async function rejection(p: Promise<unknown>): Promise<PiccoliDataError> {
-  const e = await p.then(
-    () => undefined,
-    (x: unknown) => x,
-  );
-  expect(e).to.be.instanceOf(PiccoliDataError);
-  return e as PiccoliDataError;
 }
 
 function funnel(src: string): FunnelRequest {
@@ -113,17 +105,6 @@ describe('downloads: an allowance that a trickle runs out of, and a cancel that 
 });
 
 const FIX = '/test/fixtures/generated/';
-
-/** Until the element shows a result or an error (not its skeleton). */
-async function settled(el: HTMLElement) {
-  await waitUntil(() => el.shadowRoot?.querySelector('figure:not([aria-busy]), [role="alert"]'), `${el.localName} never settled`, {
-    timeout: 30_000,
-  });
-}
-
-function alertText(el: HTMLElement): string {
-  return el.shadowRoot!.querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}
 
 describe('the tables of files no element shows any more are dropped', () => {
   const engine = getEngine();

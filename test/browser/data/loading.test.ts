@@ -1,6 +1,7 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/components/piccoli-progress/piccoli-progress.js';
 import { getEngine } from '../../../src/data/index.js';
+import { alertText, counts, settled } from '../helpers.js';
 
 /**
  * What a file must be to be shown: an Arrow IPC stream that ends with its end-of-stream
@@ -8,26 +9,6 @@ import { getEngine } from '../../../src/data/index.js';
  * (sources.ts). Fixtures: test/fixtures/make-fixtures.mjs.
  */
 const FIX = '/test/fixtures/generated/';
-
-/** Until the element shows a result or an error (not its skeleton). */
-async function settled(el: HTMLElement) {
-  await waitUntil(() => el.shadowRoot?.querySelector('figure:not([aria-busy]), [role="alert"]'), `${el.localName} never settled`, {
-    timeout: 30_000,
-  });
-}
-
-function alertText(el: HTMLElement): string {
-  return el.shadowRoot!.querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}
-
-/** The funnel's counts as the reader sees them (without the published/simulated mark). */
-function counts(el: HTMLElement): string[] {
-  return [...el.shadowRoot!.querySelectorAll('tbody td.count')].map((c) => {
-    const cell = c.cloneNode(true) as Element;
-    cell.querySelector('.basis')?.remove();
-    return cell.textContent!.trim();
-  });
-}
 
 const italian = (n: number) => n.toLocaleString('it-IT');
 

@@ -5,6 +5,7 @@ import { CubeBackend } from '../../../src/query/backends/cube-backend.js';
 import { DuckDBBackend } from '../../../src/query/backends/duckdb-backend.js';
 import { resolveArea, type ProvinceEntry } from '../../../src/query/resolve.js';
 import type { FunnelAnswer, FunnelRequest } from '../../../src/query/types.js';
+import { thrown } from '../helpers.js';
 
 // Names as people write them, against the real names of the bundled data: regions and
 // provinces (src/query/resolve.ts resolveArea), and comuni in both backends alike (the
@@ -23,17 +24,6 @@ const PROVINCES: ProvinceEntry[] = Object.entries(cubeFile.provinces).map(([code
 
 const region = (v: string) => resolveArea(PROVINCES, PROVINCES, v, null).regionCode;
 const province = (v: string) => resolveArea(PROVINCES, PROVINCES, null, v).provinceCode;
-
-/** The error a call throws (the test fails when it throws nothing). */
-function thrown(f: () => unknown): PiccoliDataError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).to.be.instanceOf(PiccoliDataError);
-    return e as PiccoliDataError;
-  }
-  throw new Error('expected an error, got none');
-}
 
 describe('region and province names as people write them (bundled data)', () => {
   it('finds the regions by official, bilingual, hyphenated or spaced name, curly apostrophes, any case', () => {

@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { PiccoliDataError } from '../../../src/data/errors.js';
 import {
   metricNames,
   normName,
@@ -10,6 +9,7 @@ import {
   sameName,
   type ProvinceEntry,
 } from '../../../src/query/resolve.js';
+import { thrown } from '../helpers.js';
 
 // What a page writes (province="Piacenza", region="08", metric="plan-submitted") turned
 // into the codes of the data: src/query/resolve.ts.
@@ -26,17 +26,6 @@ const AO: ProvinceEntry = {
   regionName: "Valle d'Aosta/Vallée d'Aoste",
 };
 const ALL = [AO, PC, PR, FC, SI];
-
-/** The error a call throws (the test fails when it throws nothing). */
-function thrown(f: () => unknown): PiccoliDataError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).to.be.instanceOf(PiccoliDataError);
-    return e as PiccoliDataError;
-  }
-  throw new Error('expected an error, got none');
-}
 
 describe('resolveProgramme', () => {
   it('gives the programme named, else piccoli, else the only programme of a file', () => {
