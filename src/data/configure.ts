@@ -34,15 +34,6 @@ export function configure(options: PiccoliConfig): void {
   mergeConfig(options.console === undefined ? options : { ...options, console: checkConsole(options.console) });
 }
 
-/**
- * The allowed origins as DuckDB's `allowed_directories` prefixes: `https://host[:port]/`.
- * The final slash matters: 'https://dati.example.it' alone would also admit
- * 'https://dati.example.it.other.host/'.
- */
-export function allowedOriginPrefixes(): string[] {
-  return (config().console?.allowOrigins ?? []).map((o) => `${new URL(o).origin}/`);
-}
-
 /** `memoryLimit` as DuckDB's memory_limit value. */
 export function memorySetting(value: string | number = config().memoryLimit ?? DEFAULT_MEMORY_LIMIT): string {
   if (typeof value === 'number') {

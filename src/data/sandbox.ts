@@ -1,5 +1,6 @@
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import { allowedOriginPrefixes, memorySetting } from './configure.js';
+import { config } from './config.js';
+import { memorySetting } from './configure.js';
 import { parseDuckDBMessage } from './duckdb-errors.js';
 import { PiccoliDataError, messageOf } from './errors.js';
 import { quoteLiteral } from './sql/quote.js';
@@ -143,4 +144,13 @@ export function statements(sql: string): string[] {
   }
   if (cur.trim()) out.push(cur);
   return out;
+}
+
+/**
+ * The allowed origins as DuckDB's `allowed_directories` prefixes: `https://host[:port]/`.
+ * The final slash matters: 'https://dati.example.it' alone would also admit
+ * 'https://dati.example.it.other.host/'.
+ */
+export function allowedOriginPrefixes(): string[] {
+  return (config().console?.allowOrigins ?? []).map((o) => `${new URL(o).origin}/`);
 }

@@ -88,7 +88,7 @@ describe('configure({ console: { allowOrigins } })', () => {
   it('a later configure() of the time limit keeps the allowed origins', async () => {
     configure({ console: { timeoutMs: 30_000 } });
     const { consoleLimits } = await import('../../src/data/config.js');
-    const { allowedOriginPrefixes } = await import('../../src/data/configure.js');
+    const { allowedOriginPrefixes } = await import('../../src/data/sandbox.js');
     expect(allowedOriginPrefixes()).to.deep.equal([`${OTHER}/`]);
     expect(consoleLimits()).to.deep.equal({ timeoutMs: 30_000, maxRows: 100_000, maxBytes: 64 * 2 ** 20 });
   });
