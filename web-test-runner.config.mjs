@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { assetPath } from './rollup.config.mjs';
+import { clickhouseMiddleware, clickhouseTestPlugin } from './test/clickhouse/wtr-plugin.mjs';
 
 const root = new URL('.', import.meta.url).pathname;
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -209,15 +210,23 @@ async function recorder(ctx, next) {
 }
 
 export default {
-  middleware: [badServers, failOnce, flakyEngine, trickle, recorder],
-  files: ['test/browser/**/*.test.ts'],
+  // clickhouseMiddleware: /__ch__/ (proxy to the test cluster), /__ch_closed__/, /__duckdb_node__,
+  // /__ch_admin__, /__ch_info__ (test/clickhouse/README.md).
+  middleware: [badServers, failOnce, flakyEngine, trickle, recorder, clickhouseMiddleware],
+  files: ['test/browser/**/*.test.ts', 'test/clickhouse/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'import', 'default'] },
   rootDir: root,
   concurrency: 1,
   testFramework: { config: { timeout: 60000 } },
   testsFinishTimeout: 20 * 60 * 1000,
   browserStartTimeout: 60000,
-  plugins: [assets(), plotCommonJs(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.json` })],
+  plugins: [
+    assets(),
+    plotCommonJs(),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.json` }),
+    // A two-shard ClickHouse on loopback, loaded with data/programmes.parquet (stopped at the end).
+    clickhouseTestPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -1,0 +1,267 @@
+// web-test-runner side of the ClickHouse test cluster (test/clickhouse/cluster.mjs):
+// clickhouseTestPlugin() starts the two shards and loads data/programmes.parquet before the
+// browsers start, and stops them at the end; clickhouseMiddleware serves, on the test
+// server's own origin:
+//   /__ch__/...          a reverse proxy to shard 1's HTTP interface, as the README's nginx
+//                        recipe sets it up (preflight answered 204 by the proxy itself)
+//   /__ch_closed__/...   the same proxy with its upstream down: 502, nginx's page
+//   /__duckdb_node__     POST SQL -> { columns, types, rows } from @duckdb/node-api over the
+//                        same rows (view `programme_events` on data/programmes.parquet)
+//   /__ch_admin__        POST SQL -> ClickHouse's text, run as the admin user on shard 1
+//   /__ch_info__         GET -> { database, table, users, limitedQueries, shards }
+import { request } from 'node:http';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DATABASE, EVENTS_TABLE, LIMITED_QUERIES, USERS, findServerBinary, loadEvents, startCluster, NOT_INSTALLED } from './cluster.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const EVENTS_PARQUET = join(ROOT, 'data', 'programmes.parquet');
+
+/**
+ * What the proxy answers to a preflight (OPTIONS), the headers of the README's nginx recipe:
+ * the page's origin, the methods and request headers the connector uses, cached for a day.
+ */
+export const PREFLIGHT = {
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers':
+    'Authorization, Content-Type, X-ClickHouse-User, X-ClickHouse-Key, X-ClickHouse-Database, X-ClickHouse-Format',
+  'access-control-max-age': '86400',
+};
+
+/** nginx's own page when the upstream refuses the connection (body and headers as nginx sends them). */
+const BAD_GATEWAY =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
+// Hop-by-hop headers a proxy does not forward (RFC 9110 7.6.1), and Host, which it sets.
+const HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+]);
+
+/**
+ * Upstream headers the recipe hides (nginx `proxy_hide_header`): ClickHouse's own CORS header
+ * (the proxy sets one), and `WWW-Authenticate: Basic`, which 18.16 sends with every 401 and
+ * which makes a browser open its login dialog (headless Chromium then waits forever) instead
+ * of handing the 401 to the page.
+ */
+const HIDDEN = new Set(['access-control-allow-origin', 'www-authenticate']);
+
+/** @type {{ cluster: Awaited<ReturnType<typeof startCluster>>, loaded: Awaited<ReturnType<typeof loadEvents>> } | undefined} */
+let current;
+/** @type {Promise<NonNullable<typeof current>> | undefined} */
+let starting;
+let users = 0;
+/** A loopback port nothing listens on (the closed upstream). */
+let closedPort = 0;
+
+async function ensureCluster(logger) {
+  starting ??= (async () => {
+    if (!findServerBinary()) throw new Error(`ClickHouse tests: ${NOT_INSTALLED}`);
+    const t = Date.now();
+    const cluster = await startCluster({ log: (line) => logger?.log?.(line) });
+    const loaded = await loadEvents(cluster, { parquet: EVENTS_PARQUET });
+    closedPort = await unusedPort();
+    logger?.log?.(
+      `ClickHouse test cluster: ${cluster.httpUrl} (+1 shard), ${loaded.rows} events (${loaded.perShard.join(' + ')}) in ${Date.now() - t} ms`,
+    );
+    current = { cluster, loaded };
+    return current;
+  })();
+  try {
+    return await starting;
+  } catch (e) {
+    starting = undefined;
+    throw e;
+  }
+}
+
+async function unusedPort() {
+  const { createServer } = await import('node:net');
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (s.address());
+      s.close(() => ok(port));
+    });
+  });
+}
+
+/**
+ * The web-test-runner plugin: serverStart starts the cluster (once per process; a second
+ * start reuses it) and loads data/programmes.parquet; serverStop stops it when the last
+ * user stops. Fails the run with a clear message when clickhouse-server is not installed.
+ */
+export function clickhouseTestPlugin() {
+  let mine = false;
+  return {
+    name: 'piccoli-clickhouse',
+    async serverStart({ logger }) {
+      await ensureCluster(logger);
+      mine = true;
+      users++;
+    },
+    async serverStop() {
+      if (!mine) return;
+      mine = false;
+      if (--users > 0 || !current) return;
+      const { cluster } = current;
+      current = undefined;
+      starting = undefined;
+      await cluster.stop();
+    },
+  };
+}
+
+function preflight(ctx) {
+  ctx.respond = false;
+  const origin = ctx.get('origin');
+  ctx.res.writeHead(204, {
+    ...(origin ? { 'access-control-allow-origin': origin, vary: 'Origin' } : { 'access-control-allow-origin': '*' }),
+    ...PREFLIGHT,
+    'content-length': '0',
+  });
+  ctx.res.end();
+}
+
+function badGateway(res) {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(502, { server: 'nginx', 'content-type': 'text/html', 'content-length': Buffer.byteLength(BAD_GATEWAY) });
+  res.end(BAD_GATEWAY);
+}
+
+/** Forward the request to 127.0.0.1:port with `path`; stream the answer back. Resolves when done. */
+function proxy(ctx, port, path) {
+  ctx.respond = false;
+  const { req, res } = ctx;
+  const headers = {};
+  for (const [k, v] of Object.entries(req.headers)) if (!HOP.has(k)) headers[k] = v;
+  headers.host = `127.0.0.1:${port}`;
+  const origin = req.headers.origin;
+  return new Promise((done) => {
+    const up = request({ host: '127.0.0.1', port, method: req.method, path, headers }, (upRes) => {
+      const out = {};
+      for (const [k, v] of Object.entries(upRes.headers)) if (!HOP.has(k) && !HIDDEN.has(k)) out[k] = v;
+      // As the recipe's `add_header Access-Control-Allow-Origin $http_origin always` (and
+      // `proxy_hide_header` of ClickHouse's own): one value, the page's origin.
+      if (origin) Object.assign(out, { 'access-control-allow-origin': origin, vary: 'Origin' });
+      res.writeHead(/** @type {number} */ (upRes.statusCode), upRes.statusMessage, out);
+      upRes.pipe(res);
+      upRes.on('end', done);
+      upRes.on('error', () => {
+        res.destroy();
+        done();
+      });
+    });
+    up.on('error', () => {
+      badGateway(res);
+      done();
+    });
+    // The browser gave up (abort, navigation): close the upstream request too, as nginx does.
+    res.on('close', () => {
+      if (!res.writableFinished) up.destroy();
+      done();
+    });
+    req.pipe(up);
+  });
+}
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const c of req) chunks.push(c);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** @type {Promise<import('@duckdb/node-api').DuckDBConnection> | undefined} */
+let oracle;
+let oracleQueue = Promise.resolve();
+async function oracleQuery(sql) {
+  oracle ??= (async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+    const conn = await instance.connect();
+    await conn.run(`CREATE VIEW programme_events AS SELECT * FROM read_parquet('${EVENTS_PARQUET.replaceAll("'", "''")}')`);
+    return conn;
+  })();
+  const conn = await oracle;
+  // One query at a time on the connection.
+  const run = oracleQueue.then(async () => {
+    const reader = await conn.runAndReadAll(sql);
+    // Json conversion: BIGINT/HUGEINT/DECIMAL as strings, DATE as 'YYYY-MM-DD'.
+    return { columns: reader.columnNames(), types: reader.columnTypes().map(String), rows: reader.getRowsJson() };
+  });
+  oracleQueue = run.catch(() => {});
+  return run;
+}
+
+function json(ctx, status, value) {
+  ctx.status = status;
+  ctx.type = 'application/json';
+  ctx.set('cache-control', 'no-store');
+  ctx.body = JSON.stringify(value);
+}
+
+/** Koa middleware for the paths above (add it to the config's `middleware`). */
+export async function clickhouseMiddleware(ctx, next) {
+  const path = ctx.path;
+  if (path === '/__ch__' || path.startsWith('/__ch__/')) {
+    if (ctx.method === 'OPTIONS') return preflight(ctx);
+    if (!current) {
+      ctx.respond = false;
+      return badGateway(ctx.res);
+    }
+    return proxy(ctx, current.cluster.shards[0].httpPort, ctx.url.slice('/__ch__'.length) || '/');
+  }
+  if (path === '/__ch_closed__' || path.startsWith('/__ch_closed__/')) {
+    if (ctx.method === 'OPTIONS') return preflight(ctx);
+    return proxy(ctx, closedPort || 1, ctx.url.slice('/__ch_closed__'.length) || '/');
+  }
+  if (path === '/__duckdb_node__') {
+    if (ctx.method !== 'POST') return json(ctx, 405, { error: 'POST the SQL' });
+    try {
+      return json(ctx, 200, await oracleQuery(await readBody(ctx.req)));
+    } catch (e) {
+      return json(ctx, 400, { error: /** @type {Error} */ (e).message });
+    }
+  }
+  if (path === '/__ch_admin__') {
+    if (ctx.method !== 'POST') return json(ctx, 405, { error: 'POST the SQL' });
+    if (!current) return json(ctx, 503, { error: 'the ClickHouse test cluster is not running' });
+    try {
+      const text = await current.cluster.query(await readBody(ctx.req));
+      ctx.status = 200;
+      ctx.type = 'text/plain';
+      ctx.set('cache-control', 'no-store');
+      ctx.body = text;
+    } catch (e) {
+      ctx.status = /** @type {{ status?: number }} */ (e).status ?? 500;
+      ctx.type = 'text/plain';
+      ctx.body = /** @type {Error} */ (e).message;
+    }
+    return;
+  }
+  if (path === '/__ch_info__') {
+    if (!current) return json(ctx, 503, { error: 'the ClickHouse test cluster is not running' });
+    return json(ctx, 200, {
+      url: '/__ch__/',
+      closedUrl: '/__ch_closed__/',
+      database: DATABASE,
+      table: EVENTS_TABLE,
+      users: USERS,
+      limitedQueries: LIMITED_QUERIES,
+      rows: current.loaded.rows,
+      perShard: current.loaded.perShard,
+    });
+  }
+  return next();
+}
