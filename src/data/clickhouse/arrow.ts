@@ -1127,11 +1127,12 @@ export async function tableFromArrowStream(
   options: ArrowStreamOptions = {},
 ): Promise<Table> {
   const tail = new TailKeeper();
-  const source = bytes instanceof Uint8Array ? bytes : bytes.pipeThrough(tail.transform());
+  const whole = ArrayBuffer.isView(bytes) ? bytes : null;
+  const source = whole ?? (bytes as ReadableStream<Uint8Array>).pipeThrough(tail.transform());
   let schema: Schema;
   const batches: RecordBatch[] = [];
   try {
-    if (bytes instanceof Uint8Array && /^\s*Code: \d+/.test(asciiHead(bytes))) throw new Error('server error');
+    if (whole && /^\s*Code: \d+/.test(asciiHead(whole))) throw new Error('server error');
     const from = RecordBatchReader.from as (s: unknown) => RecordBatchReader | Promise<RecordBatchReader>;
     const reader = await from(source);
     await reader.open();
@@ -1139,7 +1140,7 @@ export async function tableFromArrowStream(
     schema = reader.schema;
     for await (const b of reader as AsyncIterable<RecordBatch>) batches.push(b);
   } catch (e) {
-    const end = bytes instanceof Uint8Array ? bytes.subarray(Math.max(0, bytes.length - 8192)) : tail.bytes();
+    const end = whole ? whole.subarray(Math.max(0, whole.length - 8192)) : tail.bytes();
     throw (
       serverException(new TextDecoder().decode(end)) ??
       new ClickHouseResultError(`Not a ClickHouse ArrowStream result: ${(e as Error).message}`)
@@ -1206,8 +1207,10 @@ function normalize(d: Data, hint: ClickHouseType | undefined, tz: string): Data 
   const h = bare(hint);
   const t = d.type;
   switch (t.typeId) {
-    case Type.Dictionary:
-      return normalize(decodeDictionary(d), hint, tz);
+    case Type.Dictionary: {
+      const plain = decodeDictionary(d);
+      return plain === d ? d : normalize(plain, hint, tz);
+    }
     case Type.Binary:
       return d.clone(new Utf8());
     case Type.FixedSizeBinary:
@@ -1358,12 +1361,25 @@ function ipv6Text(b: Uint8Array): string {
   return `${hex.slice(0, best).join(':')}::${hex.slice(best + len).join(':')}`;
 }
 
+const isText = (t: DataType) => t.typeId === Type.Utf8 || t.typeId === Type.Binary;
+
 /** A dictionary-encoded chunk -> its values, plain (Utf8/Binary by bytes, fixed-width by value). */
 function decodeDictionary(d: Data): Data {
-  const dict = d.dictionary?.data[0];
-  if (!dict || (d.dictionary?.data.length ?? 0) !== 1) return d;
+  const dictionary = d.dictionary;
+  const dict = dictionary?.data[0];
+  if (!dictionary || !dict) return d;
   const idx = d.values as ArrayLike<number | bigint>;
   const n = d.length;
+  if (dictionary.data.length > 1) {
+    // Delta dictionaries (several chunks): text by value; anything else stays a dictionary.
+    if (!isText(dict.type)) return d;
+    const texts = new Array<string | null>(n);
+    for (let i = 0; i < n; i++) {
+      const v = isValidAt(d, i) ? (dictionary.get(Number(idx[i])) as string | Uint8Array | null) : null;
+      texts[i] = v === null ? null : typeof v === 'string' ? v : utf8Decoder.decode(v);
+    }
+    return utf8Data(texts);
+  }
   const valid = validity(n);
   const indexOf = (i: number) => Number(idx[i]);
   for (let i = 0; i < n; i++) {
@@ -1371,7 +1387,7 @@ function decodeDictionary(d: Data): Data {
     else valid.nulls++;
   }
   const vt = dict.type;
-  if (vt.typeId === Type.Utf8 || vt.typeId === Type.Binary) {
+  if (isText(vt)) {
     const o = dict.valueOffsets as Int32Array;
     const src = dict.values as Uint8Array;
     const offsets = new Int32Array(n + 1);

@@ -562,6 +562,20 @@ describe('tableFromArrowStream on ClickHouse-shaped streams (unverified against 
     expect([0, 1, 2].map((r) => shown(t, 'huge', r))).to.deep.equal(['-1', '5', '170141183460469231731687303715884105727']);
   });
 
+  it('decodes dictionaries that grow from batch to batch', async () => {
+    const type = new Dictionary(new Binary(), new Uint32(), 0);
+    const batch = (indices: number[], values: string[]) =>
+      makeData({ type, length: indices.length, nullCount: 0, data: new Uint32Array(indices), dictionary: makeVector(binaryData(values)) });
+    const field = new Field('region', type, false);
+    const schema = new Schema([field]);
+    const batches = [batch([0, 1], ['Umbria', 'Molise']), batch([2, 0, 1], ['Umbria', 'Molise', 'Südtirol'])].map(
+      (d) => new RecordBatch(schema, makeData({ type: new Struct([field]), length: d.length, nullCount: 0, children: [d] })),
+    );
+    const t = await tableFromArrowStream(tableToIPC(new Table(schema, batches), 'stream'));
+    expect(String(t.schema.fields[0]!.type)).to.equal('Utf8');
+    expect([...col(t, 'region')]).to.deep.equal(['Umbria', 'Molise', 'Südtirol', 'Umbria', 'Molise']);
+  });
+
   it('reads a ReadableStream in small pieces, and an empty result', async () => {
     const ipc = tableToIPC(clickhouseLikeTable(), 'stream');
     let at = 0;
