@@ -147,6 +147,8 @@ ${replicas}
     <table>query_log</table>
     <flush_interval_milliseconds>1000</flush_interval_milliseconds>
   </query_log>
+  <!-- Parts replaced by a merge go after 30 s, not 8 min: a 100M-row load would hold twice its disk. -->
+  <merge_tree><old_parts_lifetime>30</old_parts_lifetime></merge_tree>
   <builtin_dictionaries_reload_interval>3600</builtin_dictionaries_reload_interval>
   <max_session_timeout>3600</max_session_timeout>
   <default_session_timeout>60</default_session_timeout>
@@ -347,18 +349,23 @@ function clusterObject(state, stop) {
   };
 }
 
-const running = new Set();
+/** Clusters started by this process (not detached) -> what the exit hook must clean. */
+const running = new Map();
 let exitHooked = false;
 function hookExit() {
   if (exitHooked) return;
   exitHooked = true;
   // A test process that ends (or is interrupted) without stop() must not leave servers behind.
+  // On 'exit' nothing async runs: SIGKILL, and remove the temporary folder.
   process.on('exit', () => {
-    for (const c of running) for (const s of c.shards) if (!exited(s.pid)) process.kill(s.pid, 'SIGKILL');
+    for (const { pids, tempDir } of running.values()) {
+      for (const pid of pids) if (!exited(pid)) process.kill(pid, 'SIGKILL');
+      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    }
   });
   for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
     const handler = async () => {
-      await Promise.allSettled([...running].map((c) => c.stop()));
+      await Promise.allSettled([...running.keys()].map((c) => c.stop()));
       // Nobody else handles the signal: do what it would have done without us.
       if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
     };
@@ -416,7 +423,7 @@ export async function startCluster({ dir, log = () => {}, detached = false, time
     })());
   const cluster = clusterObject(state, stop);
   if (!detached) {
-    running.add(cluster);
+    running.set(cluster, { pids: shards.map((s) => s.pid), tempDir: ownDir ? dir : null });
     hookExit();
   }
   try {
