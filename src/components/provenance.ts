@@ -29,6 +29,7 @@ const STRINGS = {
     },
     source: (who: string) => `Fonte: ${who}.`,
     noSource: (file: string) => `Dati dal file ${file}, che non indica la fonte.`,
+    noSourceTable: (table: string) => `Dati dalla tabella ${table} del server ClickHouse del sito, che non indica la fonte.`,
     cite: (c: PublishedCite, lang: Lang) =>
       `Dato pubblicato: ${c.source}, ${c.publishedOn ? `${formatDate(c.publishedOn, lang)} (dati al ${formatDate(c.asOf, lang)})` : `dati al ${formatDate(c.asOf, lang)}`}.`,
     about: 'Da dove vengono questi numeri?',
@@ -56,6 +57,7 @@ const STRINGS = {
     },
     source: (who: string) => `Source: ${who}.`,
     noSource: (file: string) => `Data from the file ${file}, which names no source.`,
+    noSourceTable: (table: string) => `Data from the table ${table} on the site's ClickHouse server, which names no source.`,
     cite: (c: PublishedCite, lang: Lang) =>
       `Published figure: ${c.source}, ${c.publishedOn ? `${formatDate(c.publishedOn, lang)} (data at ${formatDate(c.asOf, lang)})` : `data at ${formatDate(c.asOf, lang)}`}.`,
     about: 'Where do these numbers come from?',
@@ -102,7 +104,14 @@ export function provenanceView(bases: readonly Basis[], origin: Origin, file: st
   };
   const cites = new Map<string, string>();
   for (const b of bases) if (b.kind === 'published-figure') cites.set(JSON.stringify(b.cite), t.cite(b.cite, lang));
-  const who = origin.publisher ? t.source(origin.publisher) : origin.data === 'site' ? t.noSource(fileName(file)) : '';
+  const table = file.startsWith('clickhouse:') ? file.slice('clickhouse:'.length) : null;
+  const who = origin.publisher
+    ? t.source(origin.publisher)
+    : origin.data !== 'site'
+      ? ''
+      : table
+        ? t.noSourceTable(table)
+        : t.noSource(fileName(file));
   const simulated = bases.reduce((s, b) => s + (b.kind === 'simulated' ? b.simulated : 0), 0);
   const rows = bases.reduce((s, b) => s + (b.kind === 'simulated' ? b.of : 0), 0);
   const explain =

@@ -4,6 +4,7 @@ import duckdbMvpWorker from 'asset:@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.w
 import duckdbEhWorker from 'asset:@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js';
 import parquetWasm from 'asset:parquet-wasm/esm/parquet_wasm_bg.wasm';
 import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
+import type { Connector } from './clickhouse/connector.js';
 
 /**
  * Page-wide settings of the data layer. Call `configure()` before the first element
@@ -58,6 +59,12 @@ export interface PiccoliConfig {
   memoryLimit?: string | number;
   /** What SQL typed in `<piccoli-sql>` may do (src/data/sandbox.ts). */
   console?: ConsoleConfig;
+  /**
+   * A remote engine that holds the site's data (`clickhouseConnector({...})`): every
+   * element without `src` reads its table, and `<piccoli-sql>` runs SQL there. Set it
+   * before the first element connects.
+   */
+  connector?: Connector;
 }
 
 /**

@@ -17,6 +17,7 @@ export type PiccoliErrorCode =
   | 'extension' // DuckDB-WASM could not fetch one of its extensions
   | 'engine' // the engine could not start, or its worker died
   | 'query' // DuckDB rejected the SQL
+  | 'remote' // a remote engine (the ClickHouse connector) refused or could not answer
   | 'aborted' // superseded or cancelled by the caller
   | 'invalid-option'; // an attribute or option value we cannot use
 
@@ -46,7 +47,12 @@ export type PiccoliErrorKind =
   | 'read-only' // SQL the console does not run (params: statement: 'write' | 'extension' | 'setting' | 'several')
   | 'access-denied' // a file or URL the engine may not open (params: value)
   | 'query-timeout' // a console query stopped at the site's time limit (params: seconds)
-  | 'out-of-memory'; // a query that needed more than the engine's memory limit (params: limit, as DuckDB writes it)
+  | 'out-of-memory' // a query that needed more than the engine's memory limit (params: limit, as DuckDB writes it)
+  | 'remote-unreachable' // the remote engine did not answer (params: status when a proxy answered for it)
+  | 'remote-auth' // the remote engine refused the connector's user or password
+  | 'remote-quota' // the remote engine's quota for the connector's user is used up
+  | 'remote-too-large' // a result larger than the console keeps, from a server that cannot stop it (params: bytes)
+  | 'unknown-name'; // a table, column or database the remote engine does not have (params: value, what: 'table' | 'column' | 'database')
 
 /** Parameters of an error: plain, serialisable values only. */
 export type PiccoliErrorParams = Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>;

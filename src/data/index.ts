@@ -4,6 +4,7 @@
  */
 export { config, type PiccoliConfig } from './config.js';
 export { configure } from './configure.js';
+export { clickhouseConnector, type ClickHouseConnectorOptions, type Connector } from './clickhouse/connector.js';
 export { getEngine, PiccoliEngine, EngineProgressEvent, type QueryOptions, type LoadOptions, type SqlParam } from './engine.js';
 export { isArrowTable, type SourceInput, type LoadedSource, type ArrowTableLike } from './sources.js';
 export { PiccoliDataError, isAbortError, type PiccoliErrorCode } from './errors.js';
@@ -19,5 +20,6 @@ export { Coordinator, requestKey } from '../query/coordinator.js';
 export type { Backend, BackendAnswer } from '../query/backends/backend.js';
 export { CubeBackend } from '../query/backends/cube-backend.js';
 export { DuckDBBackend } from '../query/backends/duckdb-backend.js';
+export { chFunnelQuery, chAreaMetricQuery, chTrendQuery } from './sql/clickhouse.js';
 export { coordinatorContext, selectionContext, langContext, pageCoordinator, pageSelection, ensurePageContext } from '../query/context.js';
 export type * from '../query/types.js';

@@ -65,6 +65,15 @@ const IT: Texts = {
     `La query è stata fermata dopo ${p.seconds} ${p.seconds === '1' ? 'secondo' : 'secondi'}, il tempo massimo consentito da questo sito.`,
   'out-of-memory': (p) =>
     `La query richiede più memoria di quella disponibile${p.limit ? ` (${p.limit})` : ''} ed è stata fermata: provare a filtrare o aggregare i dati.`,
+  'remote-unreachable': (p) => `Il server dei dati non risponde${p.status ? ` (risposta ${p.status})` : ''}. Riprovare più tardi.`,
+  'remote-auth': () => 'Il server dei dati ha rifiutato l’accesso: l’utente o la password configurati dal sito non sono validi.',
+  'remote-quota': () => 'Questo sito ha esaurito per ora le interrogazioni consentite dal server dei dati. Riprovare più tardi.',
+  'remote-too-large': (p) => `Il risultato supera ${p.bytes}, il massimo che la console conserva: aggiungere LIMIT o aggregare i dati.`,
+  'read-only:remote': () => 'Il server dei dati accetta solo letture: la query tenta di modificare dati o impostazioni.',
+  'unknown-name:table': (p) => `La tabella «${p.value}» non esiste sul server dei dati.`,
+  'unknown-name:column': (p) => `La colonna «${p.value}» non esiste sul server dei dati.`,
+  'unknown-name:database': (p) => `Il database «${p.value}» non esiste sul server dei dati.`,
+  'unknown-name': (p) => `«${p.value}» non esiste sul server dei dati.`,
   'engine-download:http': (p) =>
     `Il motore dei dati non si è avviato: il server ha risposto ${p.status} per il file ${p.asset}. Riprovare.`,
   'engine-download:incomplete': (p) =>
@@ -124,6 +133,15 @@ const EN: Texts = {
     `The query was stopped after ${p.seconds} ${p.seconds === '1' ? 'second' : 'seconds'}, the longest this site allows.`,
   'out-of-memory': (p) =>
     `The query needs more memory than is available${p.limit ? ` (${p.limit})` : ''} and was stopped: try filtering or aggregating the data.`,
+  'remote-unreachable': (p) => `The data server does not answer${p.status ? ` (status ${p.status})` : ''}. Try again later.`,
+  'remote-auth': () => 'The data server refused access: the user or password the site configured is not valid.',
+  'remote-quota': () => 'This site has used up the queries the data server allows for now. Try again later.',
+  'remote-too-large': (p) => `The result is larger than ${p.bytes}, the most the console keeps: add LIMIT or aggregate the data.`,
+  'read-only:remote': () => 'The data server only accepts reads: the query tries to change data or settings.',
+  'unknown-name:table': (p) => `The table “${p.value}” does not exist on the data server.`,
+  'unknown-name:column': (p) => `The column “${p.value}” does not exist on the data server.`,
+  'unknown-name:database': (p) => `The database “${p.value}” does not exist on the data server.`,
+  'unknown-name': (p) => `“${p.value}” does not exist on the data server.`,
   'engine-download:http': (p) => `The data engine did not start: the server answered ${p.status} for ${p.asset}. Try again.`,
   'engine-download:incomplete': (p) => `The data engine did not start: ${p.asset} arrived incomplete or damaged. Try again.`,
   'engine-download:stalled': (p) => `The data engine did not start: the server stopped sending ${p.asset}. Try again.`,
@@ -155,7 +173,17 @@ const EN: Texts = {
   'geo:no-match': (p) => `No code in the property “${p.key}” matches the data (e.g. ${p.sample}): check key and level.`,
 };
 
-const RETRY = new Set(['http', 'network', 'timeout', 'engine', 'engine-download', 'engine-unresponsive', 'slow-download']);
+const RETRY = new Set([
+  'http',
+  'network',
+  'timeout',
+  'engine',
+  'engine-download',
+  'engine-unresponsive',
+  'slow-download',
+  'remote-unreachable',
+  'remote-quota',
+]);
 /** Kinds whose technical message adds nothing for anyone (the reader's sentence says it all). */
 const NO_DETAIL = new Set([
   'need-key',
@@ -186,7 +214,7 @@ function textKey(e: Pick<PiccoliDataError, 'kind' | 'params'>): string {
   const problem = `${e.kind}:${String(e.params.problem)}`;
   if (e.kind === 'engine-download' && problem in IT) return problem;
   const what = `${e.kind}:${String(e.params.what)}`;
-  return e.kind === 'ambiguous-name' && what in IT ? what : e.kind;
+  return (e.kind === 'ambiguous-name' || e.kind === 'unknown-name') && what in IT ? what : e.kind;
 }
 
 function params(raw: PiccoliErrorParams, source: string | undefined, lang: Lang): Params {

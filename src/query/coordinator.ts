@@ -1,10 +1,12 @@
 import type { Table } from 'apache-arrow';
 import { fetchMeta, type ProgrammeMeta } from '../data/bundled.js';
+import { config } from '../data/config.js';
 import { PiccoliDataError, abortError, messageOf } from '../data/errors.js';
 import type { Backend, BackendAnswer, SqlOptions } from './backends/backend.js';
 import { CubeBackend } from './backends/cube-backend.js';
 import { DuckDBBackend } from './backends/duckdb-backend.js';
 import { latestPublishedDate, withProvenance } from './provenance.js';
+import type { TableInfo } from '../components/piccoli-sql/schema.js';
 import type { AnswerOf, QueryAnswer, QueryProgress, QueryRequest, RequestOptions } from './types.js';
 
 interface InFlight {
@@ -53,11 +55,31 @@ export class Coordinator {
   private readonly _cache = new Map<string, QueryAnswer>();
   private readonly _inFlight = new Map<string, InFlight>();
 
+  private _backends?: readonly Backend[];
+
   constructor(
-    /** Asked in order; the default is the cube, then DuckDB-WASM. */
-    readonly backends: readonly Backend[] = [new CubeBackend(), new DuckDBBackend()],
+    /**
+     * Asked in order. The default, chosen at the first request: the cube, then the page's
+     * connector when it has one (configure({ connector })), then DuckDB-WASM.
+     */
+    backends?: readonly Backend[],
     private readonly _meta: () => Promise<ProgrammeMeta[]> = () => fetchMeta().catch(() => []),
-  ) {}
+  ) {
+    this._backends = backends;
+  }
+
+  get backends(): readonly Backend[] {
+    if (!this._backends) {
+      const remote = config().connector;
+      this._backends = remote ? [new CubeBackend(remote), remote, new DuckDBBackend()] : [new CubeBackend(), new DuckDBBackend()];
+    }
+    return this._backends;
+  }
+
+  /** The backend that runs the console's SQL: the first that is a database. */
+  get sqlBackend(): Backend | undefined {
+    return this.backends.find((b) => b.sql);
+  }
 
   /** The answer to a request; rejects with a PiccoliDataError (code 'aborted' when the signal fires). */
   request<R extends QueryRequest>(req: R, opts: RequestOptions = {}): Promise<AnswerOf<R>> {
@@ -97,13 +119,22 @@ export class Coordinator {
    * there were. With `onBatch`, every batch goes there instead (an export).
    */
   async sql(text: string, opts: SqlOptions = {}): Promise<SqlAnswer> {
-    const backend = this.backends.find((b) => b.sql);
+    const backend = this.sqlBackend;
     if (!backend) throw new PiccoliDataError('engine', 'No backend of this page runs SQL.');
     const out = await backend.sql!(text, opts);
     if (!('complete' in out)) return { table: out, backend: backend.name };
     const { table, complete, rowsRead, exact, stoppedBy } = out;
     if (complete) return { table, backend: backend.name };
     return { table, backend: backend.name, limit: { shown: table.numRows, read: rowsRead, exact, stoppedBy: stoppedBy ?? 'rows' } };
+  }
+
+  /**
+   * The tables of the SQL backend, when it lists them itself (a remote engine); null when
+   * the console should ask the engine's information_schema.
+   */
+  schema(opts: RequestOptions = {}): Promise<TableInfo[]> | null {
+    const b = this.sqlBackend;
+    return b?.schema ? b.schema(opts) : null;
   }
 
   /** Forget every answer (e.g. after the page replaced a data file). */
@@ -149,7 +180,8 @@ export class Coordinator {
 
   private async _run(req: QueryRequest, signal: AbortSignal, onProgress: (p: QueryProgress) => void): Promise<QueryAnswer> {
     const metas = this._meta();
-    const bundled = req.src === null;
+    // The library's own data: no `src`, and no connector holding the site's.
+    const bundled = req.src === null && !this.backends.some((b) => b.name === 'remote');
     if (bundled && req.asOf === null && req.kind === 'funnel' && !req.region && !req.province && !req.comune) {
       // The programme's funnel from the bundled data, with no date, shows the programme's
       // latest published figures (or, for a programme that published none, its last day).

@@ -194,7 +194,8 @@ export class PiccoliSql extends PiccoliElement {
    * that fail are named in the console; loading again fetches only those.
    */
   private async _loadTables(): Promise<void> {
-    if (!this.noBundledData) {
+    // With a connector the console reads the server's tables: nothing to load here.
+    if (!this.noBundledData && !this._runner.remote) {
       this._loading = true;
       this._bundledFailed = undefined;
       try {

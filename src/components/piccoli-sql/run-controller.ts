@@ -94,6 +94,11 @@ export class RunController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** The console's SQL runs on a remote engine (a connector): no bundled tables, no DuckDB. */
+  get remote(): boolean {
+    return this._coordinator.value?.sqlBackend?.name === 'remote';
+  }
+
   /** Load the bundled programme tables into the engine; says which failed (never rejects once the loaders are fetched). */
   async loadBundled(): Promise<BundledLoad> {
     // The loaders and the engine's code are fetched now, after the console's first paint.
@@ -103,6 +108,8 @@ export class RunController implements ReactiveController {
 
   /** The engine's tables with their columns and row counts. */
   async readSchema(): Promise<TableInfo[]> {
+    const listed = this._coordinator.value?.schema();
+    if (listed) return listed;
     const { COLUMNS_SQL, groupColumns, rowCountsSql } = await import('./schema.js');
     const { table: cols } = await this._sql(COLUMNS_SQL);
     const tables = groupColumns(cols.toArray().map((r) => r.toJSON() as never));

@@ -57,6 +57,22 @@ export function funnelQuery(table: string, f: FunnelFilter, hasProvenance = true
   };
 }
 
+/**
+ * Per stage and day, the entities that reached the stage that day, within a funnel's
+ * filter (no day bound): a running sum gives the count by each day, as definition.ts
+ * defines it. For the trend; the ClickHouse dialect has the same (chTrendQuery).
+ */
+export function trendQuery(table: string, f: Omit<FunnelFilter, 'asOf'>, hasProvenance = true): BuiltQuery {
+  const { clause, params } = where({ ...f, asOf: '9999-12-31' });
+  return {
+    sql:
+      `SELECT stage_order::INTEGER AS stage_order, strftime(date, '%Y-%m-%d') AS date, count(*)::BIGINT AS n, ` +
+      `${simulatedCount(hasProvenance)} AS simulated ` +
+      `FROM ${quoteIdent(table)} WHERE ${clause} GROUP BY stage_order, date ORDER BY stage_order, date`,
+    params,
+  };
+}
+
 /** The first and last day with an event of the programme (the default `as-of` is the last). */
 export function lastDateQuery(table: string, programme: string): BuiltQuery {
   return {

@@ -1,4 +1,5 @@
 import type { RecordBatch, Table } from 'apache-arrow';
+import type { TableInfo } from '../../components/piccoli-sql/schema.js';
 import type { AreasAnswer, CountedArea, CountedStage, FunnelAnswer, QueryAnswer, QueryRequest, RequestOptions } from '../types.js';
 
 /**
@@ -27,6 +28,11 @@ export interface Backend {
    * table, or its first rows and how many there were (SqlResult).
    */
   sql?(text: string, opts: SqlOptions): Promise<Table | SqlResult>;
+  /**
+   * The tables the console shows and completes, when the backend lists them itself (a
+   * remote engine's catalogue); without it the console asks DuckDB's information_schema.
+   */
+  schema?(opts?: RequestOptions): Promise<TableInfo[]>;
 }
 
 /** An analyst's SQL result that may be only its first rows (the console's caps). */

@@ -1,0 +1,159 @@
+import type { FunnelFilter } from '../../data/sql/funnel.js';
+import type { AreaMetricFilter } from '../../data/sql/map.js';
+import { pickEntity, resolveArea, resolveProgramme, resolveStage, type ProvinceEntry } from '../resolve.js';
+import type { BackendName, FunnelScope, ProgrammeInfo, QueryRequest } from '../types.js';
+import type { BackendAnswer } from './backend.js';
+
+/**
+ * How a database backend answers a request, whatever its SQL dialect: the same questions
+ * (the programmes, their stages and provinces, the funnel, the area metric), asked with a
+ * dialect's builders (DuckDB's in src/data/sql/funnel.ts and map.ts, ClickHouse's in
+ * src/data/sql/clickhouse.ts), and the same resolution of names (src/query/resolve.ts).
+ */
+
+export type Row = Record<string, unknown>;
+
+/** A dialect's builders for one table. `Q` is what its runner takes (SQL with parameters, or SQL). */
+export interface AnswerQueries<Q> {
+  programmes(): Q;
+  provinces(): Q;
+  stages(programme: string): Q;
+  areas(programme: string): Q;
+  lastDate(programme: string): Q;
+  /** Entities a `comune` value may name: its code, or candidates the caller compares by name. */
+  entities(programme: string, codeOrName: string): Q;
+  funnel(f: FunnelFilter, hasProvenance: boolean): Q;
+  areaMetric(f: AreaMetricFilter, hasNames: boolean, hasProvenance: boolean): Q;
+}
+
+/** A table a backend can query: its builders, its runner, its columns. */
+export interface SqlTable<Q> {
+  /** Identity of the table's contents: what the catalogue is cached on. */
+  key: object;
+  queries: AnswerQueries<Q>;
+  rows(q: Q, signal?: AbortSignal): Promise<Row[]>;
+  columns(): Promise<ReadonlySet<string>>;
+  backend: BackendName;
+  /** What the answer names as its source (a file's URL, `clickhouse:db.table`). */
+  source: string;
+  publisher?: string | null;
+}
+
+interface Catalogue {
+  programmes: string[];
+  hasProvenance: boolean;
+  columns: ReadonlySet<string>;
+  /** Every province of the table. */
+  provinces: ProvinceEntry[];
+  /** Per programme, asked once. */
+  info: Map<string, Promise<{ info: ProgrammeInfo; provinces: ProvinceEntry[] }>>;
+}
+
+const catalogues = new WeakMap<object, Promise<Catalogue>>();
+
+function catalogue<Q>(t: SqlTable<Q>): Promise<Catalogue> {
+  let c = catalogues.get(t.key);
+  if (!c) {
+    c = Promise.all([t.rows(t.queries.programmes()), t.rows(t.queries.provinces()), t.columns()]).then(([r, p, columns]) => ({
+      programmes: r.map((x) => String(x.programme)),
+      hasProvenance: columns.has('provenance'),
+      columns,
+      provinces: p.map(toProvince),
+      info: new Map(),
+    }));
+    catalogues.set(t.key, c);
+    c.catch(() => catalogues.delete(t.key));
+  }
+  return c;
+}
+
+function programmeInfo<Q>(t: SqlTable<Q>, cat: Catalogue, id: string) {
+  let p = cat.info.get(id);
+  if (!p) {
+    // Independent questions sent together (the engine answers them back to back; a server in parallel).
+    const q = t.queries;
+    p = Promise.all([t.rows(q.stages(id)), t.rows(q.areas(id)), t.rows(q.lastDate(id))]).then(([st, ar, d]) => ({
+      info: {
+        id,
+        stages: st.map((s) => ({ stage: String(s.stage), order: Number(s.stage_order) })),
+        firstDate: String(d[0]?.first ?? ''),
+        lastDate: String(d[0]?.last ?? ''),
+      },
+      provinces: ar.map(toProvince),
+    }));
+    cat.info.set(id, p);
+    p.catch(() => cat.info.delete(id));
+  }
+  return p;
+}
+
+function toProvince(a: Row): ProvinceEntry {
+  return {
+    code: String(a.province_code),
+    sigla: a.province_sigla == null ? null : String(a.province_sigla),
+    name: String(a.province_name ?? a.province_code),
+    regionCode: String(a.region_code),
+    regionName: String(a.region_name ?? a.region_code),
+  };
+}
+
+const nameColumns = { region: 'region_name', province: 'province_name', comune: 'entity_name' } as const;
+
+/** Answer a funnel or areas request from a table, with the table's dialect. */
+export async function answerFromSql<Q>(req: QueryRequest, t: SqlTable<Q>, signal: AbortSignal | undefined): Promise<BackendAnswer> {
+  const cat = await catalogue(t);
+  const id = resolveProgramme(cat.programmes, req.programme);
+  const { info, provinces } = await programmeInfo(t, cat, id);
+  const asOf = req.asOf ?? info.lastDate;
+  const base = {
+    backend: t.backend,
+    source: t.source,
+    programme: info,
+    asOf,
+    ...(t.publisher !== undefined && { publisher: t.publisher }),
+  };
+  if (req.kind === 'areas') {
+    const stage = resolveStage(info.stages, req.stage);
+    const hasNames = cat.columns.has(nameColumns[req.level]);
+    const r = await t.rows(
+      t.queries.areaMetric({ programme: id, level: req.level, stageOrder: stage.order, asOf }, hasNames, cat.hasProvenance),
+      signal,
+    );
+    return {
+      kind: 'areas',
+      ...base,
+      level: req.level,
+      stage,
+      rows: r.map((x) => ({
+        code: String(x.code),
+        name: x.name == null ? null : String(x.name),
+        eligible: Number(x.eligible),
+        reached: Number(x.reached),
+        simulated: x.simulated == null ? null : Number(x.simulated),
+      })),
+    };
+  }
+  let filter: { regionCode?: string; provinceCode?: string; entityCode?: string };
+  let scope: FunnelScope;
+  if (req.comune) {
+    const found = await t.rows(t.queries.entities(id, req.comune.trim()), signal);
+    const hit = pickEntity(
+      found.map((e) => ({ code: String(e.entity_code), name: String(e.entity_name ?? ''), province: String(e.province_code) })),
+      req.comune,
+      cat.provinces,
+    );
+    filter = { entityCode: hit.code };
+    scope = { level: 'entity', code: hit.code, name: hit.name || hit.code };
+  } else {
+    const area = resolveArea(cat.provinces, provinces, req.region, req.province);
+    filter = { regionCode: area.regionCode, provinceCode: area.provinceCode };
+    scope = area.scope;
+  }
+  const r = await t.rows(t.queries.funnel({ programme: id, asOf, ...filter }, cat.hasProvenance), signal);
+  const byOrder = new Map(r.map((x) => [Number(x.stage_order), x]));
+  const stages = info.stages.map((s) => {
+    const x = byOrder.get(s.order);
+    return { ...s, n: x ? Number(x.n) : 0, simulated: !cat.hasProvenance ? null : x ? Number(x.simulated) : 0 };
+  });
+  return { kind: 'funnel', ...base, scope, stages };
+}
