@@ -156,11 +156,13 @@ export class PiccoliSql extends PiccoliElement {
 
   protected override firstUpdated(): void {
     void this._outputReady(); // fetched while the tables load
-    // The examples' SQL is not in the first load: the list fills in a moment later.
-    import('./examples.js').then(
-      (m) => (this._examples = m.EXAMPLES),
-      () => undefined,
-    );
+    // The examples' SQL is not in the first load: the list fills in a moment later. They are
+    // DuckDB's SQL over the bundled tables: a console on a remote engine shows none.
+    if (!this._runner.remote)
+      import('./examples.js').then(
+        (m) => (this._examples = m.EXAMPLES),
+        () => undefined,
+      );
     const linked = this._url.read();
     const doc = linked ?? this.query;
     this._editor.start(doc, this._s.editorLabel, this._tables);
@@ -349,10 +351,14 @@ export class PiccoliSql extends PiccoliElement {
           <div class="toolbar">
             <button class="primary run" title=${s.runHint} ?disabled=${this._runner.running} @click=${() => this.run()}>${s.run}</button>
             <button class="cancel" ?disabled=${!this._runner.running} @click=${() => this.cancel()}>${s.cancel}</button>
-            <select class="examples" aria-label=${s.examples} @change=${this._handleExample}>
-              <option value="">${s.chooseExample}</option>
-              ${this._examples.map((ex) => html`<option value=${ex.id}>${ex.title[lang]}</option>`)}
-            </select>
+            ${
+              this._runner.remote
+                ? nothing
+                : html`<select class="examples" aria-label=${s.examples} @change=${this._handleExample}>
+                  <option value="">${s.chooseExample}</option>
+                  ${this._examples.map((ex) => html`<option value=${ex.id}>${ex.title[lang]}</option>`)}
+                </select>`
+            }
             <span class="spacer"></span>
             <span class="status" role="status" aria-live="polite">${statusText(this._status(), lang)}</span>
           </div>

@@ -6,6 +6,10 @@ import { CubeBackend } from '../../../src/query/backends/cube-backend.js';
 import { DuckDBBackend } from '../../../src/query/backends/duckdb-backend.js';
 import type { AreasRequest, FunnelRequest } from '../../../src/query/types.js';
 import { describeError } from '../../../src/i18n/errors.js';
+import { ClickHouseBackend } from '../../../src/query/backends/clickhouse-backend.js';
+import { chDate, chIdent, chInt, chString, chTrendQuery } from '../../../src/data/sql/clickhouse.js';
+import { trendQuery } from '../../../src/data/sql/funnel.js';
+import { quoteLiteral } from '../../../src/data/sql/quote.js';
 import '../../../src/components/piccoli-progress/piccoli-progress.js';
 import '../../../src/components/piccoli-map/piccoli-map.js';
 import '../../../src/components/piccoli-sql/piccoli-sql.js';
@@ -166,6 +170,30 @@ describe('ClickHouse connector: the same numbers as DuckDB over the same rows', 
     expect(answer.stages.map((s) => s.n)).to.deep.equal(remote.stages.map((s) => s.n));
   });
 
+  it('the trend question: per stage and day, in both dialects, equals the oracle', async () => {
+    const backend = new ClickHouseBackend(connector().settings);
+    const filter = { programme: 'piccoli', provinceCode: '033' };
+    const got = await backend.rows(chTrendQuery('`piccoli`.`programme_events`', filter));
+    const { sql, params } = trendQuery('programme_events', filter);
+    const inlined = params.reduce<string>((q, p) => q.replace('?', quoteLiteral(String(p))), sql);
+    const expected = await oracle(inlined);
+    expect(got.map((r) => [r.stage_order, r.date, Number(r.n), Number(r.simulated)])).to.deep.equal(
+      expected.map((r) => [r[0], r[1], Number(r[2]), Number(r[3])]),
+    );
+    expect(got.length).to.be.greaterThan(4);
+  });
+
+  it('values reach the SQL only through typed encoders: a bad day, number or name throws before any query', () => {
+    expect(chString("it's \\ ok")).to.equal("'it\\'s \\\\ ok'");
+    expect(() => chDate('2021-02-30')).to.throw(TypeError);
+    expect(() => chDate("2021-10-31') OR 1=1 --")).to.throw(TypeError);
+    expect(() => chInt(1.5)).to.throw(TypeError);
+    expect(() => chIdent('programme_events; DROP')).to.throw(/invalid ClickHouse name/);
+    expect(() => connector({ table: 'a`b' })).to.throw(/invalid clickhouseConnector table/);
+    expect(() => connector({ url: 'ftp://x/' })).to.throw(/invalid clickhouseConnector url/);
+    expect(() => connector({ url: 'http://u:p@x/' })).to.throw(/not in the URL/);
+  });
+
   it('a readonly=1 user, who may not send settings, gets the same answer', async () => {
     const ro = coordinatorWith(info.users.ro1).coordinator;
     const a = await ro.request(funnel({ programme: 'piccoli', asOf: '2021-10-31' }));
@@ -241,6 +269,8 @@ describe('ClickHouse connector: the elements', () => {
     expect(table.toArray().map((r) => [String(r.programme), String(r.n)])).to.deep.equal(expected.map((r) => [r[0], String(r[1])]));
     const fetched = performance.getEntriesByType('resource').map((r) => r.name);
     expect(fetched.filter((n) => ENGINE_FILES.test(n))).to.deep.equal([]);
+    // The examples are DuckDB's SQL over the bundled tables: not offered on the server.
+    expect(el.shadowRoot!.querySelector('select.examples')).to.equal(null);
   });
 });
 
