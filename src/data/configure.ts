@@ -31,9 +31,6 @@ export function configure(options: PiccoliConfig): void {
     }
   }
   if (options.memoryLimit !== undefined) memorySetting(options.memoryLimit);
-  if (options.connector !== undefined && !(typeof options.connector === 'object' && options.connector?.name === 'remote')) {
-    throw new PiccoliDataError('invalid-option', 'invalid connector: use clickhouseConnector({ url, ... })');
-  }
   mergeConfig(options.console === undefined ? options : { ...options, console: checkConsole(options.console) });
 }
 

@@ -6,7 +6,6 @@ import type { Backend, BackendAnswer, SqlOptions } from './backends/backend.js';
 import { CubeBackend } from './backends/cube-backend.js';
 import { DuckDBBackend } from './backends/duckdb-backend.js';
 import { latestPublishedDate, withProvenance } from './provenance.js';
-import type { TableInfo } from '../components/piccoli-sql/schema.js';
 import type { AnswerOf, QueryAnswer, QueryProgress, QueryRequest, RequestOptions } from './types.js';
 
 interface InFlight {
@@ -55,30 +54,18 @@ export class Coordinator {
   private readonly _cache = new Map<string, QueryAnswer>();
   private readonly _inFlight = new Map<string, InFlight>();
 
-  private _backends?: readonly Backend[];
-
   constructor(
     /**
-     * Asked in order. The default, chosen at the first request: the cube, then the page's
-     * connector when it has one (configure({ connector })), then DuckDB-WASM.
+     * Asked in order. The default, chosen at the first request: the page's connector
+     * (configure({ connector })) with the site's cube of its table, when there is one; then
+     * the cube of a file, then DuckDB-WASM.
      */
-    backends?: readonly Backend[],
+    private _backends?: readonly Backend[],
     private readonly _meta: () => Promise<ProgrammeMeta[]> = () => fetchMeta().catch(() => []),
-  ) {
-    this._backends = backends;
-  }
+  ) {}
 
   get backends(): readonly Backend[] {
-    if (!this._backends) {
-      const remote = config().connector;
-      this._backends = remote ? [new CubeBackend(remote), remote, new DuckDBBackend()] : [new CubeBackend(), new DuckDBBackend()];
-    }
-    return this._backends;
-  }
-
-  /** The backend that runs the console's SQL: the first that is a database. */
-  get sqlBackend(): Backend | undefined {
-    return this.backends.find((b) => b.sql);
+    return (this._backends ??= defaultBackends());
   }
 
   /** The answer to a request; rejects with a PiccoliDataError (code 'aborted' when the signal fires). */
@@ -119,22 +106,13 @@ export class Coordinator {
    * there were. With `onBatch`, every batch goes there instead (an export).
    */
   async sql(text: string, opts: SqlOptions = {}): Promise<SqlAnswer> {
-    const backend = this.sqlBackend;
+    const backend = this.backends.find((b) => b.sql);
     if (!backend) throw new PiccoliDataError('engine', 'No backend of this page runs SQL.');
     const out = await backend.sql!(text, opts);
     if (!('complete' in out)) return { table: out, backend: backend.name };
     const { table, complete, rowsRead, exact, stoppedBy } = out;
     if (complete) return { table, backend: backend.name };
     return { table, backend: backend.name, limit: { shown: table.numRows, read: rowsRead, exact, stoppedBy: stoppedBy ?? 'rows' } };
-  }
-
-  /**
-   * The tables of the SQL backend, when it lists them itself (a remote engine); null when
-   * the console should ask the engine's information_schema.
-   */
-  schema(opts: RequestOptions = {}): Promise<TableInfo[]> | null {
-    const b = this.sqlBackend;
-    return b?.schema ? b.schema(opts) : null;
   }
 
   /** Forget every answer (e.g. after the page replaced a data file). */
@@ -214,6 +192,15 @@ export class Coordinator {
     this._cache.set(key, answer);
     if (this._cache.size > CACHE_SIZE) this._cache.delete(this._cache.keys().next().value!);
   }
+}
+
+/**
+ * With a connector, the data without `src` is its table: its cube, then the server answer
+ * those (the server answers every one, or fails); files go on as without one.
+ */
+function defaultBackends(): Backend[] {
+  const remote = config().connector;
+  return [...(remote ? [remote.cubeBackend, remote] : []), new CubeBackend(), new DuckDBBackend()];
 }
 
 /** A request's identity: its fields in a fixed order, so that equal requests share one key. */

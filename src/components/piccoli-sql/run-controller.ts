@@ -94,9 +94,14 @@ export class RunController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** The backend the coordinator runs SQL on: the first that is a database. */
+  private get _sqlBackend() {
+    return this._coordinator.value?.backends.find((b) => b.sql);
+  }
+
   /** The console's SQL runs on a remote engine (a connector): no bundled tables, no DuckDB. */
   get remote(): boolean {
-    return this._coordinator.value?.sqlBackend?.name === 'remote';
+    return this._sqlBackend?.name === 'remote';
   }
 
   /** Load the bundled programme tables into the engine; says which failed (never rejects once the loaders are fetched). */
@@ -108,7 +113,8 @@ export class RunController implements ReactiveController {
 
   /** The engine's tables with their columns and row counts. */
   async readSchema(): Promise<TableInfo[]> {
-    const listed = this._coordinator.value?.schema();
+    // A remote engine lists its own tables; DuckDB's are read from its information_schema.
+    const listed = this._sqlBackend?.schema?.();
     if (listed) return listed;
     const { COLUMNS_SQL, groupColumns, rowCountsSql } = await import('./schema.js');
     const { table: cols } = await this._sql(COLUMNS_SQL);

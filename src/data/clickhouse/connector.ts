@@ -64,6 +64,8 @@ export interface Connector extends Backend {
   readonly label: string;
   /** The console's tables and columns (the server's system.columns). */
   schema(opts?: RequestOptions): Promise<TableInfo[]>;
+  /** The site's cube of the table (`cube`), asked before the server; answers nothing without one. */
+  readonly cubeBackend: Backend;
 }
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]{0,190}$/;
@@ -106,11 +108,23 @@ export function clickhouseConnector(options: ClickHouseConnectorOptions): Connec
     impl.catch(() => (impl = undefined)); // a failed chunk download is tried again next time
     return impl;
   };
+  const label = `clickhouse:${database}.${table}`;
+  let cubeImpl: Promise<Backend> | undefined;
+  const cubeBackend = () => {
+    cubeImpl ??= import('../../query/backends/table-cube.js').then((m) => new m.TableCubeBackend(settings, label));
+    cubeImpl.catch(() => (cubeImpl = undefined));
+    return cubeImpl;
+  };
   return {
     name: 'remote',
     kind: 'clickhouse',
     settings,
-    label: `clickhouse:${database}.${table}`,
+    label,
+    cubeBackend: {
+      name: 'cube',
+      answer: async (req: QueryRequest) => (req.src !== null || !settings.cube ? null : (await cubeBackend()).answer(req, {})),
+      prepare: (req: QueryRequest) => void (req.src === null && settings.cube && cubeBackend().then((b) => b.prepare?.(req))),
+    },
     // A file (`src`) is never the connector's: the cube and DuckDB answer those.
     answer: async (req: QueryRequest, opts: RequestOptions): Promise<BackendAnswer | null> =>
       req.src !== null ? null : (await backend()).answer(req, opts),

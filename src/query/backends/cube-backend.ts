@@ -3,11 +3,10 @@ import { bundledDataUrl, config } from '../../data/config.js';
 import { defaultEventsUrl } from '../../data/bundled.js';
 import { cubeProblem, cubeUrlFor, type CubeFile } from '../cube.js';
 import type { CubeIndex } from '../cube-eval.js';
-import type { Connector } from '../../data/clickhouse/connector.js';
 import type { QueryRequest } from '../types.js';
 import type { Backend, BackendAnswer } from './backend.js';
 
-interface LoadedCube {
+export interface LoadedCube {
   index: CubeIndex;
   /** The data file the cube describes. */
   dataUrl: string;
@@ -26,46 +25,27 @@ export class CubeBackend implements Backend {
   readonly name = 'cube';
   private readonly _cubes = new Map<string, Promise<LoadedCube | null>>();
 
-  /** With a connector, the data without `src` is its table, answered from its cube (if any). */
-  constructor(private readonly _connector?: Connector) {}
-
   async answer(req: QueryRequest): Promise<BackendAnswer | null> {
-    const cube = await this._cubeFor(req);
+    const cube = await this.cube(req.src);
     if (!cube) return null;
-    // A connector's cube that names nobody: the connector's own `source`, if the site gave one.
-    const publisher = cube.publisher ?? (req.src === null ? (this._connector?.settings.source ?? null) : null);
-    const base = { backend: 'cube' as const, source: cube.dataUrl, publisher };
+    const base = { backend: 'cube' as const, source: cube.dataUrl, publisher: cube.publisher };
     return req.kind === 'funnel'
       ? { kind: 'funnel', ...base, ...cube.index.funnel(req) }
       : { kind: 'areas', ...base, ...cube.index.areas(req) };
   }
 
   prepare(req: QueryRequest): void {
-    void this._cubeFor(req);
+    void this.cube(req.src);
   }
 
-  /**
-   * With a connector, the data without `src` is the connector's table: its cube is the one
-   * the site names (`clickhouseConnector({ cube })`), never the bundled one.
-   */
-  private _cubeFor(req: QueryRequest): Promise<LoadedCube | null> {
-    const connector = req.src === null ? this._connector : undefined;
-    if (!connector) return this.cube(req.src);
-    const url = connector.settings.cube;
-    return url ? this.cube(url, connector.label) : Promise.resolve(null);
-  }
-
-  /**
-   * The cube of a data file (null: the bundled data), or null when there is none to trust.
-   * With `table` (a connector's label), `src` is the cube's own URL and it describes that table.
-   */
-  cube(src: string | null, table?: string): Promise<LoadedCube | null> {
-    const key = table ? `${table} ${src}` : (src ?? '');
+  /** The cube of a data file (null: the bundled data), or null when there is none to trust. */
+  cube(src: string | null): Promise<LoadedCube | null> {
+    const key = src ?? '';
     let p = this._cubes.get(key);
     if (!p) {
       // Remembered for the page, a missing cube too (every later request of the file goes
       // straight to the engine); a network failure is not: a retry asks again.
-      p = (table ? loadTableCube(src!, table) : load(src)).catch(() => {
+      p = load(src).catch(() => {
         this._cubes.delete(key);
         return null;
       });
@@ -123,31 +103,7 @@ async function load(src: string | null): Promise<LoadedCube | null> {
   return { index: new CubeIndex(cube), dataUrl, publisher: typeof cube.source === 'string' ? cube.source : null };
 }
 
-/** A connector's cube: no file beside it to compare with; it answers for the table it was built from. */
-async function loadTableCube(url: string, table: string): Promise<LoadedCube | null> {
-  const evaluator = import('../cube-eval.js');
-  evaluator.catch(() => undefined);
-  const limitMs = config().stallTimeoutMs ?? 30_000;
-  const ctrl = new AbortController();
-  const timer = setTimeout(() => ctrl.abort(), limitMs);
-  let json: unknown;
-  try {
-    const res = await fetch(url, { signal: ctrl.signal }).catch(() => null);
-    if (!res && !ctrl.signal.aborted) throw new Error(`${url} could not be fetched`); // not remembered
-    if (!res?.ok) return warn(url, res ? `the server answered ${res.status}` : `no answer within ${limitMs} ms`);
-    json = await res.json().catch(() => undefined);
-    if (json === undefined) return warn(url, 'not valid JSON');
-  } finally {
-    clearTimeout(timer);
-  }
-  const { CubeIndex, checkCube } = await evaluator;
-  const problem = checkCube(json);
-  if (problem) return warn(url, problem);
-  const cube = json as CubeFile;
-  return { index: new CubeIndex(cube), dataUrl: table, publisher: typeof cube.source === 'string' ? cube.source : null };
-}
-
-function warn(url: string, reason: string): null {
+export function warn(url: string, reason: string): null {
   console.warn(`piccoli-dashboard: ${cubeProblem(url, reason).message}`);
   return null;
 }

@@ -40,7 +40,10 @@ function connector(o: Partial<ClickHouseConnectorOptions> = {}) {
 /** A coordinator of its own, as a page configured with this connector has (no bundled cube answers). */
 function coordinatorWith(o: Partial<ClickHouseConnectorOptions> = {}) {
   const c = connector(o);
-  return { connector: c, coordinator: new Coordinator([new CubeBackend(c), c, new DuckDBBackend()], () => Promise.resolve([])) };
+  return {
+    connector: c,
+    coordinator: new Coordinator([c.cubeBackend, c, new CubeBackend(), new DuckDBBackend()], () => Promise.resolve([])),
+  };
 }
 
 async function oracle(sql: string): Promise<unknown[][]> {
