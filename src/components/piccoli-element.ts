@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResult, type TemplateResult } from 'lit';
 import { LangController } from '../controllers/lang.js';
 import { asDataError, isAbortError } from '../data/errors.js';
 import { PiccoliErrorEvent } from '../events/index.js';
@@ -41,6 +41,15 @@ export class PiccoliElement extends LitElement {
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang' && old !== value) this.requestUpdate();
+  }
+
+  /**
+   * Add styles that came with a lazily loaded part (a drawn map, the provenance view, the
+   * console's panels) to this element's shadow root, once (CSSOM: a strict CSP allows it).
+   */
+  protected adopt({ styleSheet }: CSSResult): void {
+    const root = this.renderRoot as ShadowRoot;
+    if (styleSheet && !root.adoptedStyleSheets.includes(styleSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styleSheet];
   }
 
   private _reportedError?: unknown;

@@ -1,8 +1,10 @@
 import { css } from 'lit';
 
 /**
- * The look of the label, the marks and the explanation (after the shared theme), and how
- * the figures of the funnel and the map go on paper.
+ * What the element's first paint needs of the provenance line: the label's box and the
+ * explanation's line (the skeleton reserves both), and how the figures go on paper. The
+ * rest (colours, marks, the opened explanation) comes with the provenance view
+ * (provenance-view.styles.ts), adopted by the element when it first shows one.
  */
 export const provenanceStyles = css`
   .provenance {
@@ -15,41 +17,12 @@ export const provenanceStyles = css`
     border-radius: var(--_radius);
     color: var(--piccoli-color-published, #00693e);
   }
-  .provenance[data-provenance='simulated'],
-  .provenance[data-provenance='partly-simulated'] {
-    color: var(--piccoli-color-simulated, #8a4b00);
-  }
-  .provenance[data-provenance='unknown'] {
-    color: var(--_muted);
-  }
-  .basis {
-    display: block;
-    font-size: 0.625rem;
-    font-weight: 400;
-    line-height: 1;
-    color: var(--_muted);
-  }
-  .basis[data-basis='simulated'] {
-    color: var(--piccoli-color-simulated, #8a4b00);
-  }
   .about {
     margin: 0.25em 0 0;
     font-size: 0.75em;
     line-height: 1.5;
     min-height: 1.5em;
     color: var(--_muted);
-  }
-  .about summary {
-    cursor: pointer;
-    width: fit-content;
-  }
-  .about summary:focus-visible {
-    outline: 3px solid var(--_primary);
-    outline-offset: 2px;
-  }
-  .about p {
-    margin: 0.25em 0 0;
-    color: var(--_text);
   }
   /* Paper: colours print as they are; what only works on screen does not print. */
   @media print {

@@ -3,6 +3,8 @@ import { formatDate, formatInteger, type Lang } from '../i18n/index.js';
 import { summarise, type Provenance } from '../query/provenance.js';
 import type { Basis, Origin, PublishedCite } from '../query/types.js';
 
+export { provenanceViewStyles } from './provenance-view.styles.js';
+
 /**
  * What every element says about its numbers (data/README.md, "What a count means"), in
  * the reader's language: a visible label in the caption (published, partly or wholly

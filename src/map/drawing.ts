@@ -8,7 +8,7 @@ export { paletteFromStyle } from './palette.js';
 export { colourScale, legendItems, paintMap, renderMap, type MapView } from './render.js';
 export { tooltipPosition } from './tooltip.js';
 export { RovingFocusController } from '../controllers/roving-focus.js';
-export { provenanceView } from '../components/provenance.js';
+export { provenanceView, provenanceViewStyles } from '../components/provenance.js';
 export { STRINGS as MAP_STRINGS } from '../components/piccoli-map/strings.js';
 export { drawnStyles } from '../components/piccoli-map/drawn.styles.js';
 export { renderMapView } from './view.js';

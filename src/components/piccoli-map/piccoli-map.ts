@@ -188,14 +188,10 @@ export class PiccoliMap extends PiccoliElement {
     if (d) this._paint(d);
   }
 
-  private _drawnStylesAdopted = false;
-  /** The styles of a drawn map, which come with the drawing code (CSSOM: allowed by a strict CSP). */
+  /** The styles of a drawn map and of its provenance line, which come with the drawing code. */
   private _adoptDrawnStyles(draw: Drawing): void {
-    const sheet = draw.drawnStyles.styleSheet;
-    const root = this.renderRoot as ShadowRoot;
-    if (this._drawnStylesAdopted || !sheet) return;
-    this._drawnStylesAdopted = true;
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    this.adopt(draw.drawnStyles);
+    this.adopt(draw.provenanceViewStyles);
   }
 
   protected override updated(): void {

@@ -245,6 +245,7 @@ export class PiccoliProgress extends PiccoliElement {
     const eligible = f.stages[0]?.n ?? 0;
     const reached = f.stages[1]?.n ?? 0;
     const entities = t.entities[meta?.entity_kind ?? 'comune'];
+    this.adopt(provenanceModule!.provenanceViewStyles);
     const pv = provenanceModule!.provenanceView(
       f.stages.map((s) => s.basis),
       f.origin,

@@ -47,52 +47,6 @@ export const styles = css`
     margin: 0;
     padding: 0;
   }
-  .table-row {
-    display: flex;
-    gap: 0.25rem;
-    align-items: center;
-    margin-bottom: 0.125rem;
-  }
-  .toggle {
-    all: unset;
-    cursor: pointer;
-    flex: none;
-    width: 1.5rem;
-    height: 1.5rem;
-    display: inline-grid;
-    place-items: center;
-    border-radius: 4px;
-    color: var(--_muted);
-  }
-  .toggle:hover {
-    background: var(--_track);
-  }
-  .toggle span {
-    transition: transform 0.15s;
-  }
-  .toggle[aria-expanded='true'] span {
-    transform: rotate(90deg);
-  }
-  aside .columns {
-    margin: 0 0 0.375rem 1.5rem;
-  }
-  .count {
-    color: var(--_muted);
-    margin-left: auto;
-    font-variant-numeric: tabular-nums;
-  }
-  .name {
-    all: unset;
-    cursor: pointer;
-    color: var(--_primary);
-    font-family: var(--_mono);
-    font-size: 0.8125rem;
-    overflow-wrap: anywhere;
-  }
-  .name:hover,
-  .name:focus-visible {
-    text-decoration: underline;
-  }
   .name:focus-visible,
   .toggle:focus-visible,
   button:focus-visible,
@@ -101,18 +55,6 @@ export const styles = css`
   th button:focus-visible {
     outline: 2px solid var(--_primary);
     outline-offset: 2px;
-  }
-  aside .columns li {
-    display: flex;
-    gap: 0.5rem;
-    padding: 0.0625rem 0;
-    justify-content: space-between;
-  }
-  .type {
-    color: var(--_muted);
-    font-family: var(--_mono);
-    font-size: 0.75rem;
-    white-space: nowrap;
   }
   .main {
     min-width: 0;

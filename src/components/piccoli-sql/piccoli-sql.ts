@@ -82,7 +82,10 @@ export class PiccoliSql extends PiccoliElement {
     // The schema browser and the history fill in once the engine has tables and the
     // reader has history: their code follows the console's first paint instead of
     // weighing on it (Lit applies the properties set before they upgrade).
-    void import('./schema-browser.js').catch(() => undefined);
+    void import('./schema-browser.js').then(
+      ({ schemaStyles }) => this.adopt(schemaStyles),
+      () => undefined,
+    );
     void import('./history-list.js').catch(() => undefined);
   }
 
@@ -104,10 +107,7 @@ export class PiccoliSql extends PiccoliElement {
   /** The output panel's code, and its styles adopted by this console's shadow root. */
   private _outputReady(): Promise<void> {
     this._output ??= loadOutputPanel().then(
-      ({ outputStyles }) => {
-        const root = this.renderRoot as ShadowRoot;
-        if (outputStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, outputStyles.styleSheet];
-      },
+      ({ outputStyles }) => this.adopt(outputStyles),
       () => {
         this._output = undefined; // a later run tries again
       },

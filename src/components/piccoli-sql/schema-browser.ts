@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatInteger, type Lang } from '../../i18n/index.js';
 import type { TableInfo } from './schema.js';
@@ -6,6 +6,71 @@ import { sqlName } from './sql-name.js';
 import { STRINGS } from './strings.js';
 
 /** The reader asked to insert a table or column name into the query (internal to the console). */
+/**
+ * The schema browser's rules: it renders into the console's shadow root, which adopts
+ * them when this module arrives (the console's first paint does not carry them).
+ */
+export const schemaStyles = css`
+  .table-row {
+    display: flex;
+    gap: 0.25rem;
+    align-items: center;
+    margin-bottom: 0.125rem;
+  }
+  .toggle {
+    all: unset;
+    cursor: pointer;
+    flex: none;
+    width: 1.5rem;
+    height: 1.5rem;
+    display: inline-grid;
+    place-items: center;
+    border-radius: 4px;
+    color: var(--_muted);
+  }
+  .toggle:hover {
+    background: var(--_track);
+  }
+  .toggle span {
+    transition: transform 0.15s;
+  }
+  .toggle[aria-expanded='true'] span {
+    transform: rotate(90deg);
+  }
+  aside .columns {
+    margin: 0 0 0.375rem 1.5rem;
+  }
+  .count {
+    color: var(--_muted);
+    margin-left: auto;
+    font-variant-numeric: tabular-nums;
+  }
+  .name {
+    all: unset;
+    cursor: pointer;
+    color: var(--_primary);
+    font-family: var(--_mono);
+    font-size: 0.8125rem;
+    overflow-wrap: anywhere;
+  }
+  .name:hover,
+  .name:focus-visible {
+    text-decoration: underline;
+  }
+  aside .columns li {
+    display: flex;
+    gap: 0.5rem;
+    padding: 0.0625rem 0;
+    justify-content: space-between;
+  }
+  .type {
+    color: var(--_muted);
+    font-family: var(--_mono);
+    font-size: 0.75rem;
+    white-space: nowrap;
+  }
+`;
+
 export class PiccoliSqlInsertEvent extends Event {
   static readonly eventName = 'piccoli-sql-insert';
   /** The name as typed into SQL: bare when plain, else quoted. */
