@@ -201,28 +201,17 @@ export class ClickHouseClient {
   }
 
   private async _probe(signal?: AbortSignal): Promise<Capabilities> {
+    // One question: the server's own catalogues say what it has (system.formats since 18.x).
     const names = ['readonly', ...OPTIONAL_SETTINGS].map((n) => `'${n}'`).join(', ');
     const sql =
       `SELECT version() AS version, timezone() AS tz, ` +
       `(SELECT groupArray(name) FROM system.settings WHERE name IN (${names})) AS known, ` +
-      `(SELECT any(value) FROM system.settings WHERE name = 'readonly') AS readonly`;
-    const timeoutMs = this.settings.timeoutMs;
-    const [info, arrow] = await Promise.all([
-      this._post(sql, { signal, timeoutMs, format: 'JSONCompact', settings: {} }).then((r) => r.json() as Promise<{ data: unknown[][] }>),
-      // Older servers answer "Unknown format ArrowStream" (code 73).
-      this._post('SELECT 1 AS x', { signal, timeoutMs, format: 'ArrowStream', settings: {} }).then(
-        async (r) => {
-          const b = new Uint8Array(await r.arrayBuffer());
-          return b.length >= 8 && b[0] === 0xff && b[1] === 0xff && b[2] === 0xff && b[3] === 0xff;
-        },
-        (e: unknown) => {
-          if (e instanceof PiccoliDataError && e.code === 'query') return false;
-          throw e;
-        },
-      ),
-    ]);
-    const [version, timeZone, known, readonly] = info.data[0] as [string, string, string[], string];
-    return { version, timeZone: timeZone || 'UTC', arrow, settings: readonly !== '1', known: new Set(known) };
+      `(SELECT any(value) FROM system.settings WHERE name = 'readonly') AS readonly, ` +
+      `(SELECT count() FROM system.formats WHERE name = 'ArrowStream' AND is_output) AS arrow`;
+    const res = await this._post(sql, { signal, timeoutMs: this.settings.timeoutMs, format: 'JSONCompact', settings: {} });
+    const info = (await res.json()) as { data: unknown[][] };
+    const [version, timeZone, known, readonly, arrow] = info.data[0] as [string, string, string[], string, string | number];
+    return { version, timeZone: timeZone || 'UTC', arrow: Number(arrow) > 0, settings: readonly !== '1', known: new Set(known) };
   }
 
   /** POST the query; a non-2xx answer becomes a typed error. Gives up (and kills the query) at the time limit or the caller's abort. */
