@@ -123,6 +123,20 @@ function remote(
   return new PiccoliDataError('remote', message, source, { kind, params });
 }
 
+/**
+ * A syntax error's place in the SQL, as the console marks it (PiccoliDataError.position, a
+ * 0-based character offset): ClickHouse says "failed at position N", N counting bytes of
+ * UTF-8 from 1.
+ */
+function withPosition(e: unknown, sql: string): unknown {
+  const m = e instanceof PiccoliDataError && e.kind === 'query' ? /failed at position (\d+)/.exec(e.message) : null;
+  if (m) {
+    const bytes = new TextEncoder().encode(sql).subarray(0, Number(m[1]) - 1);
+    (e as PiccoliDataError).position = new TextDecoder().decode(bytes).length;
+  }
+  return e;
+}
+
 let counter = 0;
 function queryId(): string {
   const rnd = crypto.getRandomValues(new Uint32Array(2));
@@ -160,7 +174,9 @@ export class ClickHouseClient {
       for (const s of OPTIONAL_SETTINGS)
         if (caps.known.has(s)) settings[s] = s === 'output_format_arrow_low_cardinality_as_dictionary' ? '0' : '1';
     }
-    const res = await this._post(sql, { ...opts, format, settings });
+    const res = await this._post(sql, { ...opts, format, settings }).catch((e: unknown) => {
+      throw withPosition(e, sql);
+    });
     const arrow = await import('./arrow.js');
     if (format === 'ArrowStream') {
       const bytes = await this._read(res, opts);

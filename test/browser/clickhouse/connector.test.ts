@@ -305,6 +305,15 @@ describe('ClickHouse connector: errors, typed and in the reader’s language', (
     expect([col.kind, col.params.what, col.params.value]).to.deep.equal(['unknown-name', 'column', 'colonna_inesistente']);
   });
 
+  it('a syntax error is marked where ClickHouse says it is, non-ASCII text before it included', async () => {
+    const { coordinator } = coordinatorWith();
+    const sql = "SELECT 'Südtirol' AS nome,\n  count() FROMM programme_events";
+    const e = await rejection(coordinator.sql(sql));
+    expect(e.kind).to.equal('query');
+    expect(e.message).to.match(/^ClickHouse 62: Syntax error/);
+    expect(sql.slice(e.position)).to.match(/^FROMM|^programme_events/);
+  });
+
   it('read-only violation: the console cannot write', async () => {
     const { coordinator } = coordinatorWith();
     for (const sql of [
