@@ -160,8 +160,8 @@ export class Coordinator {
     const metas = this._meta();
     // The library's own data: no `src`, and no connector holding the site's.
     const bundled = req.src === null && !this.backends.some((b) => b.name === 'remote');
-    if (bundled && req.asOf === null && req.kind === 'funnel' && !req.region && !req.province && !req.comune) {
-      // The programme's funnel from the bundled data, with no date, shows the programme's
+    if (bundled && req.asOf === null && req.kind !== 'areas' && !req.region && !req.province && !req.comune) {
+      // The programme's funnel (and the trend's cursor) from the bundled data, with no date, shows the programme's
       // latest published figures (or, for a programme that published none, its last day).
       // Areas have no published figures: their default stays the last day, marked as
       // simulated. The backends start reading (the cube) while the programme list arrives.

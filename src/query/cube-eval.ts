@@ -1,7 +1,17 @@
 import { reachedBy } from '../data/sql/definition.js';
 import { dayNumber, isoDay, type CubeFile } from './cube.js';
 import { pickEntity, resolveArea, resolveProgramme, resolveStage, type ProvinceEntry } from './resolve.js';
-import type { AreasRequest, CountedArea, CountedStage, FunnelRequest, FunnelScope, ProgrammeInfo, StageInfo } from './types.js';
+import type {
+  AreasRequest,
+  CountedArea,
+  CountedStage,
+  FunnelRequest,
+  FunnelScope,
+  ProgrammeInfo,
+  StageInfo,
+  TrendRequest,
+  TrendSeries,
+} from './types.js';
 
 /** Checked before the cube is read: loaded with the evaluator. */
 export { checkCube } from './cube-check.js';
@@ -30,6 +40,7 @@ interface ProgrammeIndex {
 }
 
 type FunnelBody = { programme: ProgrammeInfo; asOf: string; scope: FunnelScope; stages: CountedStage[] };
+type TrendBody = { programme: ProgrammeInfo; asOf: string; scope: FunnelScope; series: TrendSeries[] };
 type AreasBody = { programme: ProgrammeInfo; asOf: string; level: AreasRequest['level']; stage: StageInfo; rows: CountedArea[] };
 
 export class CubeIndex {
@@ -88,25 +99,26 @@ export class CubeIndex {
     return this._programme(resolveProgramme(this.programmeIds, requested));
   }
 
+  /** The entities a funnel's or a trend's area holds, and the scope it names. */
+  private _area(p: ProgrammeIndex, req: FunnelRequest | TrendRequest): { keep: (e: Entity) => boolean; scope: FunnelScope } {
+    if (req.comune) {
+      const hit = pickEntity(p.entities, req.comune, this.allProvinces);
+      return { keep: (e) => e.code === hit.code, scope: { level: 'entity', code: hit.code, name: hit.name || hit.code } };
+    }
+    const area = resolveArea(this.allProvinces, p.provinces, req.region, req.province);
+    const keep = area.provinceCode
+      ? (e: Entity) => e.province === area.provinceCode
+      : area.regionCode
+        ? (e: Entity) => e.region === area.regionCode
+        : () => true;
+    return { keep, scope: area.scope };
+  }
+
   funnel(req: FunnelRequest): FunnelBody {
     const p = this.programme(req.programme);
     const asOf = req.asOf ?? p.info.lastDate;
     const day = dayNumber(asOf);
-    let keep: (e: Entity) => boolean;
-    let scope: FunnelScope;
-    if (req.comune) {
-      const hit = pickEntity(p.entities, req.comune, this.allProvinces);
-      keep = (e) => e.code === hit.code;
-      scope = { level: 'entity', code: hit.code, name: hit.name || hit.code };
-    } else {
-      const area = resolveArea(this.allProvinces, p.provinces, req.region, req.province);
-      scope = area.scope;
-      keep = area.provinceCode
-        ? (e) => e.province === area.provinceCode
-        : area.regionCode
-          ? (e) => e.region === area.regionCode
-          : () => true;
-    }
+    const { keep, scope } = this._area(p, req);
     const n = new Array<number>(p.info.stages.length).fill(0);
     const simulated = new Array<number>(p.info.stages.length).fill(0);
     let unknown = false;
@@ -121,6 +133,43 @@ export class CubeIndex {
     }
     const stages = p.info.stages.map((s) => ({ ...s, n: n[s.order]!, simulated: unknown ? null : simulated[s.order]! }));
     return { programme: p.info, asOf, scope, stages };
+  }
+
+  /**
+   * Per stage, the count by each day it changes: an entity counts for stage n from the
+   * day of its stage-n row on (definition.ts), so the count by day d is the sum of the
+   * entities whose stage-n day is on or before d.
+   */
+  trend(req: TrendRequest): TrendBody {
+    const p = this.programme(req.programme);
+    const { keep, scope } = this._area(p, req);
+    const byStage = p.info.stages.map(() => new Map<number, [n: number, simulated: number]>());
+    let unknown = false;
+    for (const e of p.entities) {
+      if (!keep(e)) continue;
+      if (e.simulated < 0) unknown = true;
+      for (let s = 0; s < e.days.length; s++) {
+        const m = byStage[s];
+        if (!m) continue;
+        const c = m.get(e.days[s]!) ?? [0, 0];
+        c[0]++;
+        if (e.simulated > 0 && e.simulated & (1 << s)) c[1]++;
+        m.set(e.days[s]!, c);
+      }
+    }
+    const series = p.info.stages.map((st) => {
+      let n = 0;
+      let simulated = 0;
+      const steps = [...byStage[st.order]!.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([day, c]) => {
+          n += c[0];
+          simulated += c[1];
+          return { date: isoDay(day), n, simulated: unknown ? null : simulated };
+        });
+      return { ...st, steps };
+    });
+    return { programme: p.info, asOf: req.asOf ?? p.info.lastDate, scope, series };
   }
 
   areas(req: AreasRequest): AreasBody {

@@ -37,7 +37,19 @@ export interface AreasRequest extends RequestBase {
   stage: string;
 }
 
-export type QueryRequest = FunnelRequest | AreasRequest;
+/**
+ * The cumulative count of each stage over time, within a funnel's area: every day a
+ * count changes, up to the programme's last day with an event (`asOf` is the reader's
+ * cursor, answered as the day the counts are read at, not a bound on the series).
+ */
+export interface TrendRequest extends RequestBase {
+  kind: 'trend';
+  region: string | null;
+  province: string | null;
+  comune: string | null;
+}
+
+export type QueryRequest = FunnelRequest | AreasRequest | TrendRequest;
 
 /** Which backend answered: the precomputed cube, DuckDB-WASM, or a remote engine. */
 export type BackendName = 'cube' | 'duckdb' | 'remote';
@@ -145,8 +157,38 @@ export interface AreasAnswer extends AnswerBase {
   rows: AreaRow[];
 }
 
-export type QueryAnswer = FunnelAnswer | AreasAnswer;
-export type AnswerOf<R extends QueryRequest> = R extends FunnelRequest ? FunnelAnswer : AreasAnswer;
+/** One stage's count from one day on: the entities that reached it by `date`. */
+export interface TrendStep {
+  /** YYYY-MM-DD: the first day with this count. */
+  date: string;
+  n: number;
+  simulated: SimulatedCount;
+}
+
+/** A published figure of the trend's area, drawn as a labelled point. */
+export interface TrendPoint {
+  stage: string;
+  date: string;
+  count: number;
+  cite: PublishedCite;
+}
+
+export interface TrendSeries extends StageInfo {
+  /** The count by each day it changes, in date order; none for a stage nobody reached. */
+  steps: TrendStep[];
+}
+
+export interface TrendAnswer extends AnswerBase {
+  kind: 'trend';
+  scope: FunnelScope;
+  /** Every stage of the programme in order. */
+  series: TrendSeries[];
+  /** The published figures of this area (bundled data only; added by the coordinator). */
+  published: TrendPoint[];
+}
+
+export type QueryAnswer = FunnelAnswer | AreasAnswer | TrendAnswer;
+export type AnswerOf<R extends QueryRequest> = R extends FunnelRequest ? FunnelAnswer : R extends TrendRequest ? TrendAnswer : AreasAnswer;
 
 /** Bytes of the engine or of a data file loaded so far, for progress displays. */
 export interface QueryProgress {

@@ -2,7 +2,15 @@ import { expect } from '@open-wc/testing';
 import { fetchMeta } from '../../src/data/bundled.js';
 import { CubeBackend } from '../../src/query/backends/cube-backend.js';
 import { DuckDBBackend } from '../../src/query/backends/duckdb-backend.js';
-import type { AreaLevel, AreasAnswer, FunnelAnswer, FunnelRequest, QueryRequest } from '../../src/query/types.js';
+import type {
+  AreaLevel,
+  AreasAnswer,
+  FunnelAnswer,
+  FunnelRequest,
+  QueryRequest,
+  TrendAnswer,
+  TrendRequest,
+} from '../../src/query/types.js';
 
 /*
  * One set of numbers: every backend gives the same answer to the same request, for every
@@ -22,7 +30,7 @@ async function both<A>(req: QueryRequest): Promise<[A, A]> {
 }
 
 /** What must agree: everything but which backend answered, the file's URL form, and the file's publisher (only a cube records it). */
-function comparable(a: FunnelAnswer | AreasAnswer) {
+function comparable(a: FunnelAnswer | AreasAnswer | Omit<TrendAnswer, 'published'>) {
   return { ...a, backend: undefined, source: undefined, publisher: undefined, programme: { ...a.programme, meta: undefined } };
 }
 
@@ -98,6 +106,35 @@ describe('every backend gives the same numbers', () => {
             }
           }
         }
+      }
+    });
+  }
+
+  for (const programme of programmes) {
+    it(`${programme}: the trend of Italy, every region, every province and comuni, and the funnel read from it on every day`, async function () {
+      this.timeout(240_000);
+      const p = loaded.index.programme(programme);
+      const regions = [...new Set(p.provinces.map((x) => x.regionCode))];
+      const step = p.entities.length > 200 ? 80 : 1;
+      const base: TrendRequest = { kind: 'trend', src: null, programme, asOf: null, region: null, province: null, comune: null };
+      const requests: TrendRequest[] = [
+        base,
+        ...regions.map((region) => ({ ...base, region })),
+        ...p.provinces.map((x) => ({ ...base, province: x.code })),
+        ...p.entities.filter((_, i) => i % step === 0).map((e) => ({ ...base, comune: e.code })),
+      ];
+      for (const req of requests) {
+        const [a, b] = await both<TrendAnswer>(req);
+        expect(comparable(a), JSON.stringify(req)).to.deep.equal(comparable(b));
+      }
+      // The trend's count on a day is the funnel of that day (the one definition), for Italy.
+      const [t] = await both<TrendAnswer>(base);
+      expect(t.series[0]!.steps.length).to.be.greaterThan(0);
+      const days = [...new Set(t.series.flatMap((s) => s.steps.map((x) => x.date)))];
+      for (const asOf of days.filter((_, i) => i % Math.max(1, Math.floor(days.length / 12)) === 0)) {
+        const f = (await cube.answer({ ...base, kind: 'funnel', asOf })) as FunnelAnswer;
+        const read = t.series.map((s) => s.steps.filter((x) => x.date <= asOf).at(-1)?.n ?? 0);
+        expect(read, `${programme} ${asOf}`).to.deep.equal(f.stages.map((s) => s.n));
       }
     });
   }

@@ -1,6 +1,15 @@
 import type { RecordBatch, Table } from 'apache-arrow';
 import type { TableInfo } from '../../components/piccoli-sql/schema.js';
-import type { AreasAnswer, CountedArea, CountedStage, FunnelAnswer, QueryAnswer, QueryRequest, RequestOptions } from '../types.js';
+import type {
+  AreasAnswer,
+  CountedArea,
+  CountedStage,
+  FunnelAnswer,
+  QueryAnswer,
+  QueryRequest,
+  RequestOptions,
+  TrendAnswer,
+} from '../types.js';
 
 /**
  * An answer as a backend gives it: the counts and how many of their rows are simulated.
@@ -9,7 +18,8 @@ import type { AreasAnswer, CountedArea, CountedStage, FunnelAnswer, QueryAnswer,
  */
 export type BackendAnswer =
   | (Omit<FunnelAnswer, 'origin' | 'stages'> & { stages: CountedStage[]; publisher?: string | null })
-  | (Omit<AreasAnswer, 'origin' | 'rows'> & { rows: CountedArea[]; publisher?: string | null });
+  | (Omit<AreasAnswer, 'origin' | 'rows'> & { rows: CountedArea[]; publisher?: string | null })
+  | (Omit<TrendAnswer, 'origin' | 'published'> & { publisher?: string | null });
 
 /**
  * One way of answering requests. `answer` resolves to null when this backend cannot

@@ -16,6 +16,7 @@ import {
   chStagesQuery,
   chString,
   chTable,
+  chTrendQuery,
 } from '../../data/sql/clickhouse.js';
 import type { TableInfo } from '../../components/piccoli-sql/schema.js';
 import type { QueryRequest, RequestOptions } from '../types.js';
@@ -48,6 +49,7 @@ export class ClickHouseBackend implements Backend {
       lastDate: (id) => chLastDateQuery(table, id),
       entities: (id, v) => chEntitiesQuery(table, id, v),
       funnel: (f, p) => chFunnelQuery(table, f, p),
+      trend: (f, p) => chTrendQuery(table, f, p),
       areaMetric: (f, n, p) => chAreaMetricQuery(table, f, n, p),
     };
     this._table = {

@@ -29,6 +29,7 @@ export class CubeBackend implements Backend {
     const cube = await this.cube(req.src);
     if (!cube) return null;
     const base = { backend: 'cube' as const, source: cube.dataUrl, publisher: cube.publisher };
+    if (req.kind === 'trend') return { kind: 'trend', ...base, ...cube.index.trend(req) };
     return req.kind === 'funnel'
       ? { kind: 'funnel', ...base, ...cube.index.funnel(req) }
       : { kind: 'areas', ...base, ...cube.index.areas(req) };

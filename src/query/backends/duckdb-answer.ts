@@ -2,7 +2,15 @@ import { getEngine, EngineProgressEvent, type SqlParam } from '../../data/engine
 import { loadEvents } from '../../data/programme-data.js';
 import { areaMetricQuery, stagesQuery } from '../../data/sql/map.js';
 import { cubeProvincesQuery } from '../../data/sql/cube.js';
-import { areasQuery, entityQuery, funnelQuery, lastDateQuery, programmesQuery, type BuiltQuery } from '../../data/sql/funnel.js';
+import {
+  areasQuery,
+  entityQuery,
+  funnelQuery,
+  lastDateQuery,
+  programmesQuery,
+  trendQuery,
+  type BuiltQuery,
+} from '../../data/sql/funnel.js';
 import type { QueryRequest, RequestOptions } from '../types.js';
 import type { BackendAnswer } from './backend.js';
 import { answerFromSql, type AnswerQueries } from './sql-answer.js';
@@ -30,6 +38,7 @@ function duckdbQueries(table: string): AnswerQueries<BuiltQuery> {
     lastDate: (id) => lastDateQuery(table, id),
     entities: (id, v) => entityQuery(table, id, v),
     funnel: (f, p) => funnelQuery(table, f, p),
+    trend: (f, p) => trendQuery(table, f, p),
     areaMetric: (f, n, p) => areaMetricQuery(table, f, n, p),
   };
 }

@@ -23,6 +23,8 @@ export interface AnswerQueries<Q> {
   /** Entities a `comune` value may name: its code, or candidates the caller compares by name. */
   entities(programme: string, codeOrName: string): Q;
   funnel(f: FunnelFilter, hasProvenance: boolean): Q;
+  /** Per stage and day, the entities that reached the stage that day (trendQuery, chTrendQuery). */
+  trend(f: Omit<FunnelFilter, 'asOf'>, hasProvenance: boolean): Q;
   areaMetric(f: AreaMetricFilter, hasNames: boolean, hasProvenance: boolean): Q;
 }
 
@@ -99,7 +101,7 @@ function toProvince(a: Row): ProvinceEntry {
 
 const nameColumns = { region: 'region_name', province: 'province_name', comune: 'entity_name' } as const;
 
-/** Answer a funnel or areas request from a table, with the table's dialect. */
+/** Answer a funnel, trend or areas request from a table, with the table's dialect. */
 export async function answerFromSql<Q>(req: QueryRequest, t: SqlTable<Q>, signal: AbortSignal | undefined): Promise<BackendAnswer> {
   const cat = await catalogue(t);
   const id = resolveProgramme(cat.programmes, req.programme);
@@ -148,6 +150,23 @@ export async function answerFromSql<Q>(req: QueryRequest, t: SqlTable<Q>, signal
     const area = resolveArea(cat.provinces, provinces, req.region, req.province);
     filter = { regionCode: area.regionCode, provinceCode: area.provinceCode };
     scope = area.scope;
+  }
+  if (req.kind === 'trend') {
+    const r = await t.rows(t.queries.trend({ programme: id, ...filter }, cat.hasProvenance), signal);
+    // Rows per stage and day, in that order: running sums give the count by each day.
+    const series = info.stages.map((s) => {
+      let n = 0;
+      let simulated = 0;
+      const steps = r
+        .filter((x) => Number(x.stage_order) === s.order)
+        .map((x) => {
+          n += Number(x.n);
+          simulated += Number(x.simulated ?? 0);
+          return { date: String(x.date), n, simulated: cat.hasProvenance ? simulated : null };
+        });
+      return { ...s, steps };
+    });
+    return { kind: 'trend', ...base, scope, series };
   }
   const r = await t.rows(t.queries.funnel({ programme: id, asOf, ...filter }, cat.hasProvenance), signal);
   const byOrder = new Map(r.map((x) => [Number(x.stage_order), x]));

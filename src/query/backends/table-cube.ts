@@ -25,6 +25,7 @@ export class TableCubeBackend implements Backend {
     if (!cube) return null;
     // A cube that names nobody: the connector's own `source`, if the site gave one.
     const base = { backend: 'cube' as const, source: this._label, publisher: cube.publisher ?? this._settings.source ?? null };
+    if (req.kind === 'trend') return { kind: 'trend', ...base, ...cube.index.trend(req) };
     return req.kind === 'funnel'
       ? { kind: 'funnel', ...base, ...cube.index.funnel(req) }
       : { kind: 'areas', ...base, ...cube.index.areas(req) };
