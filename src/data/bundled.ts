@@ -25,7 +25,23 @@ export interface ProgrammeMeta {
   /** Figures the programme published (data/SCHEMA.md): what a count equal to one of them cites. */
   published_figures?: PublishedFigure[];
   stages: { stage: string; stage_order: number; label_it: string; label_en: string; description_it?: string; description_en?: string }[];
+  /** Start, deadlines and end (data/SCHEMA.md, "Milestones"): the trend's labelled rules. */
+  milestones?: Milestone[];
   [key: string]: unknown;
+}
+
+/** A programme date a trend marks: published (with its source) or an estimate. */
+export interface Milestone {
+  kind: 'start' | 'deadline' | 'end';
+  date: string;
+  /** The stage a deadline closes. */
+  stage?: string;
+  label_it: string;
+  label_en: string;
+  source?: string;
+  /** The date is an estimate, not a published one. */
+  estimated?: true;
+  note?: string;
 }
 
 /** A figure a programme published, with the day it describes and who published it. */
