@@ -1,9 +1,10 @@
 // Builds dist/: one bundle registering every element (piccoli.js), one entry per element,
 // the data layer (data.js), lazily loaded chunks for the engine, and the engine's wasm
 // and worker files plus the bundled data, so that a site serves everything itself.
-import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, rmSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
@@ -16,14 +17,62 @@ const root = new URL('.', import.meta.url).pathname;
  * src/data/config.ts, which rebuilds these paths when a site sets `assetBase`.
  */
 export function assetFileName(spec) {
-  const folder = spec.startsWith('@duckdb/') ? 'duckdb' : spec.startsWith('parquet-wasm/') ? 'parquet' : 'data';
+  const folder =
+    spec.startsWith('@duckdb/') || spec.startsWith('/src/data/') ? 'duckdb' : spec.startsWith('parquet-wasm/') ? 'parquet' : 'data';
   return `${folder}/${basename(spec)}`;
 }
 
-/** The file on disk behind an `asset:` spec: a package file, or /data/... in this repo. */
+/**
+ * The file on disk behind an `asset:` spec: a package file, or /data/... (/src/...) in this
+ * repo. A package file's name plus `.gz` is that file gzipped (level 9), made once into
+ * node_modules/.cache/ and again when the package changes: the engine's wasm ships only
+ * so (src/data/engine-boot.ts inflates it), and the test server serves the same bytes.
+ */
 export function assetPath(spec) {
   if (spec.startsWith('/')) return resolve(root, `.${spec}`);
-  return require.resolve(spec); // both packages export these files by their paths
+  if (!spec.endsWith('.gz')) return require.resolve(spec); // both packages export these files by their paths
+  const source = require.resolve(spec.slice(0, -3));
+  const cached = resolve(root, 'node_modules/.cache/piccoli-dashboard', basename(spec));
+  if (!existsSync(cached) || statSync(cached).mtimeMs < statSync(source).mtimeMs) {
+    mkdirSync(resolve(cached, '..'), { recursive: true });
+    writeFileSync(cached, gzipSync(readFileSync(source), { level: 9 }));
+  }
+  return cached;
+}
+
+/** The repository file the test server answers for `<folder>/<name>` of dist/ (an asset base's layout). */
+export function devAssetPath(folder, name) {
+  if (folder === 'data') return resolve(root, name.endsWith('.js') ? 'src/data' : 'data', name);
+  if (name === 'engine-worker.js') return resolve(root, 'src/data', name);
+  return assetPath(`${folder === 'duckdb' ? '@duckdb/duckdb-wasm/dist' : 'parquet-wasm/esm'}/${name}`);
+}
+
+/**
+ * `x.gz` and `x.br` beside each file of dist/ a browser fetches and that compresses well
+ * (JavaScript, JSON, Arrow), for servers that serve a precompressed sibling (nginx
+ * gzip_static/brotli_static, Apache rewrites: README). Not beside source maps (only
+ * developer tools read them), the `.gz` wasm (compressed already), Parquet (compressed
+ * inside) or the type declarations: dist/ stays under 40 MB.
+ */
+function precompressed() {
+  const walk = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  return {
+    name: 'piccoli-precompressed',
+    writeBundle({ dir }) {
+      for (const file of walk(dir)) {
+        if (!/\.(js|json|arrow)$/.test(file)) continue;
+        const bytes = readFileSync(file);
+        if (bytes.length < 1024) continue;
+        const gz = gzipSync(bytes, { level: 9 });
+        const br = brotliCompressSync(bytes, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+        });
+        if (gz.length < bytes.length * 0.9) writeFileSync(`${file}.gz`, gz);
+        if (br.length < bytes.length * 0.9) writeFileSync(`${file}.br`, br);
+      }
+    },
+  };
 }
 
 /** `import url from 'asset:pkg/file'` -> the file is emitted and the import is its URL. */
@@ -90,6 +139,7 @@ export default {
   },
   plugins: [
     assets(),
+    precompressed(),
     nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
     // Observable Plot has CommonJS dependencies (interval-tree-1d, binary-search-bounds).
     commonjs({ include: /node_modules\/(interval-tree-1d|binary-search-bounds)\// }),

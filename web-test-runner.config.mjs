@@ -4,7 +4,7 @@ import { relative } from 'node:path';
 import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { assetPath } from './rollup.config.mjs';
+import { assetPath, devAssetPath } from './rollup.config.mjs';
 import { clickhouseMiddleware, clickhouseTestPlugin } from './test/clickhouse/wtr-plugin.mjs';
 
 const root = new URL('.', import.meta.url).pathname;
@@ -77,7 +77,6 @@ async function badServers(ctx, next) {
  * next one for <file>) gets the real asset, as a page's own asset base would.
  */
 const failedOnce = new Set();
-const ASSET_DIRS = { data: '/data/', duckdb: '/node_modules/@duckdb/duckdb-wasm/dist/', parquet: '/node_modules/parquet-wasm/esm/' };
 async function failOnce(ctx, next) {
   const m = /^\/__fail_once__\/([^/]+)\/([^/]+)\/(data|duckdb|parquet)\/([^/]+)$/.exec(ctx.path);
   if (!m) return next();
@@ -91,7 +90,7 @@ async function failOnce(ctx, next) {
     ctx.body = 'Internal Server Error';
     return;
   }
-  ctx.url = `${ASSET_DIRS[dir]}${name}`;
+  ctx.url = `/${relative(root, devAssetPath(dir, name))}`;
   return next();
 }
 
@@ -108,12 +107,8 @@ async function flakyEngine(ctx, next) {
   const m = /^\/__flaky__\/((wasm|worker)-(503|cut|drop|stall)-[\w-]+)\/(duckdb|parquet|data)\/([\w.-]+)$/.exec(ctx.path);
   if (!m) return next();
   const [, key, target, fault, folder, name] = m;
-  const real = {
-    duckdb: `/node_modules/@duckdb/duckdb-wasm/dist/${name}`,
-    parquet: `/node_modules/parquet-wasm/esm/${name}`,
-    data: name.endsWith('.js') ? `/src/data/${name}` : `/data/${name}`,
-  }[folder];
-  const hit = target === 'wasm' ? /^duckdb-.*\.wasm$/.test(name) : /^duckdb-browser-.*\.worker\.js$/.test(name);
+  const real = `/${relative(root, devAssetPath(folder, name))}`;
+  const hit = target === 'wasm' ? /^duckdb-.*\.wasm(\.gz)?$/.test(name) : /^duckdb-browser-.*\.worker\.js$/.test(name);
   if (!hit || flakySeen.has(key)) {
     ctx.url = real;
     return next();

@@ -14,10 +14,15 @@ import { downloadAllowanceMs, DEFAULT_STALL_MS } from './fetch.js';
  * no AsyncDuckDB will use. The engine then wraps the instantiated worker in its
  * AsyncDuckDB (src/data/engine.ts). Its test: test/browser/data/engine-boot.test.ts.
  *
+ * The wasm ships gzipped (dist/duckdb/duckdb-eh.wasm.gz, 7.6 MB for 34 MB, on servers
+ * that compress nothing as on those that do): the worker starts with a script of our own
+ * (engine-worker.js) that inflates it as it arrives, so the browser still compiles it
+ * while it downloads, and reports the download's progress in bytes on the wire.
+ *
  * A boot never hangs. DuckDB-WASM 1.32 leaves a failed wasm download or compile as an
  * unhandled rejection inside its worker, never answering (its instantiateStreaming has
- * no catch): the worker is started through a few lines of our own (STARTER) that report
- * such a rejection, with the HTTP status the wasm was answered with. A boot that hears
+ * no catch): engine-worker.js reports such a rejection, with the HTTP status the wasm
+ * was answered with. A boot that hears
  * nothing for the stall timeout, or downloads slower than the download allowance
  * (fetch.ts), fails too. Every failure is a typed error (kind 'engine-download', or
  * 'engine' for a worker that died) and ends the worker.
@@ -29,7 +34,10 @@ export interface BootedEngine {
   mainModule: string;
   /** Resolves when the wasm is compiled and DuckDB is instantiated in the worker. */
   instantiated: Promise<void>;
-  /** Download progress of the wasm, as the worker reports it. */
+  /**
+   * Download progress of the wasm in bytes on the wire, as the worker reports it; once all
+   * of it is in, one last call with no total: the engine is compiling and starting.
+   */
   onProgress: (listener: (loaded: number, total: number | undefined) => void) => void;
   /**
    * Resolves when the worker is gone: terminated, crashed, killed for its memory. Known
@@ -42,7 +50,10 @@ export interface BootedEngine {
 
 /** Far above the ids AsyncDuckDB numbers its own messages with (from 0). */
 const BOOT_MESSAGE_ID = 0x3fff_fff0;
-/** A module using a WebAssembly exception-handling instruction (DuckDB-WASM's own test for its `eh` build). */
+/**
+ * A module using a WebAssembly exception-handling instruction (DuckDB-WASM's own test for
+ * its `eh` build, the only one shipped): Chrome 95, Firefox 100, Safari 15.2 and later.
+ */
 const EH_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11]);
 
 let booted: BootedEngine | undefined;
@@ -56,8 +67,9 @@ let blobWorkersRefused = false;
 type StarterReport =
   | { event: 'started' }
   | { event: 'alive' }
-  | { event: 'script'; name: string; message: string }
-  | { event: 'rejection'; name: string; message: string; status?: number };
+  | { event: 'progress'; loaded: number; total?: number; last: boolean }
+  | { event: 'script'; file?: string; name: string; message: string }
+  | { event: 'rejection'; name: string; message: string; status?: number; damaged?: boolean };
 
 /**
  * Start the worker and its instantiation, once, unless the page hands in its own DuckDB
@@ -65,14 +77,15 @@ type StarterReport =
  */
 export function bootEngine(): BootedEngine | undefined {
   if (booted || config().duckdb || typeof Worker === 'undefined') return booted;
-  const assets = engineAssets();
-  const bundle = WebAssembly.validate(EH_PROBE) ? assets.eh : assets.mvp;
+  const bundle = engineAssets();
   const lock = `piccoli-dashboard.engine.${Date.now().toString(36)}.${++workers}.${Math.random().toString(36).slice(2)}`;
-  let worker = makeWorker(bundle.mainWorker, lock, !blobWorkersRefused);
-  let viaStarter = !blobWorkersRefused;
+  const params: StarterParams = { id: BOOT_MESSAGE_ID, lock, worker: bundle.mainWorker, wasm: bundle.mainModule };
+  const unsupported = missingFeature();
+  let worker = unsupported ? undefined! : makeWorker(bundle.starter, params, !blobWorkersRefused);
+  let viaBlob = !blobWorkersRefused;
   let starterRan = false;
   const wasmFile = fileName(bundle.mainModule);
-  const workerFile = fileName(bundle.mainWorker);
+  let workerFile = fileName(bundle.mainWorker);
   const listeners = new Set<(loaded: number, total: number | undefined) => void>();
   let died!: () => void;
   const diedPromise = new Promise<void>((resolve) => (died = resolve));
@@ -90,10 +103,10 @@ export function bootEngine(): BootedEngine | undefined {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      worker.removeEventListener('message', onMessage);
-      worker.removeEventListener('error', onError);
+      worker?.removeEventListener('message', onMessage);
+      worker?.removeEventListener('error', onError);
       if (!error) return resolve();
-      worker.terminate(); // of no use any more; a retry boots a new one
+      worker?.terminate(); // of no use any more; a retry boots a new one
       reject(error);
     };
     const downloadFailed = (file: string, problem: string, detail: string, status?: number) =>
@@ -124,14 +137,10 @@ export function bootEngine(): BootedEngine | undefined {
       const m = e.data;
       if (m?.requestId !== BOOT_MESSAGE_ID) return;
       if (m.type === 'INSTANTIATE_PROGRESS') {
+        // DuckDB-WASM's own reports count the inflated bytes, against no total: ours count
+        // the bytes on the wire (engine-worker.js).
         const report = (m.data as { piccoli?: StarterReport } | undefined)?.piccoli;
-        if (report) return onReport(report);
-        const p = m.data as { bytesLoaded: number; bytesTotal: number };
-        started ??= performance.now();
-        loaded = p.bytesLoaded;
-        total = p.bytesTotal || undefined;
-        arm();
-        for (const l of listeners) l(p.bytesLoaded, p.bytesTotal || undefined);
+        if (report) onReport(report);
         return;
       }
       if (m.type === 'OK') return end();
@@ -141,6 +150,14 @@ export function bootEngine(): BootedEngine | undefined {
     const onReport = (r: StarterReport) => {
       if (r.event === 'started') {
         starterRan = true;
+      } else if (r.event === 'progress') {
+        started ??= performance.now();
+        loaded = r.loaded;
+        total = r.last ? loaded : r.total;
+        arm();
+        for (const l of listeners) l(loaded, total);
+        // All of it is in: compiling and starting now, which no percentage measures.
+        if (r.last) for (const l of listeners) l(loaded, undefined);
       } else if (r.event === 'alive') {
         alive = true;
         arm();
@@ -149,13 +166,13 @@ export function bootEngine(): BootedEngine | undefined {
       } else if (r.event === 'script') {
         const cut = r.name === 'SyntaxError';
         downloadFailed(
-          workerFile,
+          r.file ? fileName(r.file) : workerFile,
           cut ? 'incomplete' : 'unavailable',
           `${cut ? 'is incomplete or damaged' : 'could not be loaded'} (${r.message})`,
         );
       } else if (r.status) {
         downloadFailed(wasmFile, 'http', `could not be loaded: the server answered ${r.status}`, r.status);
-      } else if (r.name === 'CompileError' || (total !== undefined && loaded < total)) {
+      } else if (r.name === 'CompileError' || r.damaged || (total !== undefined && loaded < total)) {
         downloadFailed(wasmFile, 'incomplete', `arrived incomplete or damaged (${r.name}: ${r.message})`);
       } else if (r.name === 'TypeError') {
         downloadFailed(wasmFile, 'unavailable', `could not be loaded (${r.message})`);
@@ -164,17 +181,18 @@ export function bootEngine(): BootedEngine | undefined {
       }
     };
     const onError = (e: ErrorEvent) => {
-      if (viaStarter && !starterRan && sameOrigin(bundle.mainWorker)) {
-        // The page refuses blob workers (its CSP): the worker from its URL, without the starter.
+      if (viaBlob && !starterRan && sameOrigin(bundle.starter)) {
+        // The page refuses blob workers (its CSP): the worker from engine-worker.js's URL.
         blobWorkersRefused = true;
-        viaStarter = false;
+        viaBlob = false;
         worker.removeEventListener('message', onMessage);
         worker.removeEventListener('error', onError);
         worker.terminate();
-        worker = makeWorker(bundle.mainWorker, lock, false);
+        worker = makeWorker(bundle.starter, params, false);
         listen();
         return;
       }
+      if (!viaBlob && !starterRan) workerFile = fileName(bundle.starter);
       downloadFailed(workerFile, 'unavailable', `could not be started${e.message ? ` (${e.message})` : ''}`);
     };
     const listen = () => {
@@ -182,6 +200,9 @@ export function bootEngine(): BootedEngine | undefined {
       worker.addEventListener('error', onError);
       worker.postMessage({ messageId: BOOT_MESSAGE_ID, type: 'INSTANTIATE', data: [bundle.mainModule, null] });
     };
+    if (unsupported) {
+      return end(new PiccoliDataError('engine', `The DuckDB engine cannot run in this browser: it lacks ${unsupported}.`));
+    }
     void diedPromise.then(() => end(new PiccoliDataError('engine', 'The DuckDB worker stopped while it was starting.')));
     listen();
     arm();
@@ -216,51 +237,52 @@ export function bootEngineEarly(): void {
   if (!taken) bootEngine();
 }
 
-/**
- * The first lines every engine worker runs, before DuckDB-WASM's own worker script
- * (imported by URL, from our origin or the site's asset host alike): they report a
- * rejection nobody handles (a failed wasm download or compile), the status a failed
- * fetch was answered with, a worker script that would not load, and hold a Web Lock
- * for the worker's life.
- */
-function starter(workerUrl: string, lock: string): string {
-  return `"use strict";
-(() => {
-  const report = (data) => self.postMessage({ requestId: ${BOOT_MESSAGE_ID}, type: "INSTANTIATE_PROGRESS", data: { piccoli: data } });
-  report({ event: "started" });
-  const describe = (e) => ({ name: String((e && e.name) || ""), message: String((e && e.message) || e) });
-  const statuses = [];
-  const fetch = self.fetch;
-  self.fetch = (...args) => fetch.apply(self, args).then((r) => { if (!r.ok) statuses.push(r.status); return r; });
-  self.addEventListener("unhandledrejection", (e) => report({ event: "rejection", ...describe(e.reason), status: statuses[statuses.length - 1] }));
-  if (self.navigator.locks) self.navigator.locks.request(${JSON.stringify(lock)}, () => { report({ event: "alive" }); return new Promise(() => {}); }).catch(() => {});
-  else report({ event: "alive" });
-  try {
-    importScripts(${JSON.stringify(workerUrl)});
-  } catch (e) {
-    report({ event: "script", ...describe(e) });
-  }
-})();
-`;
+/** What engine-worker.js is told, in the worker's name. */
+interface StarterParams {
+  id: number;
+  lock: string;
+  /** DuckDB-WASM's worker script. */
+  worker: string;
+  /** The wasm (gzipped), which the worker inflates as it arrives. */
+  wasm: string;
+}
+
+/** What this browser lacks to run the engine, if anything (README, "Browsers"). */
+function missingFeature(): string | undefined {
+  if (typeof WebAssembly !== 'object' || !WebAssembly.validate(EH_PROBE)) return 'WebAssembly exception handling';
+  if (typeof DecompressionStream !== 'function') return 'DecompressionStream';
+  return undefined;
 }
 
 /**
- * The engine's worker: a same-origin blob (the CSP the README asks for allows
- * `worker-src 'self' blob:`) that runs the starter, then imports DuckDB-WASM's worker
- * script by its URL, which may be on another origin (browsers refuse cross-origin worker
- * URLs, not cross-origin importScripts). Without the starter (`viaStarter` false: the
- * page refused a blob worker), a same-origin worker starts from its URL directly, with
- * no reports: the stall timeout and the health check still end a boot or a worker that
- * hangs.
+ * The engine's worker, running engine-worker.js (which then imports DuckDB-WASM's worker
+ * script): from a same-origin blob (the CSP the README asks for allows `worker-src 'self'
+ * blob:`) that imports both by URL, which may be on another origin (browsers refuse
+ * cross-origin worker URLs, not cross-origin importScripts). Where the page refused a blob
+ * worker (`viaBlob` false), a same-origin engine-worker.js starts from its URL. Either way
+ * the worker's name carries what it is told.
  */
-export function makeWorker(url: string, lock = 'piccoli-dashboard.engine.unnamed', viaStarter = true): Worker {
-  const u = new URL(url, document.baseURI);
-  if (!viaStarter && u.origin === location.origin) return new Worker(u);
-  const blob = new Blob([viaStarter ? starter(u.href, lock) : `importScripts(${JSON.stringify(u.href)});`], { type: 'text/javascript' });
-  const blobUrl = URL.createObjectURL(blob);
+export function makeWorker(starterUrl: string, params: StarterParams, viaBlob = true): Worker {
+  const u = new URL(starterUrl, document.baseURI);
+  const name = JSON.stringify({
+    ...params,
+    worker: new URL(params.worker, document.baseURI).href,
+    wasm: new URL(params.wasm, document.baseURI).href,
+  });
+  if (!viaBlob && u.origin === location.origin) return new Worker(u, { name });
+  // Says it started (a refused blob never does), and names engine-worker.js if it does not load.
+  const script = `"use strict";
+self.postMessage({ requestId: ${params.id}, type: "INSTANTIATE_PROGRESS", data: { piccoli: { event: "started" } } });
+try {
+  importScripts(${JSON.stringify(u.href)});
+} catch (e) {
+  self.postMessage({ requestId: ${params.id}, type: "INSTANTIATE_PROGRESS", data: { piccoli: { event: "script", file: ${JSON.stringify(u.href)}, name: String((e && e.name) || ""), message: String((e && e.message) || e) } } });
+}
+`;
+  const blobUrl = URL.createObjectURL(new Blob([script], { type: 'text/javascript' }));
   // A blob URL is read as the worker starts: revoked once that is surely done.
   setTimeout(() => URL.revokeObjectURL(blobUrl), 60_000);
-  return new Worker(blobUrl);
+  return new Worker(blobUrl, { name });
 }
 
 function sameOrigin(url: string): boolean {

@@ -9,7 +9,7 @@ let ready: Promise<typeof import('parquet-wasm/esm')> | undefined;
 
 export async function parquetModule(source?: string): Promise<typeof import('parquet-wasm/esm')> {
   ready ??= import('parquet-wasm/esm').then(async (m) => {
-    await m.default({ module_or_path: parquetWasmUrl() });
+    await m.default({ module_or_path: wasmResponse(parquetWasmUrl()) });
     return m;
   });
   try {
@@ -18,6 +18,39 @@ export async function parquetModule(source?: string): Promise<typeof import('par
     ready = undefined; // a later call may try again
     throw readerFailed(e, source);
   }
+}
+
+/**
+ * The reader's wasm, shipped gzipped (dist/parquet/parquet_wasm_bg.wasm.gz: 1.6 MB for
+ * 5 MB), inflated as it arrives so that the browser compiles it while it downloads. A
+ * server that decoded it already (Content-Encoding: gzip) hands over the wasm itself,
+ * recognised by its first bytes.
+ */
+async function wasmResponse(url: string): Promise<Response> {
+  const r = await fetch(url, { credentials: 'same-origin' });
+  // Worded as parquet-wasm's own loader words it (readerFailed reads the status back).
+  if (!r.ok || !r.body) throw new Error(`failed to fetch Wasm: ${r.status} ${r.statusText} fetching '${url}'`);
+  const reader = r.body.getReader();
+  const first = await reader.read();
+  const head = first.value;
+  const body = new ReadableStream<Uint8Array>({
+    start(c) {
+      if (head) c.enqueue(head);
+      if (first.done) c.close();
+    },
+    async pull(c) {
+      const { done, value } = await reader.read();
+      if (done) c.close();
+      else c.enqueue(value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  const gzipped = !!head && head.length > 1 && head[0] === 0x1f && head[1] === 0x8b;
+  // (DecompressionStream's writable side is typed for any BufferSource.)
+  const inflate = new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
+  return new Response(gzipped ? body.pipeThrough(inflate) : body, {
+    headers: { 'content-type': 'application/wasm' },
+  });
 }
 
 /** Why the Parquet reader's wasm did not start, as the engine's own download failures say it. */

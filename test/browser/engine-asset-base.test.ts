@@ -11,6 +11,14 @@ describe('assetBase', () => {
     const wasm: string[] = [];
     const { createObjectURL } = URL;
     const { postMessage } = Worker.prototype;
+    const names: string[] = [];
+    const Original = window.Worker;
+    window.Worker = class extends Original {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        names.push(options?.name ?? '');
+      }
+    };
     URL.createObjectURL = (o: Blob | MediaSource) => {
       if (o instanceof Blob) scripts.push(o.text());
       return createObjectURL(o);
@@ -27,10 +35,13 @@ describe('assetBase', () => {
     } finally {
       URL.createObjectURL = createObjectURL;
       Worker.prototype.postMessage = postMessage;
+      window.Worker = Original;
     }
     const imported = (await Promise.all(scripts)).flatMap((s) => [...s.matchAll(/importScripts\("([^"]+)"\)/g)].map((m) => m[1]!));
-    expect(imported.map((u) => new URL(u).pathname)).to.deep.equal(['/dist/duckdb/duckdb-browser-eh.worker.js']);
-    expect(wasm.map((u) => new URL(u).pathname)).to.deep.equal(['/dist/duckdb/duckdb-eh.wasm']);
+    // The blob imports engine-worker.js, which imports DuckDB-WASM's worker named in its name.
+    expect(imported.map((u) => new URL(u).pathname)).to.deep.equal(['/dist/duckdb/engine-worker.js']);
+    expect(names.map((n) => new URL(JSON.parse(n).worker).pathname)).to.deep.equal(['/dist/duckdb/duckdb-browser-eh.worker.js']);
+    expect(wasm.map((u) => new URL(u).pathname)).to.deep.equal(['/dist/duckdb/duckdb-eh.wasm.gz']);
     // Whatever the page itself fetched of DuckDB-WASM came from there too.
     const duck = performance
       .getEntriesByType('resource')

@@ -64,11 +64,11 @@ describe('the engine fails loudly, and "Riprova" starts a fresh one', () => {
   it("the Parquet reader's wasm answered 500 once: the element names it, and Riprova brings the numbers back", async () => {
     await getEngine().restart();
     // The test server's other route that fails once (web-test-runner.config.mjs, failOnce).
-    configure({ assetBase: `/__fail_once__/parquet_wasm_bg.wasm/${Date.now()}/` });
+    configure({ assetBase: `/__fail_once__/parquet_wasm_bg.wasm.gz/${Date.now()}/` });
     const el = await fixture<HTMLElement>(html`<piccoli-progress as-of="2021-10-31" src=${`${FILE}?parquet-500`}></piccoli-progress>`);
     await settled(el, 'no message');
     expect(alertText(el)).to.contain(
-      'Il motore dei dati non si è avviato: il server ha risposto 500 per il file parquet_wasm_bg.wasm. Riprovare.',
+      'Il motore dei dati non si è avviato: il server ha risposto 500 per il file parquet_wasm_bg.wasm.gz. Riprovare.',
     );
     await retryBringsNumbersBack(el);
   });
@@ -81,7 +81,7 @@ describe('the engine fails loudly, and "Riprova" starts a fresh one', () => {
     </div>`);
     const [funnel, map] = [...wrap.children] as HTMLElement[];
     await Promise.all([settled(funnel!, 'no message'), settled(map!, 'no message')]);
-    const said = 'Il motore dei dati non si è avviato: il server ha risposto 503 per il file duckdb-eh.wasm. Riprovare.';
+    const said = 'Il motore dei dati non si è avviato: il server ha risposto 503 per il file duckdb-eh.wasm.gz. Riprovare.';
     expect(alertText(funnel!)).to.contain(said);
     expect(alertText(map!)).to.contain(said);
     await retryBringsNumbersBack(funnel!);
@@ -91,7 +91,7 @@ describe('the engine fails loudly, and "Riprova" starts a fresh one', () => {
     await freshEngine('wasm-cut');
     const el = await fixture<HTMLElement>(html`<piccoli-progress as-of="2021-10-31" src=${`${FILE}?wasm-cut`}></piccoli-progress>`);
     await settled(el, 'no message');
-    expect(alertText(el)).to.contain('il file duckdb-eh.wasm è arrivato incompleto o danneggiato. Riprovare.');
+    expect(alertText(el)).to.contain('il file duckdb-eh.wasm.gz è arrivato incompleto o danneggiato. Riprovare.');
     await retryBringsNumbersBack(el);
   });
 
@@ -99,7 +99,7 @@ describe('the engine fails loudly, and "Riprova" starts a fresh one', () => {
     await freshEngine('wasm-drop');
     const el = await fixture<HTMLElement>(html`<piccoli-progress as-of="2021-10-31" src=${`${FILE}?wasm-drop`}></piccoli-progress>`);
     await settled(el, 'no message');
-    expect(alertText(el)).to.contain('il file duckdb-eh.wasm è arrivato incompleto o danneggiato. Riprovare.');
+    expect(alertText(el)).to.contain('il file duckdb-eh.wasm.gz è arrivato incompleto o danneggiato. Riprovare.');
     await retryBringsNumbersBack(el);
   });
 
@@ -119,7 +119,7 @@ describe('the engine fails loudly, and "Riprova" starts a fresh one', () => {
     try {
       const el = await fixture<HTMLElement>(html`<piccoli-progress as-of="2021-10-31" src=${`${FILE}?wasm-stall`}></piccoli-progress>`);
       await settled(el, 'no message');
-      expect(alertText(el)).to.contain('il server ha smesso di inviare il file duckdb-eh.wasm. Riprovare.');
+      expect(alertText(el)).to.contain('il server ha smesso di inviare il file duckdb-eh.wasm.gz. Riprovare.');
       configure({ stallTimeoutMs: 30_000 });
       await retryBringsNumbersBack(el);
     } finally {

@@ -1,13 +1,13 @@
 import { expect } from '@open-wc/testing';
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { configure, getEngine } from '../../src/data/index.js';
-import { engineAssets } from '../../src/data/config.js';
 
 describe('a page that hands in its own DuckDB-WASM instance', () => {
   it('is used as it is: piccoli starts no engine of its own', async () => {
-    const bundle = await duckdb.selectBundle(engineAssets());
-    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(bundle.mainWorker!));
-    await db.instantiate(bundle.mainModule);
+    // The page's own DuckDB-WASM, from the package's own files (not piccoli's gzipped wasm).
+    const dist = '/node_modules/@duckdb/duckdb-wasm/dist';
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(`${dist}/duckdb-browser-eh.worker.js`));
+    await db.instantiate(`${dist}/duckdb-eh.wasm`);
     const conn = await db.connect();
     await conn.query(`CREATE TABLE page_owned AS SELECT 'Baschi' AS comune`);
     configure({ duckdb: db });
