@@ -9,6 +9,7 @@ const LOADERS: Record<string, () => Promise<unknown>> = {
   'piccoli-progress': () => import('./components/piccoli-progress/piccoli-progress.js'),
   'piccoli-map': () => import('./components/piccoli-map/piccoli-map.js'),
   'piccoli-sql': () => import('./components/piccoli-sql/piccoli-sql.js'),
+  'piccoli-trend': () => import('./components/piccoli-trend/piccoli-trend.js'),
 };
 
 const started = new Map<string, Promise<unknown>>();

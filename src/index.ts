@@ -19,5 +19,6 @@ export { loadElement } from './autoload.js';
 export type { PiccoliProgress } from './components/piccoli-progress/piccoli-progress.js';
 export type { PiccoliMap } from './components/piccoli-map/piccoli-map.js';
 export type { PiccoliSql } from './components/piccoli-sql/piccoli-sql.js';
+export type { PiccoliTrend } from './components/piccoli-trend/piccoli-trend.js';
 
 autoload();

@@ -1,0 +1,166 @@
+import * as Plot from '@observablehq/plot';
+import { html, type TemplateResult } from 'lit';
+import { formatDate, formatInteger, formatPercent, type Lang } from '../../i18n/index.js';
+import type { Milestone } from '../../data/bundled.js';
+import type { TrendAnswer } from '../../query/types.js';
+import { countsAt, type TrendTable } from './trend-data.js';
+
+/**
+ * The trend's drawing and its table, loaded beside the data (never in the element's first
+ * load): Observable Plot draws each stage's count (or share of eligible) as a step line,
+ * the published figures as labelled points, and the programme's milestones as labelled
+ * rules. A pure view: an answer, its table and options in, nodes out.
+ */
+
+/** Stage colours, each at least 4.5:1 on white (non-text contrast needs 3:1). */
+export const STAGE_COLOURS = ['#5C6F82', '#0066CC', '#00693E', '#8A4B00', '#6B2C91', '#A61919', '#1A1A1A'];
+
+export interface TrendDrawOptions {
+  width: number;
+  height: number;
+  lang: Lang;
+  metric: 'count' | 'share';
+  /** Stage labels, by stage order. */
+  labels: string[];
+  milestones: Milestone[];
+  ariaLabel: string;
+}
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Ticks of a time axis in the reader's language: years, months, or days as they fall. */
+function dateTickFormat(locale: string): (d: Date) => string {
+  const year = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric' });
+  const month = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'short', year: 'numeric' });
+  const dayOf = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+  return (d) => (d.getUTCDate() !== 1 ? dayOf.format(d) : d.getUTCMonth() === 0 ? year.format(d) : month.format(d));
+}
+
+/** The short name of a source: up to its first comma ("ANCI Campania"). */
+export const shortSource = (s: string) => s.split(',')[0]!.trim();
+
+/** The days the chart spans: the data's, the milestones', and the chosen day. */
+export function trendDomain(a: TrendAnswer, milestones: Milestone[]): [string, string] {
+  const all = [a.programme.firstDate, a.programme.lastDate, a.asOf, ...milestones.map((m) => m.date)].filter(Boolean).sort();
+  return [all[0]!, all.at(-1)!];
+}
+
+/**
+ * The chart, and where a day falls on it (px from the SVG's left), for the cursor the
+ * element draws over it.
+ */
+export function drawTrend(a: TrendAnswer, t: TrendTable, o: TrendDrawOptions): { svg: SVGSVGElement; x: (iso: string) => number } {
+  const locale = o.lang === 'it' ? 'it-IT' : 'en-GB';
+  const share = o.metric === 'share';
+  const [from, to] = trendDomain(a, o.milestones);
+  const value = (row: number[], order: number) => (share ? row[order]! / (row[0] || NaN) : row[order]!);
+  const shown = a.series.filter((s) => !share || s.order > 0);
+  // Each stage from nobody at the start to its count by the end of the span, in steps.
+  const points = shown.flatMap((s) => {
+    const rows = [{ date: shift(from, -1), row: new Array<number>(a.series.length).fill(0) }]
+      .concat(t.dates.map((d, i) => ({ date: d, row: t.counts[i]! })))
+      .concat([{ date: to, row: t.counts.at(-1) ?? new Array<number>(a.series.length).fill(0) }]);
+    return rows.map((r) => ({ x: day(r.date), y: value(r.row, s.order), stage: o.labels[s.order]! }));
+  });
+  const published = a.published
+    .map((p) => {
+      const order = a.series.find((s) => s.stage === p.stage)?.order ?? -1;
+      const eligible = countsAt(t, p.date, a.series.length)[0]!;
+      return { ...p, order, x: day(p.date), y: share ? p.count / (eligible || NaN) : p.count };
+    })
+    .filter((p) => p.order >= 0 && (!share || p.order > 0));
+  const fmt = (v: number) => (share ? formatPercent(v, o.lang) : formatInteger(v, o.lang));
+  const milestones = o.milestones.map((m) => ({ ...m, x: day(m.date), label: o.lang === 'it' ? m.label_it : m.label_en }));
+  const svg = Plot.plot({
+    width: Math.max(280, Math.round(o.width)),
+    height: Math.max(120, Math.round(o.height)),
+    marginTop: 28,
+    marginRight: 24,
+    marginLeft: share ? 48 : 56,
+    ariaLabel: o.ariaLabel,
+    style: { fontSize: '12px', fontFamily: 'inherit', overflow: 'visible' },
+    x: { type: 'utc', domain: [day(shift(from, -1)), day(to)], tickFormat: dateTickFormat(locale), ticks: 5, label: null },
+    y: {
+      grid: true,
+      nice: true,
+      label: null,
+      ...(share ? { domain: [0, 1], tickFormat: (v: number) => formatPercent(v, o.lang).replace(/[,.]0(?=\s?%)/, '') } : {}),
+      ...(share ? {} : { tickFormat: (v: number) => formatInteger(v, o.lang) }),
+    },
+    color: { domain: a.series.map((s) => o.labels[s.order]!), range: STAGE_COLOURS },
+    marks: [
+      Plot.ruleY([0], { ariaHidden: 'true' }),
+      Plot.ruleX(milestones, { x: 'x', stroke: '#5C6F82', strokeDasharray: '4,3', className: 'milestone-rule' }),
+      Plot.text(milestones, {
+        x: 'x',
+        text: 'label',
+        frameAnchor: 'top',
+        dy: -20,
+        dx: 3,
+        textAnchor: 'start',
+        lineAnchor: 'top',
+        fill: '#1A1A1A',
+        className: 'milestone',
+      }),
+      Plot.line(points, { x: 'x', y: 'y', z: 'stage', stroke: 'stage', curve: 'step-after', strokeWidth: 2 }),
+      Plot.dot(published, {
+        x: 'x',
+        y: 'y',
+        r: 4.5,
+        fill: '#fff',
+        stroke: (p: (typeof published)[number]) => o.labels[p.order],
+        strokeWidth: 2,
+        title: (p: (typeof published)[number]) => `${o.labels[p.order]}: ${fmt(p.y)}, ${p.cite.source}`,
+      }),
+      Plot.text(published, {
+        x: 'x',
+        y: 'y',
+        text: (p: (typeof published)[number]) => `${fmt(p.y)} · ${shortSource(p.cite.source)}`,
+        dx: 7,
+        textAnchor: 'start',
+        fill: '#1A1A1A',
+        stroke: '#fff',
+        strokeWidth: 3,
+        className: 'published',
+      }),
+    ],
+  }) as SVGSVGElement & { scale(name: 'x'): { apply(v: Date): number } };
+  for (const g of svg.querySelectorAll('g[aria-label]:not([role])')) g.setAttribute('role', 'group');
+  // Plot's <style> is refused by a strict CSP; the element's styles hold what it needs.
+  for (const s of svg.querySelectorAll('style')) s.remove();
+  const xs = svg.scale('x');
+  return { svg, x: (iso) => xs.apply(day(iso)) };
+}
+
+/** The table alternative: one row per day a count changes; the chosen day marked. */
+export function trendTableView(
+  a: TrendAnswer,
+  t: TrendTable,
+  o: { lang: Lang; metric: 'count' | 'share'; labels: string[]; cursor: string; caption: string; dateHead: string },
+): TemplateResult {
+  const share = o.metric === 'share';
+  const shown = a.series.filter((s) => !share || s.order > 0);
+  let current = -1;
+  for (let i = 0; i < t.dates.length && t.dates[i]! <= o.cursor; i++) current = i;
+  return html`<table part="table">
+    <caption class="visually-hidden">${o.caption}</caption>
+    <thead>
+      <tr>
+        <th scope="col">${o.dateHead}</th>
+        ${shown.map((s) => html`<th scope="col">${o.labels[s.order]}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${t.dates.map(
+        (d, i) => html`<tr data-date=${d} aria-current=${i === current ? 'date' : 'false'}>
+          <th scope="row">${formatDate(d, o.lang)}</th>
+          ${shown.map((s) => {
+            const row = t.counts[i]!;
+            return html`<td>${share ? formatPercent(row[s.order]! / (row[0] || NaN), o.lang) : formatInteger(row[s.order]!, o.lang)}</td>`;
+          })}
+        </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
