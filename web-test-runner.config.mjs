@@ -140,6 +140,35 @@ async function flakyEngine(ctx, next) {
 }
 
 /**
+ * A server that encodes the engine's files itself (test/browser/engine-compressed.test.ts):
+ * /__encoded__/<folder>/<name> answers the asset base's file with `Content-Encoding: gzip`
+ * when it is a .gz (as Apache does with `AddEncoding gzip .gz`), so the browser inflates it
+ * before the page sees it. /__encoded_count__ says how many bytes went out that way.
+ */
+let encodedBytes = 0;
+async function encoded(ctx, next) {
+  if (ctx.path === '/__encoded_count__') {
+    ctx.body = { bytes: encodedBytes };
+    return;
+  }
+  const m = /^\/__encoded__\/(duckdb|parquet|data)\/([\w.-]+)$/.exec(ctx.path);
+  if (!m) return next();
+  const { readFile } = await import('node:fs/promises');
+  const bytes = await readFile(devAssetPath(m[1], m[2]));
+  encodedBytes += bytes.length;
+  ctx.respond = false; // by hand: the test runner would mark it cacheable for a year
+  const gz = m[2].endsWith('.gz');
+  ctx.res
+    .writeHead(200, {
+      'content-type': gz ? 'application/wasm' : 'text/javascript',
+      ...(gz ? { 'content-encoding': 'gzip' } : {}),
+      'content-length': bytes.length,
+      'cache-control': 'no-store',
+    })
+    .end(bytes);
+}
+
+/**
  * A server that trickles (test/browser/data/loading.test.ts): /__trickle__/<path>?ms=&bytes=&id=
  * sends the repo file <path> `bytes` bytes (default 1) every `ms` ms (default 1000).
  * /__trickle_state__?id= says whether the client has hung up on it, and how much was sent.
@@ -207,7 +236,7 @@ async function recorder(ctx, next) {
 export default {
   // clickhouseMiddleware: /__ch__/ (proxy to the test cluster), /__ch_closed__/, /__duckdb_node__,
   // /__ch_admin__, /__ch_info__ (test/clickhouse/README.md).
-  middleware: [badServers, failOnce, flakyEngine, trickle, recorder, clickhouseMiddleware],
+  middleware: [badServers, failOnce, flakyEngine, encoded, trickle, recorder, clickhouseMiddleware],
   files: ['test/browser/**/*.test.ts', 'test/clickhouse/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'import', 'default'] },
   rootDir: root,

@@ -48,7 +48,8 @@
 
   /** The wasm's response, counted as it arrives and inflated when it is gzip. */
   async function inflate(response) {
-    const total = Number(response.headers.get('content-length')) || undefined;
+    // A server that encoded it itself announces the encoded length: the body is longer.
+    const total = response.headers.get('content-encoding') ? undefined : Number(response.headers.get('content-length')) || undefined;
     const reader = response.body.getReader();
     let loaded = 0;
     let reportedAt = 0;
@@ -56,7 +57,7 @@
       const now = Date.now();
       if (!last && now - reportedAt < 50) return;
       reportedAt = now;
-      report({ event: 'progress', loaded, total, last });
+      report({ event: 'progress', loaded, total: total !== undefined && loaded > total ? undefined : total, last });
     };
     const first = await reader.read();
     const head = first.value;
