@@ -90,17 +90,8 @@ export function withProvenance(raw: BackendAnswer, meta: ProgrammeMeta | undefin
     const f = figuresAt(meta, answer.asOf, level, area).find((x) => x.stage === stage && x.count === n);
     return f ? citeOf(f, meta) : null;
   };
-  if (answer.kind === 'trend') {
-    // Every figure the programme published for this area, on whatever day: the trend's labelled points.
-    const [level, area] = scopeLevel(answer.scope);
-    const published =
-      bundled && meta
-        ? (meta.published_figures ?? [])
-            .filter((f) => f.as_of && (f.level ?? 'italy') === level && (level === 'italy' || f.area === area))
-            .map((f) => ({ stage: f.stage, date: f.as_of!, count: f.count, cite: citeOf(f, meta) }))
-        : [];
-    return { ...answer, programme, origin, published };
-  }
+  // A trend's published figures are read by the element from the programme's metadata (trend-data.ts).
+  if (answer.kind === 'trend') return { ...answer, programme, origin };
   if (answer.kind === 'funnel') {
     const [level, area] = scopeLevel(answer.scope);
     const stages = answer.stages.map((s) => ({ ...s, basis: basisOf(s.n, s.simulated, cite(level, area, s.stage, s.n)) }));

@@ -165,14 +165,6 @@ export interface TrendStep {
   simulated: SimulatedCount;
 }
 
-/** A published figure of the trend's area, drawn as a labelled point. */
-export interface TrendPoint {
-  stage: string;
-  date: string;
-  count: number;
-  cite: PublishedCite;
-}
-
 export interface TrendSeries extends StageInfo {
   /** The count by each day it changes, in date order; none for a stage nobody reached. */
   steps: TrendStep[];
@@ -181,10 +173,11 @@ export interface TrendSeries extends StageInfo {
 export interface TrendAnswer extends AnswerBase {
   kind: 'trend';
   scope: FunnelScope;
-  /** Every stage of the programme in order. */
+  /**
+   * Every stage of the programme in order. The published figures of the area are in
+   * `programme.meta` (cited for the bundled data only, as a funnel's are).
+   */
   series: TrendSeries[];
-  /** The published figures of this area (bundled data only; added by the coordinator). */
-  published: TrendPoint[];
 }
 
 export type QueryAnswer = FunnelAnswer | AreasAnswer | TrendAnswer;

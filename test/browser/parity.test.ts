@@ -30,7 +30,7 @@ async function both<A>(req: QueryRequest): Promise<[A, A]> {
 }
 
 /** What must agree: everything but which backend answered, the file's URL form, and the file's publisher (only a cube records it). */
-function comparable(a: FunnelAnswer | AreasAnswer | Omit<TrendAnswer, 'published'>) {
+function comparable(a: FunnelAnswer | AreasAnswer | TrendAnswer) {
   return { ...a, backend: undefined, source: undefined, publisher: undefined, programme: { ...a.programme, meta: undefined } };
 }
 

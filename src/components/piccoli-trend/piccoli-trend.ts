@@ -20,7 +20,7 @@ import { PiccoliElement } from '../piccoli-element.js';
 import { provenanceStyles } from '../provenance.styles.js';
 import { styles } from './piccoli-trend.styles.js';
 import { STRINGS, type Strings } from './strings.js';
-import { countsAt, stepDate, trendTable, type TrendTable } from './trend-data.js';
+import { countsAt, publishedPoints, stepDate, trendTable, type TrendPoint, type TrendTable } from './trend-data.js';
 
 /** The drawing (Observable Plot) and the words about the numbers: loaded beside the data. */
 type ViewModule = typeof import('./trend-view.js');
@@ -32,7 +32,7 @@ let provenanceModule: ProvenanceModule | undefined;
 const stageCountHint = new Map<string, number>();
 
 type Ask = TrendRequest | { kind: 'invalid'; error: ErrorData };
-type Shown = { answer: TrendAnswer; table: TrendTable };
+type Shown = { answer: TrendAnswer; table: TrendTable; published: TrendPoint[] };
 
 /**
  * The cumulative count of each stage over time (engaged, needs analysed, plan submitted
@@ -186,7 +186,7 @@ export class PiccoliTrend extends PiccoliElement {
         }),
         view,
       ]);
-      return { answer, table: trendTable(answer) };
+      return { answer, table: trendTable(answer), published: publishedPoints(answer) };
     } finally {
       this._progress = null;
     }
@@ -213,6 +213,8 @@ export class PiccoliTrend extends PiccoliElement {
       metric: this.metric as 'count' | 'share',
       labels: shown.answer.series.map((s) => stageLabel(s.stage, meta, lang)),
       milestones: meta?.milestones ?? [],
+      published: shown.published,
+      eligibleAt: (iso) => countsAt(shown.table, iso, shown.answer.series.length)[0]!,
       ariaLabel: `${titleOf(shown.answer, lang)}, ${areaLabel(shown.answer.scope, t)}: ${this.metric === 'share' ? t.shares : t.counts}`,
     });
     box.querySelector('svg')?.remove();
@@ -292,7 +294,7 @@ export class PiccoliTrend extends PiccoliElement {
   }
 
   private _trendView(shown: Shown, lang: Lang, t: Strings): TemplateResult {
-    const { answer: a, table } = shown;
+    const { answer: a, table, published } = shown;
     stageCountHint.set(a.programme.id, a.series.length);
     const meta = a.programme.meta;
     const title = titleOf(a, lang);
@@ -306,7 +308,7 @@ export class PiccoliTrend extends PiccoliElement {
         const last = s.steps.at(-1);
         return basisOf(last?.n ?? 0, last ? last.simulated : 0);
       }),
-      ...a.published.map((p): Basis => ({ kind: 'published-figure', cite: p.cite })),
+      ...published.map((p): Basis => ({ kind: 'published-figure', cite: p.cite })),
     ];
     const pv = provenanceModule!.provenanceView(bases, a.origin, a.source, lang);
     const caption = html`<figcaption part="caption">
@@ -380,10 +382,10 @@ export class PiccoliTrend extends PiccoliElement {
               </div>
               <div class="lists">
                 ${
-                  a.published.length
+                  published.length
                     ? html`<h3>${t.published}</h3>
                       <ul part="published">
-                        ${a.published.map(
+                        ${published.map(
                           (p) =>
                             html`<li>${t.publishedItem(stageLabel(p.stage, meta, lang), formatInteger(p.count, lang), formatDate(p.date, lang), p.cite.source)}</li>`,
                         )}

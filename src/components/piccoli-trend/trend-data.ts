@@ -1,4 +1,4 @@
-import type { TrendAnswer } from '../../query/types.js';
+import type { FunnelScope, PublishedCite, TrendAnswer } from '../../query/types.js';
 
 /**
  * A trend as rows: every day on which some stage's count changes, with the count of
@@ -51,4 +51,38 @@ export function stepDate(t: TrendTable, date: string, key: string): string | nul
     default:
       return null;
   }
+}
+
+/** A published figure of the trend's area, drawn as a labelled point. */
+export interface TrendPoint {
+  stage: string;
+  date: string;
+  count: number;
+  cite: PublishedCite;
+}
+
+/**
+ * The figures the programme published for the trend's area, on any day: for the
+ * library's bundled data only, the data they were checked against (as a funnel cites them).
+ */
+export function publishedPoints(a: TrendAnswer): TrendPoint[] {
+  const meta = a.programme.meta;
+  if (a.origin.data !== 'bundled' || !meta) return [];
+  const [level, area] = scopeKey(a.scope);
+  return (meta.published_figures ?? [])
+    .filter((f) => f.as_of && (f.level ?? 'italy') === level && (level === 'italy' || f.area === area))
+    .map((f) => ({
+      stage: f.stage,
+      date: f.as_of!,
+      count: f.count,
+      cite: {
+        source: f.source || meta.operator || meta.programme,
+        asOf: f.as_of!,
+        ...(f.published_on ? { publishedOn: f.published_on } : {}),
+      },
+    }));
+}
+
+function scopeKey(scope: FunnelScope): [string, string | null] {
+  return scope.level === 'italy' ? ['italy', null] : [scope.level === 'entity' ? 'comune' : scope.level, scope.code];
 }

@@ -3,7 +3,7 @@ import { html, type TemplateResult } from 'lit';
 import { formatDate, formatInteger, formatPercent, type Lang } from '../../i18n/index.js';
 import type { Milestone } from '../../data/bundled.js';
 import type { TrendAnswer } from '../../query/types.js';
-import { countsAt, type TrendTable } from './trend-data.js';
+import type { TrendPoint, TrendTable } from './trend-data.js';
 
 /**
  * The trend's drawing and its table, loaded beside the data (never in the element's first
@@ -24,6 +24,10 @@ export interface TrendDrawOptions {
   labels: string[];
   milestones: Milestone[];
   ariaLabel: string;
+  /** The published figures of the area. */
+  published: TrendPoint[];
+  /** Entities eligible by a day. */
+  eligibleAt: (iso: string) => number;
 }
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -63,10 +67,10 @@ export function drawTrend(a: TrendAnswer, t: TrendTable, o: TrendDrawOptions): {
       .concat([{ date: to, row: t.counts.at(-1) ?? new Array<number>(a.series.length).fill(0) }]);
     return rows.map((r) => ({ x: day(r.date), y: value(r.row, s.order), stage: o.labels[s.order]! }));
   });
-  const published = a.published
+  const published = o.published
     .map((p) => {
       const order = a.series.find((s) => s.stage === p.stage)?.order ?? -1;
-      const eligible = countsAt(t, p.date, a.series.length)[0]!;
+      const eligible = o.eligibleAt(p.date);
       return { ...p, order, x: day(p.date), y: share ? p.count / (eligible || NaN) : p.count };
     })
     .filter((p) => p.order >= 0 && (!share || p.order > 0));

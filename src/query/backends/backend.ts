@@ -19,7 +19,7 @@ import type {
 export type BackendAnswer =
   | (Omit<FunnelAnswer, 'origin' | 'stages'> & { stages: CountedStage[]; publisher?: string | null })
   | (Omit<AreasAnswer, 'origin' | 'rows'> & { rows: CountedArea[]; publisher?: string | null })
-  | (Omit<TrendAnswer, 'origin' | 'published'> & { publisher?: string | null });
+  | (Omit<TrendAnswer, 'origin'> & { publisher?: string | null });
 
 /**
  * One way of answering requests. `answer` resolves to null when this backend cannot
