@@ -12,7 +12,7 @@ const root = new URL('../../', import.meta.url);
 const shots = new URL('test-results/screenshots/', root);
 
 const PAGES = [
-  { path: '/index.html', name: 'notizie', ready: 'piccoli-progress' },
+  { path: '/index.html', name: 'notizie', ready: 'piccoli-progress, piccoli-trend' },
   { path: '/console.html', name: 'console', ready: 'piccoli-sql' },
   { path: '/piacenza.html', name: 'piacenza', ready: 'piccoli-progress, piccoli-map' },
   { path: '/siena.html', name: 'siena', ready: 'piccoli-progress' },
@@ -235,7 +235,7 @@ describe('demo pages', () => {
       // its figures are published or simulated, and a simulated figure is never under a
       // "published" label.
       const labels = await tab.evaluate(() =>
-        [...document.querySelectorAll('piccoli-progress, piccoli-map')].map((el) => ({
+        [...document.querySelectorAll('piccoli-progress, piccoli-map, piccoli-trend')].map((el) => ({
           tag: `${el.localName} ${[...el.attributes].map((a) => `${a.name}=${a.value}`).join(' ')}`,
           label: el.shadowRoot.querySelector('figcaption [part="provenance"]')?.textContent ?? null,
           marks: [...el.shadowRoot.querySelectorAll('.basis')].map((m) => m.textContent),

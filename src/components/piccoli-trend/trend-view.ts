@@ -73,7 +73,17 @@ export function drawTrend(a: TrendAnswer, t: TrendTable, o: TrendDrawOptions): {
       const eligible = o.eligibleAt(p.date);
       return { ...p, order, x: day(p.date), y: share ? p.count / (eligible || NaN) : p.count };
     })
-    .filter((p) => p.order >= 0 && (!share || p.order > 0));
+    .filter((p) => p.order >= 0 && (!share || p.order > 0))
+    .sort((a, b) => b.y - a.y);
+  // Figures of one day (612, 568, 485 at 31 October 2021) are close: their labels are
+  // stacked one line apart from the highest point down, instead of over one another.
+  const top = new Map<string, number>();
+  const rank = published.map((p) => {
+    const seen = top.get(p.date);
+    top.set(p.date, seen === undefined ? 0 : seen + 1);
+    return top.get(p.date)!;
+  });
+  const labelled = published.map((p, i) => ({ ...p, rank: rank[i]!, top: published.find((q) => q.date === p.date)!.y }));
   const fmt = (v: number) => (share ? formatPercent(v, o.lang) : formatInteger(v, o.lang));
   const milestones = o.milestones.map((m) => ({ ...m, x: day(m.date), label: o.lang === 'it' ? m.label_it : m.label_en }));
   const svg = Plot.plot({
@@ -117,17 +127,23 @@ export function drawTrend(a: TrendAnswer, t: TrendTable, o: TrendDrawOptions): {
         strokeWidth: 2,
         title: (p: (typeof published)[number]) => `${o.labels[p.order]}: ${fmt(p.y)}, ${p.cite.source}`,
       }),
-      Plot.text(published, {
-        x: 'x',
-        y: 'y',
-        text: (p: (typeof published)[number]) => `${fmt(p.y)} · ${shortSource(p.cite.source)}`,
-        dx: 7,
-        textAnchor: 'start',
-        fill: '#1A1A1A',
-        stroke: '#fff',
-        strokeWidth: 3,
-        className: 'published',
-      }),
+      ...[...new Set(rank)].map((r) =>
+        Plot.text(
+          labelled.filter((p) => p.rank === r),
+          {
+            x: 'x',
+            y: 'top',
+            text: (p: (typeof labelled)[number]) => `${fmt(p.y)} · ${shortSource(p.cite.source)}`,
+            dx: 8,
+            dy: r * 14 - 8,
+            textAnchor: 'start',
+            fill: '#1A1A1A',
+            stroke: '#fff',
+            strokeWidth: 3,
+            className: 'published',
+          },
+        ),
+      ),
     ],
   }) as SVGSVGElement & { scale(name: 'x'): { apply(v: Date): number } };
   for (const g of svg.querySelectorAll('g[aria-label]:not([role])')) g.setAttribute('role', 'group');
