@@ -16,6 +16,7 @@ import puppeteer from 'puppeteer-core';
 import { serve } from './lib/server.mjs';
 import { machine, packageVersions, rendererPss, treePss } from './lib/machine.mjs';
 import { measureSizes } from './lib/sizes.mjs';
+import { measureTransfer } from './lib/transfer.mjs';
 import { writeReport } from './lib/report.mjs';
 import { median, sleep } from './lib/stats.mjs';
 
@@ -77,6 +78,7 @@ async function main() {
     if (ONLY.includes('many')) results.many = await benchMany(ctx);
     if (ONLY.includes('scale')) results.scale = await benchScale(ctx, results);
     if (ONLY.includes('sql')) results.sql = await benchSql(ctx);
+    if (ONLY.includes('sizes')) results.transfer = await measureTransfer({ browser, root: ROOT, dist: SNAPSHOT, runs: QUICK ? 1 : 3, log });
   } finally {
     await browser.close();
     await server.close();
@@ -96,7 +98,7 @@ async function main() {
 
 /** dist/ comes from the library's build (`npm run build`); wait a little if it is being rebuilt. */
 async function waitForBuild() {
-  const needed = ['dist/piccoli.js', 'dist/data.js', 'dist/duckdb/duckdb-eh.wasm'];
+  const needed = ['dist/piccoli.js', 'dist/data.js', 'dist/duckdb/duckdb-eh.wasm.gz'];
   for (let i = 0; i < 12; i++) {
     const missing = needed.filter((f) => !existsSync(join(ROOT, f)));
     if (!missing.length) return;
@@ -222,7 +224,7 @@ const PROGRESS_VARIANTS = [
   { key: 'engine-arrow', label: '`<piccoli-progress src=…/events.arrow>` (no cube beside it: engine)', path: '/bench/pages/progress.html?src=/bench/.out/site-nocube/events.arrow', expects: 'duckdb' },
   { key: 'engine-parquet', label: '`<piccoli-progress src=…/events.parquet>` (no cube beside it: engine + parquet-wasm)', path: '/bench/pages/progress.html?src=/bench/.out/site-nocube/events.parquet', expects: 'duckdb' },
 ];
-const WASM_PATHS = ['/dist/duckdb/duckdb-eh.wasm', '/dist/duckdb/duckdb-mvp.wasm'];
+const WASM_PATHS = ['/dist/duckdb/duckdb-eh.wasm.gz'];
 
 async function benchProgress({ browser, origin, server, sites }) {
   /** DuckDB wasm files served so far (either build): counted around each visit. */

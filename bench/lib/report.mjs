@@ -39,6 +39,7 @@ export function writeReport(r) {
   if (r.scale) scale(r.scale, p);
   if (r.many) many(r.many, p);
   if (r.sizes) sizes(r.sizes, p);
+  if (r.sizes) transfer(r.transfer, p);
   sql(r.sql, p);
   p(
     '## How it is measured',
@@ -532,8 +533,25 @@ function sizes(s, p) {
   );
   if (s.baseline) p(row('Baseline page bundle (`bench/.out/baseline.js`: duckdb-wasm + apache-arrow + Plot/d3)', s.baseline, 'esbuild, minified, one file'));
   if (s.stale?.length) p('', `Not counted: ${s.stale.map((f) => `\`${f}\``).join(', ')} (left in dist/ by earlier builds; no entry imports them).`);
-  p('', '### (d) Engine assets and data files', '', 'One wasm and one worker of each pair are fetched (`eh` on current browsers); `parquet_wasm_bg.wasm` only when a Parquet file is loaded.', '', '| File | Raw | gzip | brotli | |', '| --- | --- | --- | --- | --- |');
+  p('', '### (d) Engine assets and data files', '', 'The wasm files ship gzipped only (`.wasm.gz`: the engine inflates them as they arrive); `parquet_wasm_bg.wasm.gz` is fetched only when a Parquet file is read or written. Raw is the size on the server; the JavaScript, JSON and Arrow files also have `.gz`/`.br` siblings (not listed).', '', '| File | Raw | gzip | brotli | |', '| --- | --- | --- | --- | --- |');
   for (const a of [...s.engineAssets, ...s.dataFiles]) p(row(`\`${a.file}\``, a));
+  p('');
+  if (s.dist) p(`**dist/ in all:** ${(s.dist.bytes / 1e6).toFixed(1)} MB in ${s.dist.files} files, of which ${(s.dist.siblings / 1e6).toFixed(1)} MB are the precompressed \`.gz\`/\`.br\` siblings.`, '');
+}
+
+function transfer(t, p) {
+  p('### (e) The SQL console page over a 10 Mbit/s link', '');
+  if (!t) return p('Not run (`--only` left out `sizes`).', '');
+  p(
+    '`demo/console.html` (autorun query: engine, bundled tables, editor), cold, at 10 Mbit/s down / 20 ms (Chromium network emulation), from two static servers of `bench/lib/transfer.mjs`: one that compresses nothing (as `python3 -m http.server`), one that serves the `.br`/`.gz` siblings (nginx `gzip_static`/`brotli_static`). Bytes: response bodies sent, the workers\' included. Engine ready: from navigation start to `getEngine().ready()`; median of the runs.',
+    '',
+    '| Server | Downloaded | Engine ready | Runs (ms) | Largest files |',
+    '| --- | --- | --- | --- | --- |',
+  );
+  for (const [label, v] of [['compresses nothing', t.plain], ['precompressed siblings', t.precompressed]]) {
+    const big = v.files.slice(0, 4).map((f) => `\`${f.path.split('/').pop()}\` ${(f.bytes / 1e6).toFixed(2)}`).join(', ');
+    p(`| ${label} | ${(v.bytes / 1e6).toFixed(2)} MB | ${(v.engineReadyMs / 1000).toFixed(1)} s | ${v.runs.join(', ')} | ${big} |`);
+  }
   p('');
 }
 

@@ -207,14 +207,18 @@ export function measureSizes(root, { quick = false, dist = join(root, 'dist') } 
       ? readdirSync(join(dist, folder))
           .sort()
           .map((f) => join(dist, folder, f))
-          .filter((f) => statSync(f).isFile())
+          .filter((f) => statSync(f).isFile() && !/\.(js|json|arrow)\.(gz|br)$/.test(f))
           .map((f) => ({ file: rel(f), ...sizeOf(f) }))
       : [];
   const baselineFile = join(root, 'bench/.out/baseline.js');
   const baselineRel = 'bench/.out/baseline.js';
   const all = [...reachable].filter((f) => existsSync(abs(f)));
+  const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+  const distFiles = walk(dist);
   return {
     quick,
+    /** dist/ as a site copies it: every file, the .gz/.br siblings included. */
+    dist: { files: distFiles.length, bytes: distFiles.reduce((a, f) => a + statSync(f).size, 0), siblings: distFiles.filter((f) => /\.(gz|br)$/.test(f) && !/\.wasm\.gz$/.test(f)).reduce((a, f) => a + statSync(f).size, 0) },
     entries,
     firstLoad,
     firstLoadChunks,
