@@ -132,6 +132,18 @@ describe('ClickHouse connector: the same numbers as DuckDB over the same rows', 
     }
   });
 
+  it('the trend from the server equals the trend from the bundled cube, for Italy and for a province', async () => {
+    const bundled = new Coordinator([new CubeBackend()], () => Promise.resolve([]));
+    for (const province of [null, 'PC']) {
+      const req = { kind: 'trend', src: null, programme: 'piccoli', asOf: '2021-10-31', region: null, province, comune: null } as const;
+      const [remote, cube] = await Promise.all([coordinator.request(req), bundled.request(req)]);
+      expect([remote.backend, cube.backend]).to.deep.equal(['remote', 'cube']);
+      expect(remote.series.length).to.equal(5);
+      expect(remote.series.map((s) => s.steps.length).reduce((a, b) => a + b)).to.be.greaterThan(20);
+      expect(JSON.stringify(remote.series), String(province)).to.equal(JSON.stringify(cube.series));
+    }
+  });
+
   it('names resolve as in the other backends: a province by sigla, a comune by name without accents or apostrophes', async () => {
     const [[code, name]] = (await oracle(
       `SELECT entity_code, entity_name FROM programme_events WHERE programme = 'piccoli' AND entity_name LIKE '%''%' AND stage_order = 0 ORDER BY entity_code LIMIT 1`,
