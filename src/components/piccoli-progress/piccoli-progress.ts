@@ -145,7 +145,12 @@ export class PiccoliProgress extends PiccoliElement {
         coordinator.request(ask, {
           signal,
           onProgress: (p) => {
-            this._progress = p.total ? { phase: p.phase, share: p.loaded / p.total } : null;
+            // After its download the engine compiles and starts with no total: said without a share.
+            this._progress = p.total
+              ? { phase: p.phase, share: p.loaded / p.total }
+              : p.phase === 'engine'
+                ? { phase: 'engine', share: NaN }
+                : null;
             this.dispatchEvent(new PiccoliLoadProgressEvent({ source: p.source, loaded: p.loaded, total: p.total }));
           },
         }),
@@ -195,7 +200,9 @@ export class PiccoliProgress extends PiccoliElement {
   private _skeleton(t: Strings, lang: Lang): TemplateResult {
     const rows = stageCountHint.get(this.programme || 'piccoli') ?? 5;
     const p = this._progress;
-    const status = p ? (p.phase === 'engine' ? t.startingEngine : t.loadingBytes)(formatPercent(p.share, lang)) : t.loading;
+    const status = p
+      ? (p.phase === 'engine' ? t.startingEngine : t.loadingBytes)(Number.isNaN(p.share) ? '' : formatPercent(p.share, lang))
+      : t.loading;
     return html`<figure class="skeleton ${this.view === 'compact' ? 'compact' : ''}" part="figure" aria-busy="true">
       <figcaption part="caption">
         <span class="title"><span class="ph"></span></span>

@@ -5,7 +5,7 @@ export const STRINGS = {
   it: {
     loading: 'Caricamento dei dati…',
     loadingBytes: (pct: string) => `Caricamento dei dati: ${pct}`,
-    startingEngine: (pct: string) => `Avvio del motore dei dati: ${pct}`,
+    startingEngine: (pct: string) => (pct ? `Avvio del motore dei dati: ${pct}` : 'Avvio del motore dei dati…'),
     stage: 'Fase',
     entities: { comune: 'Comuni', provincia: 'Province' },
     ofPrevious: 'della fase precedente',
@@ -33,7 +33,7 @@ export const STRINGS = {
   en: {
     loading: 'Loading data…',
     loadingBytes: (pct: string) => `Loading data: ${pct}`,
-    startingEngine: (pct: string) => `Starting the data engine: ${pct}`,
+    startingEngine: (pct: string) => (pct ? `Starting the data engine: ${pct}` : 'Starting the data engine…'),
     stage: 'Stage',
     entities: { comune: 'Comuni', provincia: 'Provinces' },
     ofPrevious: 'of the previous stage',

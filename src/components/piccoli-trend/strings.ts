@@ -5,7 +5,7 @@ export const STRINGS = {
   it: {
     loading: 'Caricamento dei dati…',
     loadingBytes: (pct: string) => `Caricamento dei dati: ${pct}`,
-    startingEngine: (pct: string) => `Avvio del motore dei dati: ${pct}`,
+    startingEngine: (pct: string) => (pct ? `Avvio del motore dei dati: ${pct}` : 'Avvio del motore dei dati…'),
     italy: 'Italia',
     province: (n: string) => `Provincia di ${n}`,
     asOf: (d: string) => `Dati al ${d}`,
@@ -36,7 +36,7 @@ export const STRINGS = {
   en: {
     loading: 'Loading data…',
     loadingBytes: (pct: string) => `Loading data: ${pct}`,
-    startingEngine: (pct: string) => `Starting the data engine: ${pct}`,
+    startingEngine: (pct: string) => (pct ? `Starting the data engine: ${pct}` : 'Starting the data engine…'),
     italy: 'Italy',
     province: (n: string) => `Province of ${n}`,
     asOf: (d: string) => `Data as of ${d}`,
