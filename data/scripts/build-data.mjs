@@ -16,8 +16,8 @@ import { writeAtomic } from './lib/atomic.mjs';
 import { calendarRules, checkCalendar } from './lib/calendar.mjs';
 import { checkMilestones } from './lib/milestones.mjs';
 import { writeCube } from './lib/cube.mjs';
-import { eventsToArrowIPC } from './lib/arrow.mjs';
-import { all, allJson, openDb, run } from './lib/duck.mjs';
+import { eventsToArrowIPC, readArrowIPC, rowsToArrowIPC } from './lib/arrow.mjs';
+import { all, allJson, openDb, run, sqlString } from './lib/duck.mjs';
 import { FIGURE_COLUMNS, checkFigureShapes, checkFigures, figureRows, metaFigure } from './lib/figures.mjs';
 import { mulberry32 } from './lib/prng.mjs';
 import { loadComuniJson } from './lib/registry.mjs';
@@ -186,10 +186,14 @@ await writeParquet(
   out('published-figures.parquet'),
 );
 
-// The Arrow file is made from what was written to Parquet, read back, so
-// the two cannot drift apart.
-const written = await allJson(conn, `SELECT * FROM read_parquet($1)`, [out('programmes.parquet')]);
-await writeAtomic(out('programmes.arrow'), (tmp) => writeFileSync(tmp, eventsToArrowIPC(written)));
+// Each Arrow file is made from what was written to Parquet, read back, so the two
+// cannot drift apart, and is read back in turn: same columns, same types, same rows.
+// The browser loads the Arrow files (no Parquet reader needed); the Parquet files are
+// for sites and analysts (data/README.md).
+await writeArrowTwin('programmes.parquet', 'programmes.arrow', eventsToArrowIPC);
+for (const name of ['comuni', 'stages', 'choices', 'programmes-meta', 'published-figures']) {
+  await writeArrowTwin(`${name}.parquet`, `${name}.arrow`, rowsToArrowIPC);
+}
 
 // The cube the elements answer from without the engine, built with the library's own
 // SQL builders over the written file (and describing its Arrow twin too).
@@ -199,13 +203,18 @@ await writeAtomic(out('programmes-meta.json'), (tmp) => writeFileSync(tmp, JSON.
 
 for (const name of [
   'comuni.parquet',
+  'comuni.arrow',
   'programmes.parquet',
   'programmes.arrow',
   'stages.parquet',
+  'stages.arrow',
   'choices.parquet',
+  'choices.arrow',
   'programmes-meta.parquet',
+  'programmes-meta.arrow',
   'programmes-meta.json',
   'published-figures.parquet',
+  'published-figures.arrow',
   'programmes.cube.json',
 ]) {
   const bytes = readFileSync(out(name));
@@ -219,6 +228,33 @@ console.log(counts.map((r) => `${r.programme}: ${r.n} events`).join('\n'));
 /** @param {Uint8Array} bytes */
 function sha256(bytes) {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Write `arrowName` from the rows of the Parquet file `parquetName` as DuckDB reads them,
+ * then read it back: a column, a type or a row that differs stops the build.
+ * @param {string} parquetName
+ * @param {string} arrowName
+ * @param {(rows: Record<string, any>[], columns: [string, string][]) => Uint8Array} encode
+ */
+async function writeArrowTwin(parquetName, arrowName, encode) {
+  const from = `read_parquet(${sqlString(out(parquetName))})`;
+  const columns = /** @type {[string, string][]} */ (
+    (await all(conn, `SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM ${from})`)).map((c) => [c.column_name, c.column_type])
+  );
+  const rows = await allJson(conn, `SELECT * FROM ${from}`);
+  const bytes = encode(rows, columns);
+  const back = readArrowIPC(bytes);
+  const problems = [];
+  if (JSON.stringify(back.columns) !== JSON.stringify(columns)) {
+    problems.push(`columns ${JSON.stringify(back.columns)}, not ${JSON.stringify(columns)}`);
+  }
+  if (back.rows.length !== rows.length) problems.push(`${back.rows.length} rows, not ${rows.length}`);
+  const differs = rows.findIndex((r, i) => JSON.stringify(r) !== JSON.stringify(back.rows[i]));
+  if (differs >= 0)
+    problems.push(`row ${differs} reads back as ${JSON.stringify(back.rows[differs])}, not ${JSON.stringify(rows[differs])}`);
+  if (problems.length) throw new Error(`${arrowName} does not hold ${parquetName}'s table: ${problems.join('; ')}`);
+  await writeAtomic(out(arrowName), (tmp) => writeFileSync(tmp, bytes));
 }
 
 /** Fails on anything in the registry the rest of the build relies on. */

@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import * as arrow from 'apache-arrow';
+import { readArrowIPC } from '../../data/scripts/lib/arrow.mjs';
+import { sqlString } from '../../data/scripts/lib/duck.mjs';
 import { file, q, scalar } from './helpers.mjs';
 
 const CUTOFF = '2021-10-31';
@@ -377,6 +379,38 @@ describe('PICCOLI facts and choices', () => {
       (SELECT entity_code FROM events WHERE programme = 'piccoli' AND stage = 'plan_submitted')`),
       0,
     );
+  });
+});
+
+describe('Arrow twins (what the browser loads)', () => {
+  for (const name of ['programmes', 'comuni', 'stages', 'choices', 'programmes-meta', 'published-figures']) {
+    test(`${name}.arrow holds ${name}.parquet's columns, types and rows, in order`, async () => {
+      const from = `read_parquet(${sqlString(file(`${name}.parquet`))})`;
+      const columns = (await q(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM ${from})`)).map((c) => [
+        c.column_name,
+        c.column_type,
+      ]);
+      const rows = await q(`SELECT * FROM ${from}`);
+      const back = readArrowIPC(readFileSync(file(`${name}.arrow`)));
+      assert.deepEqual(back.columns, columns);
+      assert.equal(back.rows.length, rows.length);
+      assert.deepEqual(back.rows, rows);
+    });
+  }
+
+  test('codes stay text with their leading zeros; dates, counts and flags keep their types', () => {
+    const comuni = readArrowIPC(readFileSync(file('comuni.arrow')));
+    assert.deepEqual(comuni.rows[0], { ...comuni.rows[0], istat_code: '001001', name: 'Agliè', province_code: '001', region_code: '01' });
+    assert.deepEqual(Object.fromEntries(comuni.columns.filter(([c]) => ['istat_code', 'population', 'is_small'].includes(c))), {
+      istat_code: 'VARCHAR',
+      population: 'INTEGER',
+      is_small: 'BOOLEAN',
+    });
+    const figures = readArrowIPC(readFileSync(file('published-figures.arrow')));
+    assert.deepEqual(Object.fromEntries(figures.columns.filter(([c]) => ['as_of', 'value'].includes(c))), {
+      as_of: 'DATE',
+      value: 'BIGINT',
+    });
   });
 });
 
