@@ -1,5 +1,5 @@
 import metaJson from 'asset:/data/programmes-meta.json';
-import programmesParquet from 'asset:/data/programmes.parquet';
+import programmesArrow from 'asset:/data/programmes.arrow';
 import { bundledDataUrl } from './config.js';
 import { PiccoliDataError, messageOf } from './errors.js';
 
@@ -8,9 +8,14 @@ import { PiccoliDataError, messageOf } from './errors.js';
  * module must not import the engine: it is on the first-paint path.
  */
 
-/** URL of the bundled stage-events file (dist/data/programmes.parquet). */
+/**
+ * URL of the bundled stage-events file (dist/data/programmes.arrow): Arrow IPC, which the
+ * engine reads with the apache-arrow it loads anyway, so no page fetches a Parquet reader
+ * for the bundled data. dist/data/programmes.parquet holds the same rows, for sites and
+ * analysts.
+ */
 export function defaultEventsUrl(): string {
-  return bundledDataUrl(programmesParquet);
+  return bundledDataUrl(programmesArrow);
 }
 
 export interface ProgrammeMeta {

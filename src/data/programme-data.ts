@@ -1,4 +1,4 @@
-import comuniParquet from 'asset:/data/comuni.parquet';
+import comuniArrow from 'asset:/data/comuni.arrow';
 import { defaultEventsUrl } from './bundled.js';
 import { bundledDataUrl } from './config.js';
 import { getEngine, type LoadOptions } from './engine.js';
@@ -79,8 +79,9 @@ function checkEventsShape(table: string, info: LoadedSource, url: string): Promi
   return check;
 }
 
+/** The bundled registry of comuni (dist/data/comuni.arrow) as the engine's table `comuni`. */
 export async function loadComuni(opts?: LoadOptions): Promise<string> {
-  await getEngine().load({ name: COMUNI_TABLE, url: bundledDataUrl(comuniParquet) }, opts);
+  await getEngine().load({ name: COMUNI_TABLE, url: bundledDataUrl(comuniArrow) }, opts);
   return COMUNI_TABLE;
 }
 

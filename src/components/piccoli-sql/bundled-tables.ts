@@ -1,7 +1,7 @@
-import stagesParquet from 'asset:/data/stages.parquet';
-import choicesParquet from 'asset:/data/choices.parquet';
-import programmesMetaParquet from 'asset:/data/programmes-meta.parquet';
-import publishedFiguresParquet from 'asset:/data/published-figures.parquet';
+import stagesArrow from 'asset:/data/stages.arrow';
+import choicesArrow from 'asset:/data/choices.arrow';
+import programmesMetaArrow from 'asset:/data/programmes-meta.arrow';
+import publishedFiguresArrow from 'asset:/data/published-figures.arrow';
 import { bundledDataUrl } from '../../data/config.js';
 import type { LoadOptions, PiccoliEngine } from '../../data/engine.js';
 import { loadComuni, loadEvents } from '../../data/programme-data.js';
@@ -15,6 +15,8 @@ export interface BundledLoad {
 /**
  * Every bundled data file (data/SCHEMA.md) as a table of the shared engine, for the
  * analyst console: programme_events, comuni, stages, choices, programmes, published_figures.
+ * They are read from the Arrow twins of the Parquet files (dist/data/*.arrow, same columns
+ * and types), so the console fetches no Parquet reader unless an analyst reads a Parquet file.
  *
  * Each file loads on its own: one that fails leaves the others loaded, and is named in
  * `failed`. Never rejects. Calling again loads only what failed (the engine answers a
@@ -27,10 +29,10 @@ export async function loadBundledTables(engine: Pick<PiccoliEngine, 'load'>, opt
   const loads: [string, () => Promise<unknown>][] = [
     ['programme_events', () => loadEvents(null, opts)],
     ['comuni', () => loadComuni(opts)],
-    ['stages', () => engine.load({ name: 'stages', url: bundledDataUrl(stagesParquet) }, opts)],
-    ['choices', () => engine.load({ name: 'choices', url: bundledDataUrl(choicesParquet) }, opts)],
-    ['programmes', () => engine.load({ name: 'programmes', url: bundledDataUrl(programmesMetaParquet) }, opts)],
-    ['published_figures', () => engine.load({ name: 'published_figures', url: bundledDataUrl(publishedFiguresParquet) }, opts)],
+    ['stages', () => engine.load({ name: 'stages', url: bundledDataUrl(stagesArrow) }, opts)],
+    ['choices', () => engine.load({ name: 'choices', url: bundledDataUrl(choicesArrow) }, opts)],
+    ['programmes', () => engine.load({ name: 'programmes', url: bundledDataUrl(programmesMetaArrow) }, opts)],
+    ['published_figures', () => engine.load({ name: 'published_figures', url: bundledDataUrl(publishedFiguresArrow) }, opts)],
   ];
   const settled = await Promise.allSettled(loads.map(([, load]) => load()));
   const out: BundledLoad = { loaded: [], failed: [] };

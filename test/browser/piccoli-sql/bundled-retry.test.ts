@@ -23,7 +23,7 @@ describe('<piccoli-sql> bundled tables after a failed download', () => {
   after(() => configure({ assetBase: undefined as unknown as string }));
 
   it('names the missing table, and loads it again before the next run', async () => {
-    failOnce('programmes.parquet');
+    failOnce('programmes.arrow');
     const el = await fixture<PiccoliSql>(html`<piccoli-sql no-url history-key=""></piccoli-sql>`);
     await waitUntil(() => alertText(el).includes('programme_events') && el.tables.length >= 5, 'no message about programme_events', {
       timeout: 30000,
@@ -48,7 +48,7 @@ describe('<piccoli-sql> bundled tables after a failed download', () => {
   });
 
   it('loads a failed table again with the «Riprova» button', async () => {
-    failOnce('stages.parquet');
+    failOnce('stages.arrow');
     const el = await fixture<PiccoliSql>(html`<piccoli-sql no-url history-key=""></piccoli-sql>`);
     await waitUntil(() => alertText(el).includes('stages'), 'no message about stages', { timeout: 30000 });
     expect(alertText(el)).to.contain('Tabelle non caricate: stages');
