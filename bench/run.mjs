@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // piccoli-dashboard benchmarks: `npm run bench` (builds dist/, then runs this), or
-// `node bench/run.mjs [--quick] [--only=progress,map,scale,many,sql,sizes] [--out=FILE]`
+// `node bench/run.mjs [--quick] [--only=progress,map,scale,many,sql,clickhouse,sizes] [--out=FILE]`
 // on an existing build. Serves the repository over localhost, drives Debian's Chromium
 // with puppeteer-core (CHROME_PATH overrides), and writes BENCHMARKS.md at the top level:
 // medians of repeated runs, each next to a baseline measured in the same run. Raw
@@ -14,6 +14,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { serve } from './lib/server.mjs';
+import { clickhouseBench } from './lib/clickhouse.mjs';
 import { machine, packageVersions, rendererPss, treePss } from './lib/machine.mjs';
 import { measureSizes } from './lib/sizes.mjs';
 import { measureTransfer } from './lib/transfer.mjs';
@@ -23,13 +24,13 @@ import { median, sleep } from './lib/stats.mjs';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
-const ONLY = (args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'progress,map,scale,many,sql,sizes').split(',');
+const ONLY = (args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'progress,map,scale,many,sql,clickhouse,sizes').split(',');
 const OUT = args.find((a) => a.startsWith('--out='))?.slice(6) ?? join(ROOT, QUICK ? 'bench/results/BENCHMARKS.quick.md' : 'BENCHMARKS.md');
 
 /** Repetitions: the full run stays under ~10 minutes on a 2-core machine. */
 const PLAN = QUICK
-  ? { progressRuns: 2, manyRuns: 1, sizes: [1e4, 1e5, 1e6], queryReps: 3, loadReps: 1, sqlRuns: 2, mapClicks: 4, asOfReps: 3 }
-  : { progressRuns: 7, manyRuns: 5, sizes: [1e4, 1e5, 1e6, 1e7], queryReps: 10, loadReps: 3, sqlRuns: 5, mapClicks: 15, asOfReps: 10 };
+  ? { progressRuns: 2, manyRuns: 1, sizes: [1e4, 1e5, 1e6], queryReps: 3, loadReps: 1, sqlRuns: 2, mapClicks: 4, asOfReps: 3, chSizes: [1e6, 1e7], chRuns: 2, duckdbRows: 1e6, duckdbRuns: 1, duckdbReps: 2 }
+  : { progressRuns: 7, manyRuns: 5, sizes: [1e4, 1e5, 1e6, 1e7], queryReps: 10, loadReps: 3, sqlRuns: 5, mapClicks: 15, asOfReps: 10, chSizes: [1e7, 1e8], chRuns: 3, duckdbRows: 1e7, duckdbRuns: 3, duckdbReps: 3 };
 /** Loads above this many rows are timed once (a 10M-row table takes seconds and ~1 GB). */
 const LOAD_REPEAT_MAX_ROWS = 1e6;
 
@@ -50,20 +51,24 @@ async function main() {
   if (snapshotPrint !== buildAtStart) throw new Error('dist/ changed while it was being copied: run again.');
   await bundleBaseline();
   const sites = ONLY.includes('progress') || ONLY.includes('many') ? await prepareSites() : null;
-  const server = await serve(ROOT, { aliases: { '/dist/': SNAPSHOT } });
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    protocolTimeout: 0, // the 10M-row steps take longer than puppeteer's default 180 s
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--enable-precise-memory-info',
-    ],
-  });
+  const clickhouse = clickhouseBench(); // its same-origin proxy /ch/ to the cluster it starts
+  const server = await serve(ROOT, { aliases: { '/dist/': SNAPSHOT }, routes: clickhouse.routes });
+  const launch = (extraArgs = []) =>
+    puppeteer.launch({
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      protocolTimeout: 0, // the 10M-row steps take longer than puppeteer's default 180 s
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--enable-precise-memory-info',
+        ...extraArgs,
+      ],
+    });
+  const browser = await launch();
   const results = {
     quick: QUICK,
     plan: PLAN,
@@ -79,6 +84,8 @@ async function main() {
     if (ONLY.includes('scale')) results.scale = await benchScale(ctx, results);
     if (ONLY.includes('sql')) results.sql = await benchSql(ctx);
     if (ONLY.includes('sizes')) results.transfer = await measureTransfer({ browser, root: ROOT, dist: SNAPSHOT, runs: QUICK ? 1 : 3, log });
+    // Its own browser (bench/lib/clickhouse.mjs says why), launched with the same arguments.
+    if (ONLY.includes('clickhouse')) results.clickhouse = await clickhouse.run({ ...ctx, launch, log, plan: PLAN, root: ROOT, visit, watchPage });
   } finally {
     await browser.close();
     await server.close();

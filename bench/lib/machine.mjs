@@ -76,3 +76,23 @@ export function rendererPss(pid) {
     }
   });
 }
+
+/**
+ * Private memory (USS: Private_Clean + Private_Dirty, bytes) of the renderer processes.
+ * Unlike PSS it does not move when other processes on the machine (other Chromiums) start
+ * or stop sharing the same library pages: what the tab itself holds.
+ */
+export function rendererUss(pid) {
+  if (!pid) return NaN;
+  let total = 0;
+  for (const p of processTree(pid)) {
+    try {
+      if (!readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      const s = readFileSync(`/proc/${p}/smaps_rollup`, 'utf8');
+      for (const k of ['Private_Clean', 'Private_Dirty']) total += Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(s)?.[1] ?? 0) * 1024;
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return total || NaN;
+}

@@ -2,6 +2,7 @@
 // and each figure next to the baseline measured in the same run: ratios are the headline,
 // absolute times depend on a noisy 2-core machine.
 import { bytes, mb, median, ms, msRange, ratio } from './stats.mjs';
+import { clickhouseHeadline, clickhouseSection } from './report-clickhouse.mjs';
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const pass = (ok) => (ok ? '✅ met' : '❌ not met');
@@ -41,6 +42,7 @@ export function writeReport(r) {
   if (r.sizes) sizes(r.sizes, p);
   if (r.sizes) transfer(r.transfer, p);
   sql(r.sql, p);
+  if (r.clickhouse) clickhouseSection(r.clickhouse, p, r.machine.cores);
   p(
     '## How it is measured',
     '',
@@ -251,6 +253,7 @@ function headline(r, p) {
     const bv = m.base5 ? median(col(m.base5.asOf, (x) => x.frame)) : NaN;
     row('Map re-colour after an `as-of` change (setAttribute → next frame with the new fills)', '–', ms(v), ms(bv), ratio(v, bv), null);
   }
+  clickhouseHeadline(r.clickhouse, row);
   if (r.sql?.measured) row('SQL console: Ctrl+Enter → first rows, 1M rows', '–', ms(r.sql.median), `engine.query alone: ${ms(median(r.sql.engineOnly))}`, ratio(r.sql.median, median(r.sql.engineOnly)), null);
   else p('| SQL console: Ctrl+Enter → first rows, 1M rows | – | **not measured** | | | |');
   p('');

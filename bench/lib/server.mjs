@@ -22,14 +22,21 @@ const MIME = {
 
 /**
  * Start serving `root` on a free localhost port; `aliases` maps URL prefixes ending in
- * "/" to other folders.
+ * "/" to other folders, `routes` URL prefixes to request handlers (the ClickHouse proxy).
+ * @param {string} root
+ * @param {{ aliases?: Record<string, string>, routes?: Record<string, (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => unknown> }} [options]
  * @returns {Promise<{ origin: string, close: () => Promise<void>, requests: Map<string, number> }>}
  */
-export async function serve(root, { aliases = {} } = {}) {
+export async function serve(root, { aliases = {}, routes = {} } = {}) {
   const requests = new Map(); // path -> times served (to check that warm runs hit the cache)
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      const route = Object.keys(routes).find((r) => path.startsWith(r));
+      if (route) {
+        await routes[route](req, res);
+        return;
+      }
       // An alias serves a URL prefix from another folder (a snapshot of dist/, say).
       const prefix = Object.keys(aliases).find((a) => path.startsWith(a));
       const base = prefix ? aliases[prefix] : root;
@@ -53,7 +60,8 @@ export async function serve(root, { aliases = {} } = {}) {
       if (req.method === 'HEAD') res.end();
       else createReadStream(file).pipe(res);
     } catch (e) {
-      res.writeHead(500).end(String(e));
+      if (res.headersSent) res.destroy();
+      else res.writeHead(500).end(String(e));
     }
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -9,49 +9,15 @@
 //                        same rows (view `programme_events` on data/programmes.parquet)
 //   /__ch_admin__        POST SQL -> ClickHouse's text, run as the admin user on shard 1
 //   /__ch_info__         GET -> { database, table, users, limitedQueries, shards }
-import { request } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATABASE, EVENTS_TABLE, LIMITED_QUERIES, USERS, findServerBinary, loadEvents, startCluster, NOT_INSTALLED } from './cluster.mjs';
+import { answerPreflight, badGateway, proxyRequest } from './proxy.mjs';
+
+export { PREFLIGHT } from './proxy.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EVENTS_PARQUET = join(ROOT, 'data', 'programmes.parquet');
-
-/**
- * What the proxy answers to a preflight (OPTIONS), the headers of the README's nginx recipe:
- * the page's origin, the methods and request headers the connector uses, cached for a day.
- */
-export const PREFLIGHT = {
-  'access-control-allow-methods': 'GET, POST, OPTIONS',
-  'access-control-allow-headers':
-    'Authorization, Content-Type, X-ClickHouse-User, X-ClickHouse-Key, X-ClickHouse-Database, X-ClickHouse-Format',
-  'access-control-max-age': '86400',
-};
-
-/** nginx's own page when the upstream refuses the connection (body and headers as nginx sends them). */
-const BAD_GATEWAY =
-  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
-
-// Hop-by-hop headers a proxy does not forward (RFC 9110 7.6.1), and Host, which it sets.
-const HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'host',
-]);
-
-/**
- * Upstream headers the recipe hides (nginx `proxy_hide_header`): ClickHouse's own CORS header
- * (the proxy sets one), and `WWW-Authenticate: Basic`, which 18.16 sends with every 401 and
- * which makes a browser open its login dialog (headless Chromium then waits forever) instead
- * of handing the 401 to the page.
- */
-const HIDDEN = new Set(['access-control-allow-origin', 'www-authenticate']);
 
 /** @type {{ cluster: Awaited<ReturnType<typeof startCluster>>, loaded: Awaited<ReturnType<typeof loadEvents>> } | undefined} */
 let current;
@@ -122,58 +88,13 @@ export function clickhouseTestPlugin() {
 
 function preflight(ctx) {
   ctx.respond = false;
-  const origin = ctx.get('origin');
-  ctx.res.writeHead(204, {
-    ...(origin ? { 'access-control-allow-origin': origin, vary: 'Origin' } : { 'access-control-allow-origin': '*' }),
-    ...PREFLIGHT,
-    'content-length': '0',
-  });
-  ctx.res.end();
+  answerPreflight(ctx.req, ctx.res);
 }
 
-function badGateway(res) {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  res.writeHead(502, { server: 'nginx', 'content-type': 'text/html', 'content-length': Buffer.byteLength(BAD_GATEWAY) });
-  res.end(BAD_GATEWAY);
-}
-
-/** Forward the request to 127.0.0.1:port with `path`; stream the answer back. Resolves when done. */
+/** Forward the request to 127.0.0.1:port with `path` (test/clickhouse/proxy.mjs); resolves when done. */
 function proxy(ctx, port, path) {
   ctx.respond = false;
-  const { req, res } = ctx;
-  const headers = {};
-  for (const [k, v] of Object.entries(req.headers)) if (!HOP.has(k)) headers[k] = v;
-  headers.host = `127.0.0.1:${port}`;
-  const origin = req.headers.origin;
-  return new Promise((done) => {
-    const up = request({ host: '127.0.0.1', port, method: req.method, path, headers }, (upRes) => {
-      const out = {};
-      for (const [k, v] of Object.entries(upRes.headers)) if (!HOP.has(k) && !HIDDEN.has(k)) out[k] = v;
-      // As the recipe's `add_header Access-Control-Allow-Origin $http_origin always` (and
-      // `proxy_hide_header` of ClickHouse's own): one value, the page's origin.
-      if (origin) Object.assign(out, { 'access-control-allow-origin': origin, vary: 'Origin' });
-      res.writeHead(/** @type {number} */ (upRes.statusCode), upRes.statusMessage, out);
-      upRes.pipe(res);
-      upRes.on('end', done);
-      upRes.on('error', () => {
-        res.destroy();
-        done();
-      });
-    });
-    up.on('error', () => {
-      badGateway(res);
-      done();
-    });
-    // The browser gave up (abort, navigation): close the upstream request too, as nginx does.
-    res.on('close', () => {
-      if (!res.writableFinished) up.destroy();
-      done();
-    });
-    req.pipe(up);
-  });
+  return proxyRequest(ctx.req, ctx.res, port, path);
 }
 
 async function readBody(req) {
