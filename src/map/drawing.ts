@@ -5,7 +5,8 @@
  */
 export { loadGeometry } from './geometry.js';
 export { paletteFromStyle } from './palette.js';
-export { colourScale, legendItems, paintMap, renderMap, type MapView } from './render.js';
+export { colourScale, legendItems, mapScale, paintMap, renderMap, type MapView } from './render.js';
+export { furthestStages } from './stages.js';
 export { tooltipPosition } from './tooltip.js';
 export { RovingFocusController } from '../controllers/roving-focus.js';
 export { provenanceView, provenanceViewStyles } from '../components/provenance.js';

@@ -1,5 +1,6 @@
 import { DEFAULT_PALETTE, type Palette } from './palette.js';
 import { quantizeScale, type QuantizeScale } from './scale.js';
+import { stageColours } from './stages.js';
 import type { AreaDatum, MapGeometry, MapShape } from './types.js';
 
 /**
@@ -17,8 +18,11 @@ export interface MapView {
   areas: Map<string, SVGElement>;
   /** Tile texts (sigla), by code: a layer of their own, outside the buttons. */
   labels: Map<string, SVGTextElement>;
-  /** Outline drawn over the selected area (so neighbours never cover it). */
+  /** Outline drawn over the selected area (so neighbours never cover it): a dark line on a light halo. */
   outline: SVGElement;
+  halo: SVGElement;
+  /** The focus ring over the area that has keyboard focus: a dark line on a light halo, above everything. */
+  focusRing: SVGElement[];
 }
 
 function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
@@ -73,9 +77,28 @@ export function renderMap(geometry: MapGeometry, opts: { idPrefix: string; label
   }
   svg.append(g);
   if (labels.size) svg.append(labelLayer);
-  const outline = el('path', { class: 'outline', d: '', fill: 'none', 'aria-hidden': 'true', 'pointer-events': 'none' });
-  svg.append(outline);
-  return { svg, geometry, areas, labels, outline };
+  // Overlays, not strokes of the areas: a later neighbour would paint over an area's own
+  // stroke, and one colour cannot stand out on every fill. A dark line on a light halo
+  // does: one of the two has 3:1 against each class of the palette (test/browser/map).
+  const overlay = (cls: string) => el('path', { class: cls, d: '', fill: 'none', 'aria-hidden': 'true', 'pointer-events': 'none' });
+  const halo = overlay('outline-halo');
+  const outline = overlay('outline');
+  const focusRing = [overlay('focus-halo'), overlay('focus-ring')];
+  svg.append(halo, outline, ...focusRing);
+  return { svg, geometry, areas, labels, outline, halo, focusRing };
+}
+
+/**
+ * Draw the focus ring around the area a focus event is about (focusin), or take it away
+ * (focusout). Called by the map's box, not by listeners on the SVG: Chromium gives an SVG
+ * element that has focus listeners a Tab stop of its own.
+ */
+export function showFocusRing(view: MapView, e: FocusEvent): void {
+  const target = e.target as Element;
+  const s = view.geometry.shapes.find((x) => x.code === target.getAttribute?.('data-code'));
+  if (!s) return;
+  const d = e.type === 'focusin' && target.matches(':focus-visible') ? outlinePath(s) : '';
+  for (const p of view.focusRing) p.setAttribute('d', d);
 }
 
 /** The outline of a shape as path data: its own path, or a tile's square. */
@@ -87,8 +110,8 @@ function outlinePath(s: MapShape): string {
 
 export interface PaintOptions {
   values: ReadonlyMap<string, AreaDatum>;
-  /** Colour class of a value. */
-  scale: QuantizeScale<string>;
+  /** Colour of a value: a class of a quantized scale, or a stage's category. */
+  scale: (value: number) => string | undefined;
   /** What an area says to a screen reader and in its tooltip. */
   describe: (shape: MapShape, datum: AreaDatum | undefined) => string;
   selected: string | null;
@@ -120,7 +143,7 @@ export function paintMap(view: MapView, o: PaintOptions): void {
     area.setAttribute('tabindex', s.code === o.focusCode ? '0' : '-1');
   }
   const sel = o.selected ? view.geometry.shapes.find((s) => s.code === o.selected) : undefined;
-  view.outline.setAttribute('d', sel ? outlinePath(sel) : '');
+  for (const p of [view.halo, view.outline]) p.setAttribute('d', sel ? outlinePath(sel) : '');
 }
 
 /**
@@ -134,6 +157,25 @@ export function colourScale(values: Iterable<number>, share: boolean, palette: P
   if (share) max = Math.min(1, max);
   const s = quantizeScale([0, max], palette.colours, palette.colours.length);
   return share && s.domain()[1] > 1 ? quantizeScale([0, 1], palette.colours) : s;
+}
+
+/**
+ * The colours of a map's values: one per stage reached when the map has categories (a
+ * comune map), else equal classes of the values (colourScale).
+ */
+export function mapScale(
+  d: { stages: readonly unknown[] | null; values: ReadonlyMap<string, { value: number }>; metric: { share: boolean } },
+  palette: Palette = DEFAULT_PALETTE,
+): (value: number) => string | undefined {
+  if (d.stages) {
+    const colours = stageColours(d.stages.length, palette);
+    return (v) => colours[v];
+  }
+  return colourScale(
+    [...d.values.values()].map((v) => v.value),
+    d.metric.share,
+    palette,
+  );
 }
 
 export interface LegendItem {

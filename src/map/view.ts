@@ -6,7 +6,8 @@ import { formatDate, formatInteger, formatPercent, type Lang } from '../i18n/ind
 import { styleProps } from '../styles/style-props.js';
 import type { Palette } from './palette.js';
 import { REGIONS_CREDIT } from './regions.js';
-import { colourScale, legendItems, type MapView } from './render.js';
+import { colourScale, legendItems, showFocusRing, type MapView } from './render.js';
+import { stageColours } from './stages.js';
 import type { AreaDatum } from './types.js';
 
 /** What the drawn map's template needs from its element. */
@@ -49,7 +50,11 @@ export function renderMapView(input: MapViewInput): TemplateResult {
     input.palette,
   );
   const fmt = (n: number) => (d.metric.share ? formatPercent(n, lang).replace(/,0(?=\s?%)/, '') : formatInteger(n, lang));
-  const items = legendItems(scale);
+  // A comune map's legend names its stages (one colour each); other maps', classes of values.
+  const items = d.stages
+    ? stageColours(d.stages.length, input.palette).map((colour, i) => ({ colour, text: formatValue(i) }))
+    : legendItems(scale).map((it) => ({ colour: it.colour, text: `${fmt(it.from)}–${fmt(it.to)}` }));
+  const stages = d.stages !== null;
   const tipArea = tip ? d.geometry.shapes.find((s) => s.code === tip.code) : undefined;
   const tipValue = tipArea ? d.values.get(tipArea.code) : undefined;
   const empty = d.values.size === 0;
@@ -77,8 +82,14 @@ export function renderMapView(input: MapViewInput): TemplateResult {
       part="map"
       ${styleProps({ 'aspect-ratio': input.ratio })}
       @click=${on.click}
-      @focusin=${on.focusIn}
-      @focusout=${on.hide}
+      @focusin=${function (this: unknown, e: FocusEvent) {
+        showFocusRing(view, e);
+        on.focusIn.call(this, e);
+      }}
+      @focusout=${function (this: unknown, e: FocusEvent) {
+        showFocusRing(view, e);
+        on.hide.call(this);
+      }}
       @pointermove=${on.pointerMove}
       @pointerleave=${on.hide}
     >
@@ -97,7 +108,7 @@ export function renderMapView(input: MapViewInput): TemplateResult {
             ${
               tipValue
                 ? html`<span class="tip-value">${formatValue(tipValue.value)}</span>
-                  <span class="tip-counts">${counts(tipValue)}</span>
+                  ${stages ? nothing : html`<span class="tip-counts">${counts(tipValue)}</span>`}
                   ${pv.mark(d.bases.get(tipArea.code)!)}`
                 : html`<span class="tip-value nodata">${t.noData}</span>`
             }
@@ -105,11 +116,8 @@ export function renderMapView(input: MapViewInput): TemplateResult {
           : nothing
       }
     </div>
-    <ul class="legend" part="legend" aria-label=${what}>
-      ${items.map(
-        (it) =>
-          html`<li><span class="swatch" ${styleProps({ background: it.colour })}></span><span>${fmt(it.from)}–${fmt(it.to)}</span></li>`,
-      )}
+    <ul class="legend ${stages ? 'stages' : ''}" part="legend" aria-label=${what}>
+      ${items.map((it) => html`<li><span class="swatch" ${styleProps({ background: it.colour })}></span><span>${it.text}</span></li>`)}
       <li><span class="swatch nodata"></span><span>${t.noDataLegend}</span></li>
     </ul>
     ${
@@ -127,9 +135,8 @@ export function renderMapView(input: MapViewInput): TemplateResult {
       <thead>
         <tr>
           <th scope="col">${t.levelName[d.geometry.level]}</th>
-          <th scope="col">${t.value}</th>
-          <th scope="col">${t.reached}</th>
-          <th scope="col">${t.eligible}</th>
+          <th scope="col">${stages ? t.stage : t.value}</th>
+          ${stages ? nothing : html`<th scope="col">${t.reached}</th><th scope="col">${t.eligible}</th>`}
         </tr>
       </thead>
       <tbody>
@@ -138,9 +145,11 @@ export function renderMapView(input: MapViewInput): TemplateResult {
           return html`<tr data-code=${s.code}>
             <th scope="row">${v?.name ?? s.name}</th>
             ${
-              v
-                ? html`<td>${formatValue(v.value)}</td><td>${formatInteger(v.reached, lang)}${pv.mark(d.bases.get(s.code)!)}</td><td>${formatInteger(v.eligible, lang)}</td>`
-                : html`<td>${t.noData}</td><td></td><td></td>`
+              !v
+                ? html`<td>${t.noData}</td>${stages ? nothing : html`<td></td><td></td>`}`
+                : stages
+                  ? html`<td>${formatValue(v.value)}${pv.mark(d.bases.get(s.code)!)}</td>`
+                  : html`<td>${formatValue(v.value)}</td><td>${formatInteger(v.reached, lang)}${pv.mark(d.bases.get(s.code)!)}</td><td>${formatInteger(v.eligible, lang)}</td>`
             }
           </tr>`;
         })}

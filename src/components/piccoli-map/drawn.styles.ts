@@ -22,18 +22,47 @@ export const drawnStyles = css`
     font: 700 17px var(--piccoli-font, 'Titillium Web', system-ui, sans-serif);
     pointer-events: none;
   }
+  /* Small tiles (a phone), larger letters: a sigla fills more of its tile. */
+  @container (max-width: 26rem) {
+    .labels text {
+      font-size: 22px;
+    }
+  }
   .area:hover,
   .area:focus-visible {
     filter: brightness(0.92);
   }
-  .area:focus-visible {
-    stroke: var(--_primary);
-    stroke-width: 3;
+  /* Selection and focus: a dark line on a light halo, so that one of them stands out (3:1)
+     on every fill; focus is the thicker. */
+  .outline,
+  .outline-halo,
+  .focus-ring,
+  .focus-halo {
+    vector-effect: non-scaling-stroke;
+    stroke-linejoin: round;
+  }
+  .outline-halo,
+  .focus-halo {
+    stroke: var(--piccoli-map-color-halo, #ffffff);
+  }
+  .outline,
+  .focus-ring {
+    stroke: var(--piccoli-map-color-ring, #1a1a1a);
+  }
+  .outline-halo {
+    stroke-width: 6;
   }
   .outline {
-    stroke: var(--_text);
     stroke-width: 2.5;
-    vector-effect: non-scaling-stroke;
+  }
+  .focus-halo {
+    stroke-width: 9;
+  }
+  .focus-ring {
+    stroke-width: 4;
+  }
+  .legend.stages {
+    grid-template-columns: repeat(auto-fill, minmax(8.5em, 1fr));
   }
   .tooltip {
     position: absolute;

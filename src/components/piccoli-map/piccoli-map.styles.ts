@@ -20,9 +20,12 @@ export const styles = css`
     margin-bottom: var(--_space);
     min-height: 3.2em;
   }
+  /* A map wider than 36rem is taller than a screen, and no easier to read. */
   .map-box {
     position: relative;
     width: 100%;
+    max-width: var(--piccoli-map-max-width, 36rem);
+    margin-inline: auto;
     max-height: var(--piccoli-map-max-height, none);
   }
   .legend {
@@ -106,6 +109,12 @@ export const styles = css`
   @container (max-width: 360px) {
     .legend {
       font-size: 0.6875em;
+    }
+  }
+  /* On a phone every pixel goes to the map: 13 tiles across a 375 px screen. */
+  @container (max-width: 26rem) {
+    figure {
+      padding-inline: 0;
     }
   }
   /* Paper: the legend's swatches keep an outline in black and white. */

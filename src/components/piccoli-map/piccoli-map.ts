@@ -16,7 +16,7 @@ import { formatInteger, formatPercent, type Lang } from '../../i18n/index.js';
 import { coordinatorContext } from '../../query/context.js';
 import type { Coordinator } from '../../query/coordinator.js';
 import { metricNames } from '../../query/metrics.js';
-import type { Basis, Origin } from '../../query/types.js';
+import type { Basis, Origin, StageInfo } from '../../query/types.js';
 import { provenanceStyles } from '../provenance.styles.js';
 import type { AreasRequest, BackendName, ErrorData } from '../../query/types.js';
 import type { MapView } from '../../map/drawing.js';
@@ -66,6 +66,8 @@ export interface MapData {
   programme: string;
   meta?: ProgrammeMeta;
   metric: Metric;
+  /** The stages of a comune map, coloured by the furthest each comune reached; null: a metric's classes. */
+  stages: StageInfo[] | null;
   asOf: string;
   backend: BackendName;
   /** What each area's reached count rests on, and who the data comes from. */
@@ -88,7 +90,8 @@ let mapCounter = 0;
 
 /**
  * A choropleth of a programme's progress by region (real shapes) or by province (a tile
- * grid), or over a site's own boundaries (`geo` + `key`). Clicking an area, or pressing
+ * grid), or over a site's own boundaries (`geo` + `key`); a comune map colours each comune
+ * by the furthest stage it reached, with a legend of stage names. Clicking an area, or pressing
  * Enter on it, selects it for the whole page: every piccoli element sharing the engine
  * follows the selection. The same numbers are in a table for screen readers.
  *
@@ -118,6 +121,9 @@ let mapCounter = 0;
  * @cssproperty --piccoli-map-color-nodata - Areas without data, under the hatching (default #E6E9F2).
  * @cssproperty --piccoli-map-color-nodata-lines - Hatching of areas without data (default #8E99AB).
  * @cssproperty --piccoli-map-color-border - Lines between areas (default white).
+ * @cssproperty --piccoli-map-color-ring - The selection outline and focus ring's line (default #1A1A1A).
+ * @cssproperty --piccoli-map-color-halo - The light halo under that line (default white): one of the two has 3:1 on every fill.
+ * @cssproperty --piccoli-map-max-width - The drawing's largest width (default 36rem), centred.
  * @cssproperty --piccoli-color-published - The "published data" label (default #00693E).
  * @cssproperty --piccoli-color-simulated - The "simulated data" label and marks (default #8A4B00).
  * @cssproperty --piccoli-font - Font family (Titillium Web when the page has it).
@@ -257,6 +263,7 @@ export class PiccoliMap extends PiccoliElement {
     }
     const metric: Metric = { stage: answer.stage.stage, stageOrder: answer.stage.order, share };
     const [geometry, draw] = await Promise.all([geometryPromise, drawing]);
+    const furthest = req.level === 'comune' ? await draw.furthestStages(coordinator, req, answer, signal) : null;
     this._adoptDrawnStyles(draw);
     const names = new Map(geometry.shapes.map((s) => [s.code, s.name]));
     const values = new Map<string, AreaDatum>();
@@ -267,7 +274,7 @@ export class PiccoliMap extends PiccoliElement {
         name,
         eligible: r.eligible,
         reached: r.reached,
-        value: share ? r.reached / r.eligible : r.reached,
+        value: furthest ? furthest.order.get(r.code)! : share ? r.reached / r.eligible : r.reached,
       });
     }
     if (geo && answer.rows.length && !geometry.shapes.some((s) => values.has(s.code))) {
@@ -287,9 +294,10 @@ export class PiccoliMap extends PiccoliElement {
       programme: answer.programme.id,
       meta: answer.programme.meta,
       metric,
+      stages: furthest?.stages ?? null,
       asOf: answer.asOf,
       backend: answer.backend,
-      bases: new Map(answer.rows.map((r) => [r.code, r.basis])),
+      bases: furthest?.bases ?? new Map(answer.rows.map((r) => [r.code, r.basis])),
       origin: answer.origin,
       file: answer.source,
       firstDate: answer.programme.firstDate,
@@ -319,17 +327,13 @@ export class PiccoliMap extends PiccoliElement {
     const key = [d, lang, selected, focusCode];
     if (this._view?.geometry === d.geometry && key.every((k, i) => k === this._paintKey[i])) return;
     this._paintKey = key;
-    const { paletteFromStyle, renderMap, colourScale, paintMap } = d.draw;
+    const { paletteFromStyle, renderMap, mapScale, paintMap } = d.draw;
     const palette = paletteFromStyle(getComputedStyle(this));
     if (this._view?.geometry !== d.geometry) {
       this._view = renderMap(d.geometry, { idPrefix: this._id, label: '', palette });
     }
     this._view.svg.setAttribute('aria-label', t.mapLabel(this._title(d, lang, t)));
-    const scale = colourScale(
-      [...d.values.values()].map((v) => v.value),
-      d.metric.share,
-      palette,
-    );
+    const scale = mapScale(d, palette);
     paintMap(this._view, {
       values: d.values,
       scale,
@@ -342,12 +346,14 @@ export class PiccoliMap extends PiccoliElement {
         const name = s.label && s.label !== (v?.name ?? s.name) ? `${v?.name ?? s.name} (${s.label})` : (v?.name ?? s.name);
         const sel = s.code === selected ? ` (${t.selected})` : '';
         if (!v) return `${name}: ${t.noData}${sel}`;
-        return `${name}: ${this._formatValue(d, v.value, lang)}, ${this._counts(d, v, lang, t)}${sel}`;
+        const counts = d.stages ? '' : `, ${this._counts(d, v, lang, t)}`;
+        return `${name}: ${this._formatValue(d, v.value, lang)}${counts}${sel}`;
       },
     });
   }
 
   private _formatValue(d: MapData, value: number, lang: Lang): string {
+    if (d.stages) return value ? this._stageLabel(d, lang, d.stages[value]?.stage) : d.draw.MAP_STRINGS[lang].noStage;
     return d.metric.share ? formatPercent(value, lang) : formatInteger(value, lang);
   }
 
@@ -359,12 +365,13 @@ export class PiccoliMap extends PiccoliElement {
     return t.entities[d.meta?.entity_kind ?? 'comune'];
   }
 
-  private _stageLabel(d: MapData, lang: Lang): string {
-    const s = d.meta?.stages.find((x) => x.stage === d.metric.stage);
-    return s ? (lang === 'it' ? s.label_it : s.label_en) : d.metric.stage.replaceAll('_', ' ');
+  private _stageLabel(d: MapData, lang: Lang, stage = d.metric.stage): string {
+    const s = d.meta?.stages.find((x) => x.stage === stage);
+    return s ? (lang === 'it' ? s.label_it : s.label_en) : stage.replaceAll('_', ' ');
   }
 
   private _title(d: MapData, lang: Lang, t: Strings): string {
+    if (d.stages) return t.furthest(this._entities(d, t));
     const stage = this._stageLabel(d, lang);
     const what = d.metric.share ? t.shareOf(stage, this._entities(d, t)) : t.countOf(stage, this._entities(d, t));
     return `${what}, ${t.byLevel[d.geometry.level]}`;
