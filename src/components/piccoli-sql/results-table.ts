@@ -4,10 +4,12 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Lang } from '../../i18n/index.js';
 import type { ArrowVectorLike } from './format/arrow.js';
 import { formatCell } from './format/cell.js';
-import { NUMERIC_KINDS, columnKind, type ColumnKind } from './format/kind.js';
+import { NUMERIC_KINDS, columnKind } from './format/kind.js';
+import { canvasMeasure, columnWidths, tableFonts } from './column-width.js';
 import { ROW_HEIGHT } from './output-panel.styles.js';
 import { nextSort, sortOrder, type SortState } from './sort-order.js';
 import { OUTPUT_STRINGS as STRINGS } from './output-strings.js';
+import { columnTypeName } from './format/type-name.js';
 import { rowWindow } from './virtual.js';
 import { styleProps } from '../../styles/style-props.js';
 
@@ -40,6 +42,8 @@ export class PiccoliSqlResults extends LitElement {
   @property({ attribute: false }) language: Lang = 'it';
 
   private _scrollFrame = 0;
+  /** The columns' widths, measured once per result. */
+  private _widths?: number[];
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -56,6 +60,7 @@ export class PiccoliSqlResults extends LitElement {
       this._order = undefined;
       this._detail = undefined;
       this._scrollTop = 0;
+      this._widths = undefined;
     }
   }
 
@@ -96,7 +101,16 @@ export class PiccoliSqlResults extends LitElement {
     const fields = t.schema.fields;
     const vectors = fields.map((_, i) => t.getChildAt(i) as unknown as ArrowVectorLike);
     const kinds = vectors.map((v) => columnKind(v.type));
-    const widths = kinds.map((k, i) => columnWidth(k, fields[i]!.name, String(fields[i]!.type)));
+    const types = fields.map(columnTypeName);
+    const widths = (this._widths ??= columnWidths(
+      vectors,
+      kinds,
+      fields.map((f) => f.name),
+      types,
+      n,
+      tableFonts(this),
+      canvasMeasure(),
+    ));
     const numW = Math.max(48, String(n).length * 9 + 16);
     const total = numW + widths.reduce((a, b) => a + b, 0);
     const win = rowWindow(this._scrollTop, this._viewportHeight, ROW_HEIGHT, n);
@@ -119,7 +133,7 @@ export class PiccoliSqlResults extends LitElement {
                 (f, i) => html`<th scope="col" aria-sort=${sort?.column === i ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
                   <button title=${s.sortBy(f.name)} @click=${() => this._handleSort(i)}>
                     <span class="col-name">${f.name}${sort?.column === i ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}</span>
-                    <span class="col-type">${String(f.type)}</span>
+                    <span class="col-type">${types[i]}</span>
                   </button>
                 </th>`,
               )}
@@ -159,12 +173,6 @@ export class PiccoliSqlResults extends LitElement {
       }
     `;
   }
-}
-
-/** Room for the values of a kind, and for the header's name and type. */
-function columnWidth(kind: ColumnKind, name: string, type: string): number {
-  const base = kind === 'text' || kind === 'other' ? 220 : kind === 'temporal' ? 200 : kind === 'boolean' ? 90 : 130;
-  return Math.max(base, Math.min(320, Math.max(name.length, type.length) * 8 + 24));
 }
 
 declare global {

@@ -1033,6 +1033,9 @@ interface JSONCompactBody {
   exception?: string;
 }
 
+/** Field metadata key holding a column's ClickHouse type name as the server wrote it (`Nullable(String)`). */
+export const CLICKHOUSE_TYPE_KEY = 'clickhouse.type';
+
 /**
  * A JSONCompact (or JSON) response body -> an Arrow Table with the result's columns in
  * their order, duplicates kept, each typed as the module comment says. `serverTimeZone` is
@@ -1083,7 +1086,9 @@ export function tableFromJSONCompact(text: string, serverTimeZone: string, optio
   cols.forEach((col, c) => {
     const data = col.build(columns[c]!);
     children.push(data);
-    fields.push(new Field(String(meta[c]!.name), col.type, col.nullable || data.nullCount > 0));
+    // The server's own type name travels with the column: the console's header shows it.
+    const typeName = new Map([[CLICKHOUSE_TYPE_KEY, String(meta[c]!.type)]]);
+    fields.push(new Field(String(meta[c]!.name), col.type, col.nullable || data.nullCount > 0, typeName));
   });
   const result: ClickHouseResult = { table: tableOf(fields, children, n) };
   if (typeof body.rows_before_limit_at_least === 'number') result.rowsBeforeLimitAtLeast = body.rows_before_limit_at_least;

@@ -278,7 +278,22 @@ describe('ClickHouse connector: the elements', () => {
     const browser = el.shadowRoot!.querySelector('piccoli-sql-schema')!;
     expect((browser.shadowRoot ?? browser).textContent).to.contain('programme_events');
     el.value = 'SELECT programme, count() AS n FROM programme_events GROUP BY programme ORDER BY programme';
+    const status = el.shadowRoot!.querySelector('[role="status"]')!;
+    const said: string[] = [];
+    new MutationObserver(() => said.push(status.textContent!.trim())).observe(status, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
     await el.run();
+    await el.updateComplete;
+    // No engine to start: the status says it runs; the header names the server's types.
+    expect(said).to.include('Esecuzione in corso…');
+    expect(said.filter((t) => t.startsWith('Avvio del motore'))).to.deep.equal([]);
+    expect([...el.shadowRoot!.querySelectorAll('thead .col-type')].map((t) => t.textContent)).to.deep.equal([
+      'LowCardinality(String)',
+      'UInt64',
+    ]);
     const table = el.result!;
     const expected = await oracle('SELECT programme, count(*) FROM programme_events GROUP BY 1 ORDER BY 1');
     expect(table.toArray().map((r) => [String(r.programme), String(r.n)])).to.deep.equal(expected.map((r) => [r[0], String(r[1])]));
