@@ -1,10 +1,12 @@
 import type { Table } from 'apache-arrow';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import { coordinatorContext } from '../../query/context.js';
 import { messageOf } from '../../data/errors.js';
 import { formatInteger, type Lang } from '../../i18n/index.js';
-import { CHART_MAX_ROWS, chooseChart, resultColumns, type ChartKind } from './chart.js';
-import { resultTable } from './export.js';
+import { CHART_MAX_ROWS, chooseChart, resultColumns, type ChartChoice, type ChartKind } from './chart.js';
+import { download, exportFileName, resultTable } from './export.js';
 import { OUTPUT_STRINGS as STRINGS } from './output-strings.js';
 
 /**
@@ -21,6 +23,13 @@ import { OUTPUT_STRINGS as STRINGS } from './output-strings.js';
 export class PiccoliSqlChart extends LitElement {
   /** The drawn chart, or why there is none. */
   @state() private _node?: Node | string;
+  /** What the drawn chart shows (its title). */
+  @state() private _choice?: ChartChoice;
+
+  private readonly _coordinator = new ContextConsumer(this, { context: coordinatorContext, subscribe: true });
+
+  /** The SQL of the result: the bundled tables it reads are the chart's source. */
+  @property({ attribute: false }) sql = '';
 
   /** The result to chart. */
   @property({ attribute: false }) table?: Table;
@@ -46,6 +55,7 @@ export class PiccoliSqlChart extends LitElement {
     if (!t) return;
     const s = STRINGS[this.language];
     const choice = chooseChart(resultColumns(resultTable(t)), this.kind);
+    this._choice = choice;
     if (!choice) {
       this._node = s.noChart;
       return;
@@ -65,16 +75,48 @@ export class PiccoliSqlChart extends LitElement {
     }
   }
 
+  /** Where the data comes from: the connector's table, or the bundled tables the SQL names. */
+  private _source(): string {
+    const s = STRINGS[this.language];
+    const remote = this._coordinator.value?.backends.find((b) => b.name === 'remote') as { label?: string } | undefined;
+    if (remote?.label) return s.chartSource(remote.label);
+    const named = BUNDLED.filter((name) => new RegExp(`\\b${name}\\b`, 'i').test(this.sql));
+    return s.chartSource(named.length ? s.bundledSource(named.join(', ')) : s.querySource);
+  }
+
+  private async _handleDownload(kind: 'svg' | 'png'): Promise<void> {
+    const svg = this._node instanceof Element ? (this._node.matches('svg') ? this._node : this._node.querySelector('svg')) : null;
+    if (!svg || !this._choice) return;
+    const { standaloneSvg, svgToPng } = await import('./chart-file.js');
+    const text = standaloneSvg(svg as SVGSVGElement, STRINGS[this.language].chartTitle(this._choice), this._source());
+    if (kind === 'svg') download(text, 'image/svg+xml', exportFileName('svg'));
+    else download(await svgToPng(text), 'image/png', exportFileName('png'));
+  }
+
   override render(): TemplateResult | typeof nothing {
     const t = this.table;
     if (!t) return nothing;
     const s = STRINGS[this.language];
+    const drawn = this._node instanceof Element && this._choice;
     return html`<div class="chart" part="chart">
+      ${drawn ? html`<p class="chart-title">${s.chartTitle(this._choice!)}</p>` : nothing}
       ${this._node ?? html`<p class="status">${s.chartLoading}</p>`}
+      ${
+        drawn
+          ? html`<p class="chart-source">${this._source()}</p>
+              <div class="chart-downloads">
+                <button class="download-svg" @click=${() => this._handleDownload('svg')}>${s.downloadSvg}</button>
+                <button class="download-png" @click=${() => this._handleDownload('png')}>${s.downloadPng}</button>
+              </div>`
+          : nothing
+      }
       ${t.numRows > CHART_MAX_ROWS ? html`<p class="status">${s.chartTruncated(formatInteger(CHART_MAX_ROWS, this.language))}</p>` : nothing}
     </div>`;
   }
 }
+
+/** The bundled tables (bundled-tables.ts): named in the chart's source when the SQL reads them. */
+const BUNDLED = ['programme_events', 'comuni', 'stages', 'choices', 'programmes', 'published_figures'];
 
 declare global {
   interface HTMLElementTagNameMap {

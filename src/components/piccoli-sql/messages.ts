@@ -10,6 +10,8 @@ import { STRINGS } from './strings.js';
 /** What the status line reports on. */
 export interface StatusState {
   running: boolean;
+  /** The engine's start, said instead of «running» while the run waits for it. */
+  engine?: string;
   cancelled: boolean;
   /** A message of the last export or copy. */
   notice: string;
@@ -26,7 +28,7 @@ export interface StatusState {
  */
 export function statusText(st: StatusState, lang: Lang): string {
   const s = STRINGS[lang];
-  if (st.running) return s.running;
+  if (st.running) return st.engine || s.running;
   if (st.cancelled) return s.cancelled;
   if (st.notice) return st.notice;
   if (!st.result) return '';

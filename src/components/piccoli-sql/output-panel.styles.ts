@@ -162,6 +162,20 @@ export const outputStyles = css`
     font-size: 0.875rem;
     margin-top: 0.25rem;
   }
+  .chart-title {
+    margin: 0.25rem 0;
+    font-weight: 600;
+  }
+  .chart-source {
+    margin: 0.25rem 0;
+    color: var(--_muted);
+    font-size: 0.8125rem;
+  }
+  .chart-downloads {
+    display: flex;
+    gap: 0.5rem;
+    flex-wrap: wrap;
+  }
   .chart svg {
     display: block;
     max-width: 100%;

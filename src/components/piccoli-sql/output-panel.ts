@@ -26,6 +26,17 @@ export class PiccoliSqlNoticeEvent extends Event {
 }
 
 /**
+ * The reader switched between the table and the chart (internal to the console): the
+ * console keeps the choice, so that it outlives a result cleared by the next run.
+ */
+export class PiccoliSqlShowEvent extends Event {
+  static readonly eventName = 'piccoli-sql-show';
+  constructor(readonly show: 'table' | 'chart') {
+    super(PiccoliSqlShowEvent.eventName, { bubbles: true });
+  }
+}
+
+/**
  * What <piccoli-sql> shows of a result: a switch between the table and the chart (and
  * the chart's kind), the downloads and the copy button with a line saying that CSV and
  * copy neutralise formulas (export.ts `neutraliseCell`), then the table or the chart.
@@ -35,6 +46,7 @@ export class PiccoliSqlNoticeEvent extends Event {
  * @summary The console's result: table or chart, exports.
  *
  * @fires piccoli-sql-notice - An export failed or a copy was made; `text` says so.
+ * @fires piccoli-sql-show - The reader chose the table or the chart; `show` says which.
  */
 @customElement('piccoli-sql-output')
 export class PiccoliSqlOutput extends LitElement {
@@ -42,7 +54,6 @@ export class PiccoliSqlOutput extends LitElement {
 
   private readonly _coordinator = new ContextConsumer(this, { context: coordinatorContext, subscribe: true });
 
-  @state() private _show: 'table' | 'chart' = 'table';
   @state() private _chartKind?: ChartKind;
   @state() private _savingFull = false;
 
@@ -54,6 +65,8 @@ export class PiccoliSqlOutput extends LitElement {
   @property({ attribute: false }) sql = '';
   /** Language of the labels. */
   @property({ attribute: false }) language: Lang = 'it';
+  /** The table or the chart: the console holds the reader's choice across results. */
+  @property({ attribute: false }) show: 'table' | 'chart' = 'table';
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -121,12 +134,16 @@ export class PiccoliSqlOutput extends LitElement {
     const s = STRINGS[this.language];
     const cols = resultColumns(resultTable(t));
     const kinds = chartKinds(cols);
-    const chart = this._show === 'chart';
+    const chart = this.show === 'chart';
+    const pick = (show: 'table' | 'chart') => {
+      this.show = show;
+      this.dispatchEvent(new PiccoliSqlShowEvent(show));
+    };
     return html`
       <div class="toolbar">
         <div class="tabs" role="group" aria-label=${s.resultsLabel}>
-          <button aria-pressed=${!chart} @click=${() => (this._show = 'table')}>${s.table}</button>
-          <button aria-pressed=${chart} @click=${() => (this._show = 'chart')}>${s.chart}</button>
+          <button aria-pressed=${!chart} @click=${() => pick('table')}>${s.table}</button>
+          <button aria-pressed=${chart} @click=${() => pick('chart')}>${s.chart}</button>
         </div>
         ${
           chart && kinds.length > 1
@@ -144,7 +161,7 @@ export class PiccoliSqlOutput extends LitElement {
       <p class="export-note" id="export-note">${s.exportNote}</p>
       ${this.limit ? this._renderLimit(this.limit) : nothing}
       <piccoli-sql-results .table=${t} .language=${this.language} ?hidden=${chart}></piccoli-sql-results>
-      ${chart ? html`<piccoli-sql-chart .table=${t} .kind=${this._chartKind} .language=${this.language}></piccoli-sql-chart>` : nothing}
+      ${chart ? html`<piccoli-sql-chart .table=${t} .kind=${this._chartKind} .sql=${this.sql} .language=${this.language}></piccoli-sql-chart>` : nothing}
     `;
   }
 }

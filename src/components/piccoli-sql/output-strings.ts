@@ -14,6 +14,13 @@ export const OUTPUT_STRINGS = {
     noChart: 'Nessun grafico adatto a queste colonne (serve almeno una colonna numerica).',
     chartLoading: 'Preparazione del grafico…',
     chartTruncated: (n: string) => `Il grafico mostra le prime ${n} righe.`,
+    chartTitle: (c: ChartChoice) =>
+      c.kind === 'bar' ? `${c.x} per ${c.y}` : c.kind === 'line' ? `${c.y} nel tempo` : `${c.y} rispetto a ${c.x}`,
+    chartSource: (from: string) => `Fonte: ${from}. Elaborazione con piccoli-dashboard.`,
+    bundledSource: (tables: string) => `dati dei programmi inclusi in piccoli-dashboard (${tables})`,
+    querySource: 'query SQL della console',
+    downloadSvg: 'Scarica il grafico (SVG)',
+    downloadPng: 'Scarica il grafico (PNG)',
     chartLabel: (c: ChartChoice) =>
       c.kind === 'bar'
         ? `Grafico a barre di ${c.x} per ${c.y}`
@@ -57,6 +64,13 @@ export const OUTPUT_STRINGS = {
     noChart: 'No chart fits these columns (at least one numeric column is needed).',
     chartLoading: 'Preparing the chart…',
     chartTruncated: (n: string) => `The chart shows the first ${n} rows.`,
+    chartTitle: (c: ChartChoice) =>
+      c.kind === 'bar' ? `${c.x} by ${c.y}` : c.kind === 'line' ? `${c.y} over time` : `${c.y} against ${c.x}`,
+    chartSource: (from: string) => `Source: ${from}. Processed with piccoli-dashboard.`,
+    bundledSource: (tables: string) => `programme data bundled with piccoli-dashboard (${tables})`,
+    querySource: 'SQL query of the console',
+    downloadSvg: 'Download the chart (SVG)',
+    downloadPng: 'Download the chart (PNG)',
     chartLabel: (c: ChartChoice) =>
       c.kind === 'bar'
         ? `Bar chart of ${c.x} by ${c.y}`

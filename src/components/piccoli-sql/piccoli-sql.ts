@@ -12,7 +12,7 @@ import { renderAlert, renderRunError, statusText, type RunError, type StatusStat
 import { HistoryController } from './history-controller.js';
 import type { PiccoliSqlHistoryPickEvent } from './history-list.js';
 import { styles } from './piccoli-sql.styles.js';
-import type { PiccoliSqlNoticeEvent } from './output-panel.js';
+import type { PiccoliSqlNoticeEvent, PiccoliSqlShowEvent } from './output-panel.js';
 
 /**
  * The result's table, chart and exports (with the value formatters): not in the console's
@@ -121,6 +121,10 @@ export class PiccoliSql extends PiccoliElement {
   @state() private _bundledFailed?: { tables: string[]; error: unknown };
   @state() private _loading = false;
   @state() private _notice = '';
+  /** The engine's start, while a run waits for it (engine-status.ts). */
+  @state() private _engine = '';
+  /** The table or the chart, as the reader last chose: kept while a run clears the result. */
+  @state() private _show: 'table' | 'chart' = 'table';
 
   /** The query the editor starts with (when the URL has none); the one `autorun` runs. */
   @property() query = '';
@@ -289,8 +293,15 @@ export class PiccoliSql extends PiccoliElement {
   private async _run(sql: string | undefined, byReader: boolean): Promise<void> {
     const { sql: text, from } = sql !== undefined ? { sql, from: -1 } : this._editor.runnable();
     if (!text.trim()) return;
-    this._error = undefined;
+    // The previous result and its status go: the status says what this run is doing.
+    this._error = this._result = undefined;
     this._notice = '';
+    // The engine's download, rather than «running», while the engine starts (none on a remote one).
+    if (!this._runner.remote)
+      import('./engine-status.js').then(
+        (m) => m.watchEngine(this._lang, (t) => (this._engine = t)),
+        () => undefined,
+      );
     this._editor.clearError();
     if (this._bundledFailed) this._retryBundled();
     if (sql === undefined && byReader) this._url.write();
@@ -368,7 +379,7 @@ export class PiccoliSql extends PiccoliElement {
           ${this._error ? renderRunError(this._error, lang) : nothing}
           ${
             this._result
-              ? html`<piccoli-sql-output .table=${this._result.table} .limit=${this._result.limit} .sql=${this._result.sql} .language=${lang} @piccoli-sql-notice=${this._handleNotice}></piccoli-sql-output>`
+              ? html`<piccoli-sql-output .table=${this._result.table} .limit=${this._result.limit} .sql=${this._result.sql} .language=${lang} .show=${this._show} @piccoli-sql-notice=${this._handleNotice} @piccoli-sql-show=${(e: PiccoliSqlShowEvent) => (this._show = e.show)}></piccoli-sql-output>`
               : nothing
           }
         </div>
@@ -384,7 +395,13 @@ export class PiccoliSql extends PiccoliElement {
   private _status(): StatusState {
     const { running, cancelled } = this._runner;
     const res = this._result;
-    return { running, cancelled, notice: this._notice, result: res && { rows: res.table.numRows, elapsedMs: res.elapsedMs } };
+    return {
+      running,
+      cancelled,
+      engine: this._engine,
+      notice: this._notice,
+      result: res && { rows: res.table.numRows, elapsedMs: res.elapsedMs },
+    };
   }
 }
 
