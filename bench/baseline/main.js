@@ -1,5 +1,6 @@
 // The baseline: the straightforward page a user would write without piccoli-dashboard.
-// Stock @duckdb/duckdb-wasm with its bundles self-hosted from /dist/duckdb/, the data
+// Stock @duckdb/duckdb-wasm with its own bundles self-hosted (the package's files, served from
+// /node_modules/: dist/ now ships the wasm gzipped for the library's worker), the data
 // file loaded into it, the funnel SQL, and an Observable Plot bar chart with the counts.
 //
 // Stock DuckDB-WASM reads Parquet through its parquet extension, which it downloads from
@@ -27,8 +28,8 @@ __benchWatch(() => {
 
 try {
   const bundle = await duckdb.selectBundle({
-    mvp: { mainModule: '/dist/duckdb/duckdb-mvp.wasm', mainWorker: '/dist/duckdb/duckdb-browser-mvp.worker.js' },
-    eh: { mainModule: '/dist/duckdb/duckdb-eh.wasm', mainWorker: '/dist/duckdb/duckdb-browser-eh.worker.js' },
+    mvp: { mainModule: '/node_modules/@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm', mainWorker: '/node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js' },
+    eh: { mainModule: '/node_modules/@duckdb/duckdb-wasm/dist/duckdb-eh.wasm', mainWorker: '/node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js' },
   });
   const worker = new Worker(bundle.mainWorker);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);

@@ -1,5 +1,5 @@
 // Baseline for "a map click repaints every element": the same page written by hand with
-// stock DuckDB-WASM (self-hosted bundles from /dist/duckdb/), the Arrow twin of the data,
+// stock DuckDB-WASM (its own bundles, self-hosted from /node_modules/), the Arrow twin of the data,
 // the region shapes of @svg-maps/italy drawn as SVG paths and coloured from the library's
 // map SQL, and one Observable Plot bar chart per date. A click on a region re-runs the
 // per-region funnel SQL for every chart (one query each: each chart has its own date) and
@@ -108,8 +108,8 @@ svg.addEventListener('keydown', (e) => {
 
 try {
   const bundle = await duckdb.selectBundle({
-    mvp: { mainModule: '/dist/duckdb/duckdb-mvp.wasm', mainWorker: '/dist/duckdb/duckdb-browser-mvp.worker.js' },
-    eh: { mainModule: '/dist/duckdb/duckdb-eh.wasm', mainWorker: '/dist/duckdb/duckdb-browser-eh.worker.js' },
+    mvp: { mainModule: '/node_modules/@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm', mainWorker: '/node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js' },
+    eh: { mainModule: '/node_modules/@duckdb/duckdb-wasm/dist/duckdb-eh.wasm', mainWorker: '/node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js' },
   });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(bundle.mainWorker));
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);

@@ -5,8 +5,8 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 
 export async function startStock() {
   const bundle = await duckdb.selectBundle({
-    mvp: { mainModule: '/dist/duckdb/duckdb-mvp.wasm', mainWorker: '/dist/duckdb/duckdb-browser-mvp.worker.js' },
-    eh: { mainModule: '/dist/duckdb/duckdb-eh.wasm', mainWorker: '/dist/duckdb/duckdb-browser-eh.worker.js' },
+    mvp: { mainModule: '/node_modules/@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm', mainWorker: '/node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js' },
+    eh: { mainModule: '/node_modules/@duckdb/duckdb-wasm/dist/duckdb-eh.wasm', mainWorker: '/node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js' },
   });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(bundle.mainWorker));
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);

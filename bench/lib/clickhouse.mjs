@@ -25,7 +25,8 @@ const NEXT_MAP_DAY = new Date(Date.parse(`${SYNTHETIC_START}T00:00:00Z`) + 75 * 
  * 1GB, runs out of memory building the 13 columns of 10M events.
  */
 const DUCKDB_MEMORY = '3GB';
-const WASM_PATHS = ['/dist/duckdb/duckdb-eh.wasm', '/dist/duckdb/duckdb-mvp.wasm'];
+/** DuckDB-WASM's wasm as dist/ ships it (gzipped), and as it did before. */
+const WASM_PATHS = ['/dist/duckdb/duckdb-eh.wasm.gz', '/dist/duckdb/duckdb-eh.wasm', '/dist/duckdb/duckdb-mvp.wasm'];
 
 const label = (rows) => (rows >= 1e6 ? `${rows / 1e6}m` : `${rows / 1e3}k`);
 
