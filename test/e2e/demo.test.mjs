@@ -3,13 +3,24 @@
 // screenshot kept in test-results/screenshots/. Needs `npm run build` first.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import puppeteer from 'puppeteer-core';
 import { fileFor, startServer } from '../../demo/serve.mjs';
 
 const root = new URL('../../', import.meta.url);
 const shots = new URL('test-results/screenshots/', root);
+const AXE = readFileSync(new URL('node_modules/axe-core/axe.min.js', root), 'utf8');
+
+/** axe-core's WCAG 2.1 A/AA and best-practice rules on the page (shadow roots included). */
+async function axeViolations(tab) {
+  await tab.evaluate(AXE); // evaluated by the debugger protocol: the page's CSP does not apply
+  return tab.evaluate(async () =>
+    (await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })).violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
+  );
+}
 
 const PAGES = [
   { path: '/index.html', name: 'notizie', ready: 'piccoli-progress, piccoli-trend' },
@@ -87,6 +98,14 @@ async function openPage(page, viewport) {
     if (m.type() === 'error') errors.push(m.text());
   });
   tab.on('pageerror', (e) => errors.push(String(e)));
+  // Layout shifts as CLS counts them (no recent input), from the first paint on.
+  await tab.evaluateOnNewDocument(() => {
+    window.__cls = 0;
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.__cls += e.hadRecentInput ? 0 : e.value))).observe({
+      type: 'layout-shift',
+      buffered: true,
+    });
+  });
   await tab.setRequestInterception(true);
   tab.on('request', (req) => {
     const u = new URL(req.url());
@@ -250,8 +269,22 @@ describe('demo pages', () => {
         if (l.label === 'Dati pubblicati') assert.ok(!l.marks.some((m) => /simulat/.test(m)), `${page.path} ${l.tag}: ${l.marks}`);
       }
       const { scrollWidth, culprits } = await horizontalOverflow(tab, 1280);
+      // Each page reserves its elements' space (demo.css): nothing moves as they draw.
+      const cls = await tab.evaluate(() => window.__cls);
+      const violations = await axeViolations(tab);
+      const skip = await tab.evaluate(() => {
+        const a = document.querySelector('body > a.skip');
+        return {
+          first: document.querySelector('a[href], button, [tabindex="0"]') === a,
+          text: a?.textContent,
+          target: a && document.querySelector(a.getAttribute('href'))?.localName,
+        };
+      });
       await tab.screenshot({ path: new URL(`${page.name}.png`, shots).pathname, fullPage: true });
       await tab.close();
+      assert.deepEqual(violations, [], 'axe');
+      assert.deepEqual(skip, { first: true, text: 'Vai al contenuto', target: 'main' }, 'skip link');
+      assert.ok(cls <= 0.01, `${page.path}: CLS ${cls.toFixed(4)} at 1280 px`);
       assert.deepEqual(foreign, [], 'requests to other hosts');
       assert.deepEqual(errors, [], 'console errors');
       assert.ok(scrollWidth <= 1280, `${page.path} is ${scrollWidth} px wide at 1280 px: ${culprits.join('; ')}`);
@@ -262,8 +295,17 @@ describe('demo pages', () => {
       // the screen would be zoomed out or scroll sideways.
       const { tab, errors } = await openPage(page, { width: 375, height: 812, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
       const { scrollWidth, culprits } = await horizontalOverflow(tab, 375);
+      const cls = await tab.evaluate(() => window.__cls);
+      const violations = await axeViolations(tab);
+      // The province grid's tiles stay big enough to read and to tap (13 across the screen).
+      const tile = await tab.evaluate(
+        () => document.querySelector('piccoli-map')?.shadowRoot.querySelector('rect.area')?.getBoundingClientRect().width,
+      );
       await tab.screenshot({ path: new URL(`${page.name}-375.png`, shots).pathname, fullPage: true });
       await tab.close();
+      assert.deepEqual(violations, [], 'axe');
+      assert.ok(cls <= 0.01, `${page.path}: CLS ${cls.toFixed(4)} at 375 px`);
+      if (tile !== undefined) assert.ok(tile >= 23, `province tiles ${tile} px wide at 375 px`);
       assert.deepEqual(errors, [], 'console errors');
       assert.ok(scrollWidth <= 375, `${page.path} is ${scrollWidth} px wide at 375 px: ${culprits.join('; ')}`);
     });
