@@ -100,20 +100,25 @@ async function failOnce(ctx, next) {
  * the file the fault names fails; later requests (a retry) get the real file.
  * Faults: wasm-503, wasm-cut (half the bytes, announced as complete), wasm-drop (half
  * the bytes of a longer announced length, then the connection drops), wasm-stall
- * (headers, then nothing), worker-503.
+ * (headers, then nothing), worker-503 (DuckDB-WASM's worker script, gzipped and plain: each
+ * fails once), workergz-503 (only the gzipped one).
  */
 const flakySeen = new Set();
 async function flakyEngine(ctx, next) {
-  const m = /^\/__flaky__\/((wasm|worker)-(503|cut|drop|stall)-[\w-]+)\/(duckdb|parquet|data)\/([\w.-]+)$/.exec(ctx.path);
+  const m = /^\/__flaky__\/((wasm|worker|workergz)-(503|cut|drop|stall)-[\w-]+)\/(duckdb|parquet|data)\/([\w.-]+)$/.exec(ctx.path);
   if (!m) return next();
   const [, key, target, fault, folder, name] = m;
   const real = `/${relative(root, devAssetPath(folder, name))}`;
-  const hit = target === 'wasm' ? /^duckdb-.*\.wasm(\.gz)?$/.test(name) : /^duckdb-browser-.*\.worker\.js$/.test(name);
-  if (!hit || flakySeen.has(key)) {
+  const hit = {
+    wasm: /^duckdb-.*\.wasm(\.gz)?$/,
+    worker: /^duckdb-browser-.*\.worker\.js(\.gz)?$/,
+    workergz: /^duckdb-browser-.*\.worker\.js\.gz$/,
+  }[target].test(name);
+  if (!hit || flakySeen.has(`${key}/${name}`)) {
     ctx.url = real;
     return next();
   }
-  flakySeen.add(key);
+  flakySeen.add(`${key}/${name}`);
   // Written by hand: the test runner marks every response with a file extension as
   // cacheable for a year, and a cached failure would fail the retry too.
   ctx.respond = false;

@@ -44,7 +44,8 @@ export async function staticServer({ demo, dist, precompressed }) {
       }
     }
     headers['content-length'] = (await stat(served)).size;
-    sent.set(path, (sent.get(path) ?? 0) + headers['content-length']);
+    // A HEAD (the cube's check of a file's size) sends no body.
+    if (req.method !== 'HEAD') sent.set(path, (sent.get(path) ?? 0) + headers['content-length']);
     res.writeHead(200, headers);
     createReadStream(served).pipe(res);
   });

@@ -4,6 +4,7 @@
 // browser the library supports runs it (README, "Browsers").
 import duckdbEhWasm from 'asset:@duckdb/duckdb-wasm/dist/duckdb-eh.wasm.gz';
 import duckdbEhWorker from 'asset:@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js';
+import duckdbEhWorkerGz from 'asset:@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js.gz';
 import engineWorker from 'asset:/src/data/engine-worker.js';
 import parquetWasm from 'asset:parquet-wasm/esm/parquet_wasm_bg.wasm.gz';
 import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
@@ -132,11 +133,16 @@ function resolveAsset(defaultUrl: string, folder: string): string {
   return new URL(`${folder}/${name}`, base.href.endsWith('/') ? base : `${base.href}/`).href;
 }
 
-/** The engine's files: DuckDB's wasm (gzipped), DuckDB-WASM's worker script, and the script that starts it. */
+/**
+ * The engine's files: DuckDB's wasm (gzipped), DuckDB-WASM's worker script (gzipped, which
+ * the page inflates, and plain, for pages that refuse blob workers), and the script that
+ * starts it.
+ */
 export function engineAssets() {
   return {
     mainModule: resolveAsset(duckdbEhWasm, 'duckdb'),
     mainWorker: resolveAsset(duckdbEhWorker, 'duckdb'),
+    mainWorkerGz: resolveAsset(duckdbEhWorkerGz, 'duckdb'),
     starter: resolveAsset(engineWorker, 'duckdb'),
   };
 }

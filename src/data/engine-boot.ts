@@ -19,6 +19,13 @@ import { downloadAllowanceMs, DEFAULT_STALL_MS } from './fetch.js';
  * (engine-worker.js) that inflates it as it arrives, so the browser still compiles it
  * while it downloads, and reports the download's progress in bytes on the wire.
  *
+ * DuckDB-WASM's worker script ships gzipped too (duckdb-browser-eh.worker.js.gz, 0.19 MB
+ * for 0.77 MB): the page fetches and inflates it, and starts the worker from one blob
+ * holding engine-worker.js's import and the script itself (the CSP the README asks for
+ * allows blob workers, not blob scripts, so it is not imported by a blob URL). Where that
+ * file is missing or cannot be read, or the page refuses blob workers, the worker
+ * imports the plain duckdb-browser-eh.worker.js by its URL, as before.
+ *
  * A boot never hangs. DuckDB-WASM 1.32 leaves a failed wasm download or compile as an
  * unhandled rejection inside its worker, never answering (its instantiateStreaming has
  * no catch): engine-worker.js reports such a rejection, with the HTTP status the wasm
@@ -29,8 +36,13 @@ import { downloadAllowanceMs, DEFAULT_STALL_MS } from './fetch.js';
  */
 
 export interface BootedEngine {
-  /** The worker (read it once `instantiated` resolves: a refused blob worker is replaced). */
+  /**
+   * The worker (read it once `instantiated` resolves: it is made once DuckDB-WASM's worker
+   * script has arrived, and a refused blob worker is replaced).
+   */
   readonly worker: Worker;
+  /** Stop this boot: its script download, and its worker, made or yet to be made. */
+  terminate(): void;
   mainModule: string;
   /** Resolves when the wasm is compiled and DuckDB is instantiated in the worker. */
   instantiated: Promise<void>;
@@ -81,7 +93,8 @@ export function bootEngine(): BootedEngine | undefined {
   const lock = `piccoli-dashboard.engine.${Date.now().toString(36)}.${++workers}.${Math.random().toString(36).slice(2)}`;
   const params: StarterParams = { id: BOOT_MESSAGE_ID, lock, worker: bundle.mainWorker, wasm: bundle.mainModule };
   const unsupported = missingFeature();
-  let worker = unsupported ? undefined! : makeWorker(bundle.starter, params, !blobWorkersRefused);
+  // Made once the worker's script is known (inflated, or the plain file's URL).
+  let worker: Worker = undefined!;
   let viaBlob = !blobWorkersRefused;
   let starterRan = false;
   const wasmFile = fileName(bundle.mainModule);
@@ -96,6 +109,8 @@ export function bootEngine(): BootedEngine | undefined {
   let total: number | undefined;
   let alive = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const scriptFetch = new AbortController();
+  let stop!: () => void;
 
   const instantiated = new Promise<void>((resolve, reject) => {
     let settled = false;
@@ -103,6 +118,7 @@ export function bootEngine(): BootedEngine | undefined {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      scriptFetch.abort();
       worker?.removeEventListener('message', onMessage);
       worker?.removeEventListener('error', onError);
       if (!error) return resolve();
@@ -204,14 +220,28 @@ export function bootEngine(): BootedEngine | undefined {
       return end(new PiccoliDataError('engine', `The DuckDB engine cannot run in this browser: it lacks ${unsupported}.`));
     }
     void diedPromise.then(() => end(new PiccoliDataError('engine', 'The DuckDB worker stopped while it was starting.')));
-    listen();
-    arm();
+    stop = () => {
+      end(new PiccoliDataError('engine', 'The DuckDB engine was stopped while it was starting.'));
+      worker?.terminate();
+    };
+    arm(); // a script that stops arriving fails the boot as the worker's would
+    if (!viaBlob) {
+      worker = makeWorker(bundle.starter, params, false);
+      listen();
+    } else {
+      void inflatedWorkerScript(bundle.mainWorkerGz, scriptFetch.signal).then((script) => {
+        if (settled) return;
+        worker = makeWorker(bundle.starter, params, true, script);
+        listen();
+      });
+    }
   });
   instantiated.catch(() => undefined); // the engine awaits it and reports the error
   booted = {
     get worker() {
       return worker;
     },
+    terminate: () => (stop ? stop() : worker?.terminate()),
     mainModule: bundle.mainModule,
     instantiated,
     onProgress: (l) => listeners.add(l),
@@ -237,12 +267,49 @@ export function bootEngineEarly(): void {
   if (!taken) bootEngine();
 }
 
+/** DuckDB-WASM's worker script, inflated once per page and URL (an engine restart reuses it). */
+let workerScript: { url: string; text: Promise<string | undefined> } | undefined;
+
+/**
+ * The text of DuckDB-WASM's worker script from its gzipped file, or undefined when that
+ * cannot be had (no such file, an error status, a network failure, bytes that do not
+ * inflate): the worker then imports the plain file, whose own failure is reported. A
+ * server that decoded the file itself (Content-Encoding: gzip) hands over the script,
+ * recognised by not starting with gzip's magic bytes.
+ */
+function inflatedWorkerScript(gzUrl: string, signal: AbortSignal): Promise<string | undefined> {
+  if (workerScript?.url === gzUrl) return workerScript.text;
+  const text = (async () => {
+    try {
+      const r = await fetch(gzUrl, { signal });
+      if (!r.ok) return undefined;
+      const bytes = new Uint8Array(await r.arrayBuffer());
+      const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+      const text = gzipped
+        ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
+        : new TextDecoder().decode(bytes);
+      // Its source map is named relative to the blob's URL, where it is not.
+      return text.replace(/\n\/\/# sourceMappingURL=\S*\s*$/, '\n');
+    } catch {
+      return undefined;
+    }
+  })();
+  const entry = { url: gzUrl, text };
+  workerScript = entry;
+  void text.then((t) => {
+    if (t === undefined && workerScript === entry) workerScript = undefined; // asked again next time
+  });
+  return text;
+}
+
 /** What engine-worker.js is told, in the worker's name. */
 interface StarterParams {
   id: number;
   lock: string;
   /** DuckDB-WASM's worker script. */
   worker: string;
+  /** The script follows engine-worker.js in the worker's own blob: it imports nothing. */
+  inline?: true;
   /** The wasm (gzipped), which the worker inflates as it arrives. */
   wasm: string;
 }
@@ -262,16 +329,18 @@ function missingFeature(): string | undefined {
  * worker (`viaBlob` false), a same-origin engine-worker.js starts from its URL. Either way
  * the worker's name carries what it is told.
  */
-export function makeWorker(starterUrl: string, params: StarterParams, viaBlob = true): Worker {
+export function makeWorker(starterUrl: string, params: StarterParams, viaBlob = true, script?: string): Worker {
   const u = new URL(starterUrl, document.baseURI);
+  const inline = viaBlob && script !== undefined;
   const name = JSON.stringify({
     ...params,
     worker: new URL(params.worker, document.baseURI).href,
     wasm: new URL(params.wasm, document.baseURI).href,
+    ...(inline ? { inline: true } : {}),
   });
   if (!viaBlob && u.origin === location.origin) return new Worker(u, { name });
   // Says it started (a refused blob never does), and names engine-worker.js if it does not load.
-  const script = `"use strict";
+  const starter = `"use strict";
 self.postMessage({ requestId: ${params.id}, type: "INSTANTIATE_PROGRESS", data: { piccoli: { event: "started" } } });
 try {
   importScripts(${JSON.stringify(u.href)});
@@ -279,7 +348,9 @@ try {
   self.postMessage({ requestId: ${params.id}, type: "INSTANTIATE_PROGRESS", data: { piccoli: { event: "script", file: ${JSON.stringify(u.href)}, name: String((e && e.name) || ""), message: String((e && e.message) || e) } } });
 }
 `;
-  const blobUrl = URL.createObjectURL(new Blob([script], { type: 'text/javascript' }));
+  // DuckDB-WASM's script, inflated by the page, runs right after engine-worker.js.
+  const parts = inline ? [starter, ';\n', script] : [starter];
+  const blobUrl = URL.createObjectURL(new Blob(parts, { type: 'text/javascript' }));
   // A blob URL is read as the worker starts: revoked once that is surely done.
   setTimeout(() => URL.revokeObjectURL(blobUrl), 60_000);
   return new Worker(blobUrl, { name });

@@ -2,7 +2,7 @@
 // same-origin blob or, where the page's CSP refuses blob workers, from its URL), before
 // DuckDB-WASM's own worker script. Shipped as dist/duckdb/engine-worker.js. A plain
 // classic worker script: what it is told comes in the worker's name, as JSON
-// { id, lock, worker, wasm }. It
+// { id, lock, worker, wasm, inline }. It
 // - reports a rejection nobody handles (a failed wasm download or compile: DuckDB-WASM
 //   1.32 leaves those unanswered) with the HTTP status a failed fetch was answered with,
 //   and a worker script that would not load;
@@ -12,11 +12,13 @@
 //   wasm itself, recognised by its first bytes and passed on as it is;
 // - reports the download's progress in bytes on the wire (DuckDB-WASM's own counts the
 //   inflated bytes, against no total);
-// - holds a Web Lock for the worker's whole life, so the page knows when it is gone.
+// - holds a Web Lock for the worker's whole life, so the page knows when it is gone;
+// - imports DuckDB-WASM's worker script, unless the page inflated it from its .gz and
+//   put it in the worker's blob right after this file's import (`inline`).
 /* global self, URL, ReadableStream, DecompressionStream, Response, importScripts */
 'use strict';
 (() => {
-  const { id, lock, worker, wasm } = JSON.parse(self.name);
+  const { id, lock, worker, wasm, inline } = JSON.parse(self.name);
   const report = (data) => self.postMessage({ requestId: id, type: 'INSTANTIATE_PROGRESS', data: { piccoli: data } });
   report({ event: 'started' });
   const describe = (e) => ({ name: String((e && e.name) || ''), message: String((e && e.message) || e) });
@@ -105,6 +107,7 @@
     });
   }
 
+  if (inline) return;
   try {
     importScripts(worker);
   } catch (e) {

@@ -42,11 +42,14 @@ describe('assetBase', () => {
     expect(imported.map((u) => new URL(u).pathname)).to.deep.equal(['/dist/duckdb/engine-worker.js']);
     expect(names.map((n) => new URL(JSON.parse(n).worker).pathname)).to.deep.equal(['/dist/duckdb/duckdb-browser-eh.worker.js']);
     expect(wasm.map((u) => new URL(u).pathname)).to.deep.equal(['/dist/duckdb/duckdb-eh.wasm.gz']);
+    // The page inflated the gzipped worker script and put it in the worker's blob.
+    expect(names.map((n) => (JSON.parse(n) as { inline?: boolean }).inline)).to.deep.equal([true]);
     // Whatever the page itself fetched of DuckDB-WASM came from there too.
     const duck = performance
       .getEntriesByType('resource')
       .map((e) => new URL(e.name).pathname)
-      .filter((p) => /duckdb-.*\.(wasm|js)$/.test(p));
+      .filter((p) => /duckdb-.*\.(wasm|js)(\.gz)?$/.test(p));
+    expect(duck).to.include('/dist/duckdb/duckdb-browser-eh.worker.js.gz');
     for (const p of duck) expect(p).to.match(/^\/dist\/duckdb\//);
   });
 

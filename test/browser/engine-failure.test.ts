@@ -113,6 +113,16 @@ describe('the engine fails loudly, and "Riprova" starts a fresh one', () => {
     await retryBringsNumbersBack(el);
   });
 
+  it("the worker's gzipped script answered 503: the worker imports the plain file, and the numbers come", async () => {
+    await freshEngine('workergz-503');
+    const el = await fixture<HTMLElement>(html`<piccoli-progress as-of="2021-10-31" src=${`${FILE}?workergz-503`}></piccoli-progress>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('figure:not([aria-busy]) tbody td.count, [role="alert"]'), 'no numbers', {
+      timeout: 30_000,
+    });
+    expect(alertText(el)).to.equal('');
+    expect(counts(el)).to.deep.equal(['5.490', '612', '568', '485', '0']);
+  });
+
   it('the server stops sending the wasm: the stall timeout ends the start', async () => {
     await freshEngine('wasm-stall');
     configure({ stallTimeoutMs: 1500 });
