@@ -16,7 +16,7 @@ const AXE = readFileSync(new URL('node_modules/axe-core/axe.min.js', root), 'utf
 async function axeViolations(tab) {
   await tab.evaluate(AXE); // evaluated by the debugger protocol: the page's CSP does not apply
   return tab.evaluate(async () =>
-    (await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })).violations.map(
+    (await globalThis.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })).violations.map(
       (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
     ),
   );
@@ -100,8 +100,8 @@ async function openPage(page, viewport) {
   tab.on('pageerror', (e) => errors.push(String(e)));
   // Layout shifts as CLS counts them (no recent input), from the first paint on.
   await tab.evaluateOnNewDocument(() => {
-    window.__cls = 0;
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.__cls += e.hadRecentInput ? 0 : e.value))).observe({
+    globalThis.__cls = 0;
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => (globalThis.__cls += e.hadRecentInput ? 0 : e.value))).observe({
       type: 'layout-shift',
       buffered: true,
     });
@@ -270,7 +270,7 @@ describe('demo pages', () => {
       }
       const { scrollWidth, culprits } = await horizontalOverflow(tab, 1280);
       // Each page reserves its elements' space (demo.css): nothing moves as they draw.
-      const cls = await tab.evaluate(() => window.__cls);
+      const cls = await tab.evaluate(() => globalThis.__cls);
       const violations = await axeViolations(tab);
       const skip = await tab.evaluate(() => {
         const a = document.querySelector('body > a.skip');
@@ -295,7 +295,7 @@ describe('demo pages', () => {
       // the screen would be zoomed out or scroll sideways.
       const { tab, errors } = await openPage(page, { width: 375, height: 812, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
       const { scrollWidth, culprits } = await horizontalOverflow(tab, 375);
-      const cls = await tab.evaluate(() => window.__cls);
+      const cls = await tab.evaluate(() => globalThis.__cls);
       const violations = await axeViolations(tab);
       // The province grid's tiles stay big enough to read and to tap (13 across the screen).
       const tile = await tab.evaluate(
