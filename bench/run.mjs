@@ -27,7 +27,10 @@ const QUICK = args.includes('--quick');
 const ONLY = (args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'progress,map,scale,many,sql,clickhouse,sizes').split(',');
 const OUT = args.find((a) => a.startsWith('--out='))?.slice(6) ?? join(ROOT, QUICK ? 'bench/results/BENCHMARKS.quick.md' : 'BENCHMARKS.md');
 
-/** Repetitions: the full run stays under ~10 minutes on a 2-core machine. */
+/**
+ * Repetitions: the full run takes ~13 minutes on a 2-core machine, ~5 of them section 6
+ * (ClickHouse: loading 100M events takes 1-3.5 minutes alone).
+ */
 const PLAN = QUICK
   ? { progressRuns: 2, manyRuns: 1, sizes: [1e4, 1e5, 1e6], queryReps: 3, loadReps: 1, sqlRuns: 2, mapClicks: 4, asOfReps: 3, chSizes: [1e6, 1e7], chRuns: 2, duckdbRows: 1e6, duckdbRuns: 1, duckdbReps: 2 }
   : { progressRuns: 7, manyRuns: 5, sizes: [1e4, 1e5, 1e6, 1e7], queryReps: 10, loadReps: 3, sqlRuns: 5, mapClicks: 15, asOfReps: 10, chSizes: [1e7, 1e8], chRuns: 3, duckdbRows: 1e7, duckdbRuns: 3, duckdbReps: 3 };

@@ -195,7 +195,7 @@ export function clickhouseSection(ch, p, cores) {
           ? `\`<piccoli-progress src=…>\` on a Parquet file of the cluster's rows: not run (${el.error}).`
           : `And the element itself, as a site would hand DuckDB-WASM the data: \`<piccoli-progress programme="scala" src=…>\` on a Parquet file of the cluster's very ${label(duck.rows)} rows (${mb(el.bytes)}, zstd; exported in ${ms(el.exportMs)}), once: ` +
               (v?.first?.error
-                ? `**it fails**: «${v.first.error.replace(/\s+/g, ' ').trim()}»${v.memFirst ? `, the tab at ${mb(v.memFirst.uss)} private` : ''}. The library reads Parquet with parquet-wasm (DuckDB-WASM's own reader is an extension it would fetch from the internet), which decodes the whole file to Arrow in one wasm memory and runs out of it at this size.`
+                ? `**it fails**: «${v.first.error.replace(/https?:\/\/127\.0\.0\.1:\d+/g, ' ').replace(/\s+/g, ' ').trim()}»${v.memFirst ? `, the tab at ${mb(v.memFirst.uss)} private` : ''}. The library reads Parquet with parquet-wasm (DuckDB-WASM's own reader is an extension it would fetch from the internet); a wasm trap ("unreachable") with the tab at that size looks like parquet-wasm running out of its memory while it decodes the whole file to Arrow (not investigated further). The \`--quick\` run, at 1M rows, has the same page show its numbers.`
                 : `numbers on screen after ${ms(v?.first?.numbersAt)} (the cluster's own numbers), next question ${ms(v?.nextQ?.ms)}, tab ${mb(v?.memFirst?.uss)} private.`),
         '',
       );
