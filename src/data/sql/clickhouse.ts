@@ -109,8 +109,17 @@ export function chTrendQuery(table: string, f: Omit<FunnelFilter, 'asOf'>, hasPr
   );
 }
 
+/*
+ * The catalogue (programmes, provinces, stages, dates) is asked before a page's first
+ * answer. On a large table a full scan per question is seconds, so these read only the
+ * stage-0 rows wherever the schema makes that enough: every entity of a programme has
+ * exactly one (data/SCHEMA.md), so the programmes, their entities and provinces are all
+ * among them, and the table's sort key (programme, stage_order, …) lets the server skip
+ * the other rows.
+ */
+
 export function chProgrammesQuery(table: string): string {
-  return `SELECT DISTINCT programme FROM ${table} ORDER BY programme`;
+  return `SELECT DISTINCT programme FROM ${table} WHERE stage_order = 0 ORDER BY programme`;
 }
 
 /** cubeProvincesQuery (cube.ts): every province of the table with its sigla, name and region. */
@@ -118,7 +127,7 @@ export function chProvincesQuery(table: string): string {
   return (
     `SELECT province_code, min(province_sigla) AS province_sigla, min(province_name) AS province_name, ` +
     `min(region_code) AS region_code, min(region_name) AS region_name FROM ${table} ` +
-    `GROUP BY province_code ORDER BY province_code`
+    `WHERE stage_order = 0 GROUP BY province_code ORDER BY province_code`
   );
 }
 
@@ -129,10 +138,12 @@ export function chStagesQuery(table: string, programme: string): string {
   );
 }
 
+/** areasQuery (funnel.ts): the provinces of a programme (one per code: columns 5-9 are the registry's). */
 export function chAreasQuery(table: string, programme: string): string {
   return (
-    `SELECT DISTINCT province_code, province_sigla, province_name, region_code, region_name ` +
-    `FROM ${table} WHERE programme = ${chString(programme)} ORDER BY province_code`
+    `SELECT province_code, any(province_sigla) AS province_sigla, any(province_name) AS province_name, ` +
+    `any(region_code) AS region_code, any(region_name) AS region_name ` +
+    `FROM ${table} WHERE programme = ${chString(programme)} AND stage_order = 0 GROUP BY province_code ORDER BY province_code`
   );
 }
 
