@@ -342,6 +342,21 @@ function columnOf(t: ClickHouseType, tz: string, nullable: boolean): ClickHouseC
   }
 }
 
+/** out[i] = convert(values[i]) for every value it converts; a null where it gives null. */
+function fill<T>(values: readonly unknown[], out: { [i: number]: T }, convert: (v: unknown) => T | null): Validity {
+  const valid = validity(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const x = convert(values[i]);
+    if (x === null) {
+      valid.nulls++;
+      continue;
+    }
+    out[i] = x;
+    setValid(valid, i);
+  }
+  return valid;
+}
+
 type IntArray = Int8Array | Int16Array | Int32Array | Uint8Array | Uint16Array | Uint32Array;
 
 function intColumn(type: DataType, Array_: new (n: number) => IntArray, nullable: boolean): ClickHouseColumn {
@@ -349,20 +364,12 @@ function intColumn(type: DataType, Array_: new (n: number) => IntArray, nullable
     type,
     nullable,
     build(values) {
-      const n = values.length;
-      const out = new Array_(n);
-      const valid = validity(n);
-      for (let i = 0; i < n; i++) {
-        const v = values[i];
+      const out = new Array_(values.length);
+      const valid = fill(values, out, (v) => {
         const x = typeof v === 'number' ? v : isNull(v) ? NaN : Number(v);
-        if (Number.isNaN(x)) {
-          valid.nulls++;
-          continue;
-        }
-        out[i] = x;
-        setValid(valid, i);
-      }
-      return makeData({ type, length: n, ...nullProps(valid), data: out } as never);
+        return Number.isNaN(x) ? null : x;
+      });
+      return makeData({ type, length: values.length, ...nullProps(valid), data: out } as never);
     },
   };
 }
@@ -390,19 +397,9 @@ function bigIntColumn(type: DataType, Array_: BigInt64ArrayConstructor | BigUint
     nullable,
     inexact: inexactInteger,
     build(values) {
-      const n = values.length;
-      const out = new Array_(n);
-      const valid = validity(n);
-      for (let i = 0; i < n; i++) {
-        const x = toBigInt(values[i]);
-        if (x === null) {
-          valid.nulls++;
-          continue;
-        }
-        out[i] = x;
-        setValid(valid, i);
-      }
-      return makeData({ type, length: n, ...nullProps(valid), data: out } as never);
+      const out = new Array_(values.length);
+      const valid = fill(values, out, toBigInt);
+      return makeData({ type, length: values.length, ...nullProps(valid), data: out } as never);
     },
   };
 }
