@@ -8,6 +8,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
+import terser from '@rollup/plugin-terser';
 
 const require = createRequire(import.meta.url);
 const root = new URL('.', import.meta.url).pathname;
@@ -54,6 +55,34 @@ export function devAssetPath(folder, name) {
  * developer tools read them), the `.gz` wasm (compressed already), Parquet (compressed
  * inside) or the type declarations: dist/ stays under 40 MB.
  */
+/**
+ * Minifies the CSS inside Lit's css`` templates (esbuild leaves template text alone):
+ * comments go, whitespace collapses. Interpolations (`${...}`) are kept as they are.
+ * Exported for test/node/css-minify.test.mjs.
+ */
+export function minifyCssText(text) {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}');
+}
+
+function cssLiterals() {
+  return {
+    name: 'piccoli-css-literals',
+    transform(code, id) {
+      if (!/[\\/]src[\\/].*\.ts$/.test(id) || !code.includes('css`')) return null;
+      const out = code.replace(/\bcss`([^`]*)`/g, (_, body) => {
+        const parts = body.split(/(\$\{[^}]*\})/);
+        return 'css`' + parts.map((p, i) => (i % 2 ? p : minifyCssText(p))).join('') + '`';
+      });
+      return { code: out, map: null };
+    },
+  };
+}
+
 function precompressed() {
   const walk = (dir) =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
@@ -143,7 +172,9 @@ export default {
     nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
     // Observable Plot has CommonJS dependencies (interval-tree-1d, binary-search-bounds).
     commonjs({ include: /node_modules\/(interval-tree-1d|binary-search-bounds)\// }),
+    cssLiterals(),
     esbuild({ target: 'es2022', minify: true, legalComments: 'none' }),
+    terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
   ],
   onwarn(warning, warn) {
     // apache-arrow and duckdb-wasm ship code rollup flags as circular; harmless.
