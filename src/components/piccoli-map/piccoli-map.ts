@@ -174,9 +174,9 @@ export class PiccoliMap extends PiccoliElement {
   private readonly _load = new CancellableLoad(this, () => this._data);
 
   /** `region` (default), `province`, or `comune` (with `geo`). */
-  @property({ reflect: true }) level: string = 'region';
+  @property({ reflect: true, converter: (v) => v ?? 'region' }) level: string = 'region';
   /** `<stage>-share` (share of eligible entities) or `<stage>` (count), e.g. `engaged-share`, `plan-submitted`. */
-  @property({ reflect: true }) metric: string = 'engaged-share';
+  @property({ reflect: true, converter: (v) => v ?? 'engaged-share' }) metric: string = 'engaged-share';
   /** Programme id (data/SCHEMA.md). Default `piccoli`. */
   @property({ reflect: true }) programme?: string;
   /** Show the map as it stood on this day (YYYY-MM-DD). Default: the latest data. */

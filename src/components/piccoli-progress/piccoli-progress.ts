@@ -24,6 +24,8 @@ import { provenanceStyles } from '../provenance.styles.js';
 /** What the funnel says about its numbers: loaded beside the first answer, not before it. */
 type ProvenanceModule = typeof import('../provenance.js');
 let provenanceModule: ProvenanceModule | undefined;
+/** The comparison's requests, markers and columns: loaded only with a `compare` attribute. */
+let compareModule: typeof import('./compare-view.js') | undefined;
 
 /** Stage counts of the programmes seen so far, so a skeleton has the final height. */
 const stageCountHint = new Map<string, number>();
@@ -83,6 +85,16 @@ export class PiccoliProgress extends PiccoliElement {
     argsEqual: deepArrayEquals,
   });
 
+  /** The compared areas' funnels, with the answer they compare (a newer answer waits for its own). */
+  private readonly _compared = new Task(this, {
+    task: async ([own, value, coordinator], { signal }) => {
+      if (!own || !value?.trim() || !coordinator) return { own, list: [] };
+      compareModule = await import('./compare-view.js');
+      return { own, list: await compareModule.compareAnswers(coordinator, this._ask() as FunnelRequest, own, value, signal) };
+    },
+    args: () => [this._funnel.value, this.compare, this._coordinator.value] as const,
+  });
+
   @state() private _selectedStage: string | null = null;
   @state() private _progress: { phase: 'engine' | 'source'; share: number } | null = null;
   private readonly _load = new CancellableLoad(this, () => this._funnel);
@@ -100,9 +112,11 @@ export class PiccoliProgress extends PiccoliElement {
   /** A stage-events file (Parquet, Arrow or CSV) instead of the bundled data; its cube (`x.cube.json`) is used when present. */
   @property({ reflect: true }) src?: string;
   /** `full` (bars with labels, default) or `compact` (one line of numbers). */
-  @property({ reflect: true }) view: string = 'full';
+  @property({ reflect: true, converter: (v) => v ?? 'full' }) view: string = 'full';
   /** Do not follow the page's area selection (e.g. a map click). */
   @property({ type: Boolean, attribute: 'ignore-selection' }) ignoreSelection = false;
+  /** Areas to compare each stage with, by the share of eligible they reached: `region`, `italy`, `province` (a comune's). */
+  @property({ reflect: true }) compare?: string;
 
   protected override updated(): void {
     if (this._funnel.status === TaskStatus.ERROR) this._reportError(this._funnel.error);
@@ -253,12 +267,15 @@ export class PiccoliProgress extends PiccoliElement {
     const reached = f.stages[1]?.n ?? 0;
     const entities = t.entities[meta?.entity_kind ?? 'comune'];
     this.adopt(provenanceModule!.provenanceViewStyles);
+    const cmp = this._compared.value?.own === f ? this._compared.value.list : [];
     const pv = provenanceModule!.provenanceView(
-      f.stages.map((s) => s.basis),
+      [f, ...cmp.map((c) => c.answer)].flatMap((a) => a.stages.map((s) => s.basis)),
       f.origin,
       f.source,
       lang,
     );
+    const cv = cmp.length ? compareModule!.compareView(cmp, pv, lang, t, date) : undefined;
+    if (cv) this.adopt(compareModule!.compareStyles);
     const caption = html`<figcaption part="caption">
       <span class="title">${shortTitle}</span>
       <span class="sub">${area} · ${t.asOf(date)}</span>
@@ -308,6 +325,7 @@ export class PiccoliProgress extends PiccoliElement {
           <th scope="col">${entities}</th>
           <th scope="col">${t.ofPreviousShort}</th>
           <th scope="col" class="elig">${t.ofEligibleShort}</th>
+          ${cv?.head}
         </tr>
       </thead>
       <tbody>
@@ -321,14 +339,15 @@ export class PiccoliProgress extends PiccoliElement {
                       r,
                       html`<span class="label">${r.label}</span
                       ><span class="bar" part="bar" aria-hidden="true"
-                        ><span ${styleProps({ '--w': `${(r.elig * 100).toFixed(2)}%` })}></span
-                      ></span>`,
+                        ><span ${styleProps({ '--w': `${(r.elig * 100).toFixed(2)}%` })}></span>${cv?.marks(r.s.order)}</span
+                      >`,
                     )
               }
             </th>
             <td class="count">${formatInteger(r.s.n, lang)}${pv.mark(r.s.basis)}</td>
             <td class="share">${r.prev === null ? '' : formatPercent(r.prev, lang)}<span class="visually-hidden">${r.prev === null ? '' : ` ${t.ofPrevious}`}</span></td>
             <td class="share elig">${formatPercent(r.elig, lang)}<span class="visually-hidden"> ${t.ofEligible}</span></td>
+            ${cv?.cells(r.s.order)}
           </tr>`,
         )}
       </tbody>
@@ -336,7 +355,9 @@ export class PiccoliProgress extends PiccoliElement {
     // A chosen stage shows what it counts (its definition in the programme's metadata).
     const chosen = this._selectedStage ? meta?.stages.find((x) => x.stage === this._selectedStage) : undefined;
     const about = chosen && (lang === 'it' ? chosen.description_it : chosen.description_en);
-    const definition = html`<p class="definition" part="definition" role="status">${
+    const definition = html`${cv?.key}${
+      this._compared.status === TaskStatus.ERROR && !isAbortError(this._compared.error) ? html`<p class="key">${t.compareFailed}</p>` : ''
+    }<p class="definition" part="definition" role="status">${
       about ? html`<strong>${lang === 'it' ? chosen.label_it : chosen.label_en}</strong>: ${about}` : ''
     }</p>`;
     if (this.view === 'compact') {

@@ -115,7 +115,7 @@ export class PiccoliTrend extends PiccoliElement {
   /** A stage-events file (Parquet, Arrow or CSV) instead of the bundled data; its cube (`x.cube.json`) is used when present. */
   @property({ reflect: true }) src?: string;
   /** `count` (entities that reached each stage, default) or `share` (of those eligible on the day). */
-  @property({ reflect: true }) metric: string = 'count';
+  @property({ reflect: true, converter: (v) => v ?? 'count' }) metric: string = 'count';
   /** Do not follow the page's area selection (e.g. a map click). */
   @property({ type: Boolean, attribute: 'ignore-selection' }) ignoreSelection = false;
 
