@@ -1,10 +1,11 @@
 import { reachedBy } from '../data/sql/definition.js';
 import { dayNumber, isoDay, type CubeFile } from './cube.js';
-import { pickEntity, resolveArea, resolveProgramme, resolveStage, type ProvinceEntry } from './resolve.js';
+import { enclosing, pickEntity, resolveArea, resolveProgramme, resolveStage, type ProvinceEntry } from './resolve.js';
 import type {
   AreasRequest,
   CountedArea,
   CountedStage,
+  EnclosingArea,
   FunnelRequest,
   FunnelScope,
   ProgrammeInfo,
@@ -39,8 +40,8 @@ interface ProgrammeIndex {
   provinces: ProvinceEntry[];
 }
 
-type FunnelBody = { programme: ProgrammeInfo; asOf: string; scope: FunnelScope; stages: CountedStage[] };
-type TrendBody = { programme: ProgrammeInfo; asOf: string; scope: FunnelScope; series: TrendSeries[] };
+type FunnelBody = { programme: ProgrammeInfo; asOf: string; scope: FunnelScope; within: EnclosingArea[]; stages: CountedStage[] };
+type TrendBody = { programme: ProgrammeInfo; asOf: string; scope: FunnelScope; within: EnclosingArea[]; series: TrendSeries[] };
 type AreasBody = { programme: ProgrammeInfo; asOf: string; level: AreasRequest['level']; stage: StageInfo; rows: CountedArea[] };
 
 export class CubeIndex {
@@ -99,11 +100,15 @@ export class CubeIndex {
     return this._programme(resolveProgramme(this.programmeIds, requested));
   }
 
-  /** The entities a funnel's or a trend's area holds, and the scope it names. */
-  private _area(p: ProgrammeIndex, req: FunnelRequest | TrendRequest): { keep: (e: Entity) => boolean; scope: FunnelScope } {
+  /** The entities a funnel's or a trend's area holds, the scope it names, and the areas it lies in. */
+  private _area(
+    p: ProgrammeIndex,
+    req: FunnelRequest | TrendRequest,
+  ): { keep: (e: Entity) => boolean; scope: FunnelScope; within: EnclosingArea[] } {
     if (req.comune) {
       const hit = pickEntity(p.entities, req.comune, this.allProvinces);
-      return { keep: (e) => e.code === hit.code, scope: { level: 'entity', code: hit.code, name: hit.name || hit.code } };
+      const scope: FunnelScope = { level: 'entity', code: hit.code, name: hit.name || hit.code };
+      return { keep: (e) => e.code === hit.code, scope, within: enclosing(scope, this.allProvinces, hit.province) };
     }
     const area = resolveArea(this.allProvinces, p.provinces, req.region, req.province);
     const keep = area.provinceCode
@@ -111,14 +116,14 @@ export class CubeIndex {
       : area.regionCode
         ? (e: Entity) => e.region === area.regionCode
         : () => true;
-    return { keep, scope: area.scope };
+    return { keep, scope: area.scope, within: enclosing(area.scope, this.allProvinces) };
   }
 
   funnel(req: FunnelRequest): FunnelBody {
     const p = this.programme(req.programme);
     const asOf = req.asOf ?? p.info.lastDate;
     const day = dayNumber(asOf);
-    const { keep, scope } = this._area(p, req);
+    const { keep, scope, within } = this._area(p, req);
     const n = new Array<number>(p.info.stages.length).fill(0);
     const simulated = new Array<number>(p.info.stages.length).fill(0);
     let unknown = false;
@@ -132,7 +137,7 @@ export class CubeIndex {
       }
     }
     const stages = p.info.stages.map((s) => ({ ...s, n: n[s.order]!, simulated: unknown ? null : simulated[s.order]! }));
-    return { programme: p.info, asOf, scope, stages };
+    return { programme: p.info, asOf, scope, within, stages };
   }
 
   /**
@@ -142,7 +147,7 @@ export class CubeIndex {
    */
   trend(req: TrendRequest): TrendBody {
     const p = this.programme(req.programme);
-    const { keep, scope } = this._area(p, req);
+    const { keep, scope, within } = this._area(p, req);
     const byStage = p.info.stages.map(() => new Map<number, [n: number, simulated: number]>());
     let unknown = false;
     for (const e of p.entities) {
@@ -169,7 +174,7 @@ export class CubeIndex {
         });
       return { ...st, steps };
     });
-    return { programme: p.info, asOf: req.asOf ?? p.info.lastDate, scope, series };
+    return { programme: p.info, asOf: req.asOf ?? p.info.lastDate, scope, within, series };
   }
 
   areas(req: AreasRequest): AreasBody {

@@ -1,7 +1,7 @@
 import { invalidOption } from '../data/errors.js';
 import { nameKey } from '../data/sql/funnel.js';
 import { metricNames, toAttr } from './metrics.js';
-import type { FunnelScope, StageInfo } from './types.js';
+import type { EnclosingArea, FunnelScope, StageInfo } from './types.js';
 
 /**
  * Turning what a page wrote (`province="Piacenza"`, `region="08"`, `comune="Bobbio"`,
@@ -159,6 +159,19 @@ export function resolveArea(
     return { scope: { level: 'province', code: only.code, name: only.name } };
   }
   return { scope: { level: 'italy' } };
+}
+
+/**
+ * The areas a funnel's area lies in, widest first (`FunnelAnswer.within`): a province's
+ * region; a comune's region and province (its province code given, as the data holds it).
+ * What a comparison asks the funnels of.
+ */
+export function enclosing(scope: FunnelScope, provinces: readonly ProvinceEntry[], entityProvince?: string): EnclosingArea[] {
+  const code = scope.level === 'province' ? scope.code : scope.level === 'entity' ? entityProvince : undefined;
+  const p = code === undefined ? undefined : provinces.find((x) => x.code === code);
+  if (!p) return [];
+  const region: EnclosingArea = { level: 'region', code: p.regionCode, name: p.regionName };
+  return scope.level === 'entity' ? [region, { level: 'province', code: p.code, name: p.name }] : [region];
 }
 
 /**

@@ -122,6 +122,13 @@ interface AnswerBase {
 export type FunnelScope =
   { level: 'italy' } | { level: 'region' | 'province'; code: string; name: string } | { level: 'entity'; code: string; name: string };
 
+/** An area another one lies in: a province's region, a comune's region and province. */
+export interface EnclosingArea {
+  level: 'region' | 'province';
+  code: string;
+  name: string;
+}
+
 export interface StageCount extends StageInfo {
   /** Entities that reached the stage by `asOf` (stage 0: eligible at `asOf`). */
   n: number;
@@ -133,6 +140,8 @@ export interface StageCount extends StageInfo {
 export interface FunnelAnswer extends AnswerBase {
   kind: 'funnel';
   scope: FunnelScope;
+  /** The areas `scope` lies in, widest first (a province: its region; a comune: its region, then its province); none for Italy or a region. */
+  within?: EnclosingArea[];
   /** Every stage of the programme in order, 0 for stages nobody has reached. */
   stages: StageCount[];
 }
@@ -173,6 +182,8 @@ export interface TrendSeries extends StageInfo {
 export interface TrendAnswer extends AnswerBase {
   kind: 'trend';
   scope: FunnelScope;
+  /** The areas `scope` lies in, as a funnel's (`FunnelAnswer.within`). */
+  within?: EnclosingArea[];
   /**
    * Every stage of the programme in order. The published figures of the area are in
    * `programme.meta` (cited for the bundled data only, as a funnel's are).

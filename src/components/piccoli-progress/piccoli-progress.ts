@@ -88,9 +88,10 @@ export class PiccoliProgress extends PiccoliElement {
   /** The compared areas' funnels, with the answer they compare (a newer answer waits for its own). */
   private readonly _compared = new Task(this, {
     task: async ([own, value, coordinator], { signal }) => {
-      if (!own || !value?.trim() || !coordinator) return { own, list: [] };
+      const ask = this._ask();
+      if (!own || ask.kind !== 'funnel' || !value?.trim() || !coordinator) return { own, list: [] };
       compareModule = await import('./compare-view.js');
-      return { own, list: await compareModule.compareAnswers(coordinator, this._ask() as FunnelRequest, own, value, signal) };
+      return { own, list: await compareModule.compareAnswers(coordinator, ask, own, value, signal) };
     },
     args: () => [this._funnel.value, this.compare, this._coordinator.value] as const,
   });

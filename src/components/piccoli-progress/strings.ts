@@ -29,6 +29,8 @@ export const STRINGS = {
     cancel: 'Annulla',
     cancelled: 'Caricamento annullato.',
     retry: 'Riprova',
+    compared: (date: string) => `Confronto, quota degli ammissibili al ${date}:`,
+    compareFailed: 'Il confronto non è disponibile.',
   },
   en: {
     loading: 'Loading data…',
@@ -57,6 +59,8 @@ export const STRINGS = {
     cancel: 'Cancel',
     cancelled: 'Loading cancelled.',
     retry: 'Try again',
+    compared: (date: string) => `Compared, share of eligible on ${date}:`,
+    compareFailed: 'The comparison is not available.',
   },
 } satisfies Record<Lang, unknown>;
 

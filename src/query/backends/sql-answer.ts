@@ -1,7 +1,7 @@
 import type { FunnelFilter } from '../../data/sql/funnel.js';
 import type { AreaMetricFilter } from '../../data/sql/map.js';
-import { pickEntity, resolveArea, resolveProgramme, resolveStage, type ProvinceEntry } from '../resolve.js';
-import type { BackendName, FunnelScope, ProgrammeInfo, QueryRequest } from '../types.js';
+import { enclosing, pickEntity, resolveArea, resolveProgramme, resolveStage, type ProvinceEntry } from '../resolve.js';
+import type { BackendName, EnclosingArea, FunnelScope, ProgrammeInfo, QueryRequest } from '../types.js';
 import type { BackendAnswer } from './backend.js';
 
 /**
@@ -137,6 +137,7 @@ export async function answerFromSql<Q>(req: QueryRequest, t: SqlTable<Q>, signal
   }
   let filter: { regionCode?: string; provinceCode?: string; entityCode?: string };
   let scope: FunnelScope;
+  let within: EnclosingArea[];
   if (req.comune) {
     const found = await t.rows(t.queries.entities(id, req.comune.trim()), signal);
     const hit = pickEntity(
@@ -146,10 +147,12 @@ export async function answerFromSql<Q>(req: QueryRequest, t: SqlTable<Q>, signal
     );
     filter = { entityCode: hit.code };
     scope = { level: 'entity', code: hit.code, name: hit.name || hit.code };
+    within = enclosing(scope, cat.provinces, hit.province);
   } else {
     const area = resolveArea(cat.provinces, provinces, req.region, req.province);
     filter = { regionCode: area.regionCode, provinceCode: area.provinceCode };
     scope = area.scope;
+    within = enclosing(scope, cat.provinces);
   }
   if (req.kind === 'trend') {
     const r = await t.rows(t.queries.trend({ programme: id, ...filter }, cat.hasProvenance), signal);
@@ -166,7 +169,7 @@ export async function answerFromSql<Q>(req: QueryRequest, t: SqlTable<Q>, signal
         });
       return { ...s, steps };
     });
-    return { kind: 'trend', ...base, scope, series };
+    return { kind: 'trend', ...base, scope, within, series };
   }
   const r = await t.rows(t.queries.funnel({ programme: id, asOf, ...filter }, cat.hasProvenance), signal);
   const byOrder = new Map(r.map((x) => [Number(x.stage_order), x]));
@@ -174,5 +177,5 @@ export async function answerFromSql<Q>(req: QueryRequest, t: SqlTable<Q>, signal
     const x = byOrder.get(s.order);
     return { ...s, n: x ? Number(x.n) : 0, simulated: !cat.hasProvenance ? null : x ? Number(x.simulated) : 0 };
   });
-  return { kind: 'funnel', ...base, scope, stages };
+  return { kind: 'funnel', ...base, scope, within, stages };
 }

@@ -1,0 +1,58 @@
+import type { Coordinator } from '../query/coordinator.js';
+import type { AnswerOf, FunnelRequest, TrendRequest } from '../query/types.js';
+
+/**
+ * Comparisons (`compare="region italy"`): the same funnel or trend for the areas an
+ * element's area lies in, asked through the coordinator like the element's own (so they
+ * come from the cube first, are shared with other elements asking the same, and carry
+ * their provenance). Loaded only by an element that has a `compare` attribute.
+ */
+
+/** What `compare` may name: the area's province (a comune's), its region, Italy. */
+export type CompareToken = 'province' | 'region' | 'italy';
+
+const TOKENS: readonly string[] = ['province', 'region', 'italy'];
+
+/**
+ * The tokens of a `compare` value, in its order, each once. Anything else is ignored
+ * (a page's typo shows no comparison rather than an error).
+ * @example compareTokens('italy Region foo italy') // ['italy', 'region']
+ */
+export function compareTokens(value: string | null | undefined): CompareToken[] {
+  const words = String(value ?? '')
+    .toLowerCase()
+    .split(/[\s,]+/);
+  return [...new Set(words.filter((w) => TOKENS.includes(w)))] as CompareToken[];
+}
+
+/** One compared area: what the token named, the area, and its answer. */
+export interface Compared<A> {
+  token: CompareToken;
+  /** The region's or province's name; null for Italy. */
+  name: string | null;
+  answer: A;
+}
+
+/**
+ * The answers for the areas `value` names around `own`'s area, at `own`'s day: a
+ * province's region, a comune's province and region, Italy. A token naming no such area
+ * (the region of a region, Italy for Italy) is skipped.
+ */
+export async function compareAnswers<R extends FunnelRequest | TrendRequest>(
+  coordinator: Coordinator,
+  ask: R,
+  own: AnswerOf<R>,
+  value: string | null | undefined,
+  signal: AbortSignal,
+): Promise<Compared<AnswerOf<R>>[]> {
+  type Area = { token: CompareToken; name: string | null; region: string | null; province: string | null };
+  const areas = compareTokens(value).flatMap((token): Area[] => {
+    if (token === 'italy') return own.scope.level === 'italy' ? [] : [{ token, name: null, region: null, province: null }];
+    const a = own.within?.find((w) => w.level === token);
+    return a ? [{ token, name: a.name, region: token === 'region' ? a.code : null, province: token === 'province' ? a.code : null }] : [];
+  });
+  const answers = await Promise.all(
+    areas.map((a) => coordinator.request({ ...ask, asOf: own.asOf, region: a.region, province: a.province, comune: null }, { signal })),
+  );
+  return areas.map((a, i) => ({ token: a.token, name: a.name, answer: answers[i]! as AnswerOf<R> }));
+}
