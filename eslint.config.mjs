@@ -44,6 +44,11 @@ export default defineConfig(
     languageOptions: { globals: globals.node },
   },
   {
+    // The demo site's own page scripts (the embed builder) run in the browser.
+    files: ['demo/**/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     // The functions handed to Puppeteer's page.evaluate / waitForFunction run in the page.
     files: ['test/e2e/**/*.mjs'],
     languageOptions: { globals: { document: 'readonly' } },
