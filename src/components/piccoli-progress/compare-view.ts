@@ -1,4 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type CSSResult, type TemplateResult } from 'lit';
 import { formatPercent, type Lang } from '../../i18n/index.js';
 import type { FunnelAnswer } from '../../query/types.js';
 import { styleProps } from '../../styles/style-props.js';
@@ -58,8 +58,9 @@ export const compareStyles = css`
   }
 `;
 
-/** What the funnel's template places: the columns' heads, each stage's cells and markers, the key. */
+/** What the funnel's template places: the columns' heads, each stage's cells and markers, the key (or why there is none), the styles. */
 export interface CompareView {
+  styles: CSSResult;
   head: TemplateResult[];
   cells: (order: number) => TemplateResult[];
   marks: (order: number) => TemplateResult[];
@@ -71,12 +72,17 @@ export function comparedName(c: Compared<unknown>, t: Pick<Strings, 'italy' | 'p
   return c.name === null ? t.italy : c.token === 'province' ? t.province(c.name) : c.name;
 }
 
+/**
+ * The comparison's parts for the funnel's template; `failed`: the compared funnels could
+ * not be answered (the funnel itself is shown, with a line saying so).
+ */
 export function compareView(
   list: readonly Compared<FunnelAnswer>[],
   pv: ProvenanceView,
   lang: Lang,
   t: Strings,
   date: string,
+  failed: boolean,
 ): CompareView {
   const share = (c: Compared<FunnelAnswer>, order: number) => {
     const s = c.answer.stages;
@@ -84,6 +90,7 @@ export function compareView(
   };
   const names = list.map((c) => comparedName(c, t));
   return {
+    styles: compareStyles,
     head: list.map(
       (c, i) => html`<th scope="col" class="elig cmp" data-compare=${c.token} data-backend=${c.answer.backend}>% ${names[i]}</th>`,
     ),
@@ -102,11 +109,13 @@ export function compareView(
               ([c, v]) =>
                 html`<i class="mk ${c.token}" data-compare=${c.token} ${styleProps({ '--at': `${(Math.min(v, 1) * 100).toFixed(2)}%` })}></i>`,
             ),
-    key: list.length
-      ? html`<p class="key" part="compare">
+    key: failed
+      ? html`<p class="key" part="compare">${t.compareFailed}</p>`
+      : list.length
+        ? html`<p class="key" part="compare">
           ${t.compared(date)}
-          ${list.map((c, i) => html`<span><i class=${c.token}></i>${names[i]}</span>`)}
+          ${list.map((c, i) => html` <span><i class=${c.token}></i>${names[i]}</span>`)}
         </p>`
-      : nothing,
+        : nothing,
   };
 }

@@ -268,15 +268,16 @@ export class PiccoliProgress extends PiccoliElement {
     const reached = f.stages[1]?.n ?? 0;
     const entities = t.entities[meta?.entity_kind ?? 'comune'];
     this.adopt(provenanceModule!.provenanceViewStyles);
-    const cmp = this._compared.value?.own === f ? this._compared.value.list : [];
+    const c = this._compared;
+    const cmp = c.value?.own === f ? c.value.list : [];
     const pv = provenanceModule!.provenanceView(
       [f, ...cmp.map((c) => c.answer)].flatMap((a) => a.stages.map((s) => s.basis)),
       f.origin,
       f.source,
       lang,
     );
-    const cv = cmp.length ? compareModule!.compareView(cmp, pv, lang, t, date) : undefined;
-    if (cv) this.adopt(compareModule!.compareStyles);
+    const cv = compareModule?.compareView(cmp, pv, lang, t, date, c.status === TaskStatus.ERROR);
+    if (cv) this.adopt(cv.styles);
     const caption = html`<figcaption part="caption">
       <span class="title">${shortTitle}</span>
       <span class="sub">${area} · ${t.asOf(date)}</span>
@@ -356,9 +357,7 @@ export class PiccoliProgress extends PiccoliElement {
     // A chosen stage shows what it counts (its definition in the programme's metadata).
     const chosen = this._selectedStage ? meta?.stages.find((x) => x.stage === this._selectedStage) : undefined;
     const about = chosen && (lang === 'it' ? chosen.description_it : chosen.description_en);
-    const definition = html`${cv?.key}${
-      this._compared.status === TaskStatus.ERROR && !isAbortError(this._compared.error) ? html`<p class="key">${t.compareFailed}</p>` : ''
-    }<p class="definition" part="definition" role="status">${
+    const definition = html`${cv?.key}<p class="definition" part="definition" role="status">${
       about ? html`<strong>${lang === 'it' ? chosen.label_it : chosen.label_en}</strong>: ${about}` : ''
     }</p>`;
     if (this.view === 'compact') {
