@@ -1,5 +1,5 @@
 import type { Coordinator } from '../query/coordinator.js';
-import type { AnswerOf, FunnelRequest, TrendRequest } from '../query/types.js';
+import type { FunnelAnswer, FunnelRequest, TrendAnswer, TrendRequest } from '../query/types.js';
 
 /**
  * Comparisons (`compare="region italy"`): the same funnel or trend for the areas an
@@ -36,15 +36,17 @@ export interface Compared<A> {
 /**
  * The answers for the areas `value` names around `own`'s area, at `own`'s day: a
  * province's region, a comune's province and region, Italy. A token naming no such area
- * (the region of a region, Italy for Italy) is skipped.
+ * (the region of a region, Italy for Italy) is skipped; so is everything when `ask` is
+ * not a request (an element's attribute problem, which the element shows itself).
  */
-export async function compareAnswers<R extends FunnelRequest | TrendRequest>(
+export async function compareAnswers<A extends FunnelAnswer | TrendAnswer>(
   coordinator: Coordinator,
-  ask: R,
-  own: AnswerOf<R>,
+  ask: FunnelRequest | TrendRequest | { kind: 'invalid' },
+  own: A,
   value: string | null | undefined,
   signal: AbortSignal,
-): Promise<Compared<AnswerOf<R>>[]> {
+): Promise<Compared<A>[]> {
+  if (ask.kind === 'invalid') return [];
   type Area = { token: CompareToken; name: string | null; region: string | null; province: string | null };
   const areas = compareTokens(value).flatMap((token): Area[] => {
     if (token === 'italy') return own.scope.level === 'italy' ? [] : [{ token, name: null, region: null, province: null }];
@@ -54,5 +56,5 @@ export async function compareAnswers<R extends FunnelRequest | TrendRequest>(
   const answers = await Promise.all(
     areas.map((a) => coordinator.request({ ...ask, asOf: own.asOf, region: a.region, province: a.province, comune: null }, { signal })),
   );
-  return areas.map((a, i) => ({ token: a.token, name: a.name, answer: answers[i]! as AnswerOf<R> }));
+  return areas.map((a, i) => ({ token: a.token, name: a.name, answer: answers[i]! as A }));
 }

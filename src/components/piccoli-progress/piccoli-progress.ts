@@ -87,12 +87,13 @@ export class PiccoliProgress extends PiccoliElement {
 
   /** The compared areas' funnels, with the answer they compare (a newer answer waits for its own). */
   private readonly _compared = new Task(this, {
-    task: async ([own, value, coordinator], { signal }) => {
-      const ask = this._ask();
-      if (!own || ask.kind !== 'funnel' || !value?.trim() || !coordinator) return { own, list: [] };
-      compareModule = await import('./compare-view.js');
-      return { own, list: await compareModule.compareAnswers(coordinator, ask, own, value, signal) };
-    },
+    task: async ([own, value, coordinator], { signal }) => ({
+      own,
+      list:
+        own && value && coordinator
+          ? await (compareModule = await import('./compare-view.js')).compareAnswers(coordinator, this._ask(), own, value, signal)
+          : [],
+    }),
     args: () => [this._funnel.value, this.compare, this._coordinator.value] as const,
   });
 
@@ -117,7 +118,7 @@ export class PiccoliProgress extends PiccoliElement {
   /** Do not follow the page's area selection (e.g. a map click). */
   @property({ type: Boolean, attribute: 'ignore-selection' }) ignoreSelection = false;
   /** Areas to compare each stage with, by the share of eligible they reached: `region`, `italy`, `province` (a comune's). */
-  @property({ reflect: true }) compare?: string;
+  @property() compare?: string;
 
   protected override updated(): void {
     if (this._funnel.status === TaskStatus.ERROR) this._reportError(this._funnel.error);
