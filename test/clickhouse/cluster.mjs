@@ -2,8 +2,10 @@
 // A real two-shard ClickHouse cluster on loopback, for the connector's tests and the
 // benchmark: two clickhouse-server processes (Debian's 18.16), each with its own generated
 // config and data folder, free ports on 127.0.0.1, a `piccoli_cluster` of two shards, the
-// events table as MergeTree on each shard plus a Distributed table over both, and the users
-// a public dashboard would have (read-only, settings-locked, quota-limited).
+// events table as MergeTree on each shard plus a Distributed table over both, its catalogue
+// (a materialised view on each shard into a small table, and a Distributed table over it:
+// the connector's `catalogue` option), and the users a public dashboard would have
+// (read-only, settings-locked, quota-limited).
 //
 // API:  const cluster = await startCluster(); await loadEvents(cluster); ...; await cluster.stop();
 // CLI:  node test/clickhouse/cluster.mjs start [--dir D]      prints JSON, leaves the servers running
@@ -306,14 +308,82 @@ function tableDdl(table) {
   ];
 }
 
-/** Create (if missing) the database and the `table` pair on every shard. */
+/**
+ * The catalogue of `table` (the connector's `catalogue` option): `events_catalogue` for
+ * `programme_events`, else `<table>_catalogue`; on each shard `<catalogue>_local` holds it
+ * and `<catalogue>_mv` fills it.
+ */
+export function catalogueTable(table = EVENTS_TABLE) {
+  return table === EVENTS_TABLE ? 'events_catalogue' : `${checkTableName(table)}_catalogue`;
+}
+
+/** The catalogue's rows for rows of the shard's events table: what the view inserts, and the backfill. */
+function catalogueSelect(table) {
+  const text = (c) => `CAST(${c} AS String)`;
+  return `SELECT ${text('programme')} AS programme, stage_order, ${text('stage')} AS stage, province_code,
+  minState(${text('province_sigla')}) AS province_sigla, minState(province_name) AS province_name,
+  minState(${text('region_code')}) AS region_code, minState(${text('region_name')}) AS region_name,
+  minState(date) AS first_day, maxState(date) AS last_day
+FROM ${DATABASE}.${localTable(table)} GROUP BY programme, stage_order, stage, province_code`;
+}
+
+/**
+ * The catalogue on one shard, as the README's "The catalogue" creates it for
+ * `programme_events` (test/node/clickhouse-cluster.test.mjs checks that the README holds
+ * these very statements): a materialised view on the shard's events table, so that every
+ * insert there also lands, grouped by programme, stage and province, in a small
+ * AggregatingMergeTree table (names and days as min/max states, merged on read), and a
+ * Distributed table over both shards. Created before the events are loaded: a view sees
+ * only the inserts made after it exists (catalogueBackfill adds the rows from before).
+ */
+export function catalogueDdl(table = EVENTS_TABLE) {
+  const cat = `${DATABASE}.${catalogueTable(table)}`;
+  return [
+    `CREATE TABLE IF NOT EXISTS ${cat}_local (
+  programme String, stage_order Int32, stage String, province_code String,
+  province_sigla AggregateFunction(min, String), province_name AggregateFunction(min, String),
+  region_code AggregateFunction(min, String), region_name AggregateFunction(min, String),
+  first_day AggregateFunction(min, Date), last_day AggregateFunction(max, Date)
+) ENGINE = AggregatingMergeTree ORDER BY (programme, stage_order, stage, province_code)`,
+    `CREATE MATERIALIZED VIEW IF NOT EXISTS ${cat}_mv TO ${cat}_local AS\n${catalogueSelect(table)}`,
+    `CREATE TABLE IF NOT EXISTS ${cat} AS ${cat}_local ENGINE = Distributed(${CLUSTER}, ${DATABASE}, ${catalogueTable(table)}_local)`,
+  ];
+}
+
+/**
+ * The shard's events as catalogue rows, added to its catalogue: for events loaded before
+ * the view existed, or (after a TRUNCATE of the catalogue) to rebuild it after deletes.
+ * Minima and maxima do not mind a row counted twice, so it may run again at any time, and
+ * overlap with inserts that the view also sees.
+ */
+export function catalogueBackfill(table = EVENTS_TABLE) {
+  return `INSERT INTO ${DATABASE}.${catalogueTable(table)}_local\n${catalogueSelect(table)}`;
+}
+
+/** Create (if missing) the database, the `table` pair and its catalogue on every shard. */
 export async function createTables(cluster, table = EVENTS_TABLE) {
   await Promise.all(
     cluster.shards.map(async (s) => {
       await httpQuery(s.httpPort, `CREATE DATABASE IF NOT EXISTS ${DATABASE}`);
-      for (const ddl of tableDdl(table)) await httpQuery(s.httpPort, ddl);
+      for (const ddl of [...tableDdl(table), ...catalogueDdl(table)]) await httpQuery(s.httpPort, ddl);
     }),
   );
+}
+
+/** Empty `table` and its catalogue on every shard. */
+async function truncate(cluster, table) {
+  const locals = [localTable(table), `${catalogueTable(table)}_local`];
+  await Promise.all(cluster.shards.map((s) => Promise.all(locals.map((t) => httpQuery(s.httpPort, `TRUNCATE TABLE ${DATABASE}.${t}`)))));
+}
+
+/** Drop `table`, its catalogue and their local tables on every shard (views first). */
+export async function dropTables(cluster, table) {
+  const cat = catalogueTable(table);
+  for (const s of cluster.shards) {
+    for (const t of [`${cat}_mv`, cat, `${cat}_local`, table, localTable(table)]) {
+      await httpQuery(s.httpPort, `DROP TABLE IF EXISTS ${DATABASE}.${t}`);
+    }
+  }
 }
 
 /** Rows of `table`: through the Distributed table, and in each shard's local table. */
@@ -375,7 +445,8 @@ function hookExit() {
 
 /**
  * Start the two shards, wait until both answer /ping, create the schema (database
- * `piccoli`, `events_local` + Distributed `programme_events`) on both.
+ * `piccoli`, `events_local` + Distributed `programme_events`, and its catalogue
+ * `events_catalogue`) on both.
  * @param {{ dir?: string, log?: (line: string) => void, detached?: boolean, timeoutMs?: number }} [options]
  *   dir: the cluster's folder (created; kept after stop). Without it, a fresh folder under the
  *   OS temp dir, removed by stop(). detached: the servers outlive this process (the CLI).
@@ -477,8 +548,7 @@ const chString = (/** @type {string} */ v) => `'${v.replaceAll('\\', '\\\\').rep
 export async function loadEvents(cluster, { parquet = join(ROOT, 'data', 'programmes.parquet'), table = EVENTS_TABLE } = {}) {
   const started = Date.now();
   await createTables(cluster, table);
-  const local = localTable(table);
-  await Promise.all(cluster.shards.map((s) => httpQuery(s.httpPort, `TRUNCATE TABLE ${DATABASE}.${local}`)));
+  await truncate(cluster, table);
   const conn = await duck();
   const columns = EVENT_COLUMNS.map(([n]) => n);
   const reader = await conn.runAndReadAll(
@@ -525,7 +595,7 @@ export async function loadSynthetic(cluster, { rows, table = 'scala_events' }) {
   const started = Date.now();
   await createTables(cluster, table);
   const local = localTable(table);
-  await Promise.all(cluster.shards.map((s) => httpQuery(s.httpPort, `TRUNCATE TABLE ${DATABASE}.${local}`)));
+  await truncate(cluster, table);
   const prov = await provinces();
   const list = (i) => `[${prov.map((p) => chString(p[i])).join(', ')}]`;
   const blocks = Math.floor(rows / 8);

@@ -8,10 +8,26 @@
 //   /__duckdb_node__     POST SQL -> { columns, types, rows } from @duckdb/node-api over the
 //                        same rows (view `programme_events` on data/programmes.parquet)
 //   /__ch_admin__        POST SQL -> ClickHouse's text, run as the admin user on shard 1
-//   /__ch_info__         GET -> { database, table, users, limitedQueries, shards }
+//                        (?shard=2: on shard 2)
+//   /__ch_tables__       POST { create | drop: name } -> creates (createTables: the events
+//                        pair and its catalogue) or drops (dropTables) a table set on both
+//                        shards, for tests that change their rows
+//   /__ch_info__         GET -> { database, table, catalogue, users, limitedQueries, shards }
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DATABASE, EVENTS_TABLE, LIMITED_QUERIES, USERS, findServerBinary, loadEvents, startCluster, NOT_INSTALLED } from './cluster.mjs';
+import {
+  DATABASE,
+  EVENTS_TABLE,
+  LIMITED_QUERIES,
+  USERS,
+  catalogueTable,
+  createTables,
+  dropTables,
+  findServerBinary,
+  loadEvents,
+  startCluster,
+  NOT_INSTALLED,
+} from './cluster.mjs';
 import { answerPreflight, badGateway, proxyRequest } from './proxy.mjs';
 
 export { PREFLIGHT } from './proxy.mjs';
@@ -159,7 +175,8 @@ export async function clickhouseMiddleware(ctx, next) {
     if (ctx.method !== 'POST') return json(ctx, 405, { error: 'POST the SQL' });
     if (!current) return json(ctx, 503, { error: 'the ClickHouse test cluster is not running' });
     try {
-      const text = await current.cluster.query(await readBody(ctx.req));
+      const shard = ctx.query.shard === '2' ? 2 : 1;
+      const text = await current.cluster.query(await readBody(ctx.req), { shard });
       ctx.status = 200;
       ctx.type = 'text/plain';
       ctx.set('cache-control', 'no-store');
@@ -171,6 +188,21 @@ export async function clickhouseMiddleware(ctx, next) {
     }
     return;
   }
+  if (path === '/__ch_tables__') {
+    if (ctx.method !== 'POST') return json(ctx, 405, { error: 'POST { create | drop: name }' });
+    if (!current) return json(ctx, 503, { error: 'the ClickHouse test cluster is not running' });
+    try {
+      const { create, drop } = JSON.parse(await readBody(ctx.req));
+      const table = create ?? drop;
+      // The shared events table is every test's: only others are made and dropped here.
+      if (typeof table !== 'string' || table === EVENTS_TABLE) throw new Error(`invalid table: ${JSON.stringify(table)}`);
+      if (create) await createTables(current.cluster, table);
+      else await dropTables(current.cluster, table);
+      return json(ctx, 200, { table, catalogue: catalogueTable(table) });
+    } catch (e) {
+      return json(ctx, 400, { error: /** @type {Error} */ (e).message });
+    }
+  }
   if (path === '/__ch_info__') {
     if (!current) return json(ctx, 503, { error: 'the ClickHouse test cluster is not running' });
     return json(ctx, 200, {
@@ -178,6 +210,7 @@ export async function clickhouseMiddleware(ctx, next) {
       closedUrl: '/__ch_closed__/',
       database: DATABASE,
       table: EVENTS_TABLE,
+      catalogue: catalogueTable(EVENTS_TABLE),
       users: USERS,
       limitedQueries: LIMITED_QUERIES,
       rows: current.loaded.rows,

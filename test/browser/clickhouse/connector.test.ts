@@ -256,7 +256,14 @@ describe('ClickHouse connector: the elements', () => {
     const el = await fixture<PiccoliSql>(html`<piccoli-sql no-url history-key=""></piccoli-sql>`);
     await waitUntil(() => el.tables.length > 0, 'the schema never filled in', { timeout: 20_000 });
     const events = el.tables.find((t) => t.name === 'programme_events')!;
-    expect(el.tables.map((t) => t.name)).to.deep.equal(['events_local', 'programme_events']);
+    // The events pair and its catalogue (test/clickhouse/cluster.mjs, catalogueDdl).
+    expect(el.tables.map((t) => t.name)).to.deep.equal([
+      'events_catalogue',
+      'events_catalogue_local',
+      'events_catalogue_mv',
+      'events_local',
+      'programme_events',
+    ]);
     expect(events.columns.find((c) => c.name === 'programme')!.type).to.equal('LowCardinality(String)');
     expect(events.columns.map((c) => c.name)).to.deep.equal([
       'programme',
