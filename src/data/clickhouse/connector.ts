@@ -41,6 +41,15 @@ export interface ClickHouseConnectorOptions {
   cube?: string;
   /** Who publishes the data, for the elements' source line (as `piccoli-data import --source`). */
   source?: string;
+  /**
+   * A catalogue table in the same database that ClickHouse keeps itself (README, "The
+   * catalogue"): a materialised view of the events table grouped by programme, stage and
+   * province. The programmes, provinces, stages and first and last days are read from it
+   * (a few thousand rows) instead of the events; the numbers are always counted on the
+   * events. Without it, those questions scan the events. A missing catalogue, or one of
+   * another shape, is an error in the elements, never a guess.
+   */
+  catalogue?: string;
 }
 
 /** The connector's options with their defaults, as the client reads them. */
@@ -53,6 +62,7 @@ export interface ConnectorSettings {
   timeoutMs: number;
   cube?: string;
   source?: string;
+  catalogue?: string;
 }
 
 /** A configured connector: a backend of the page's coordinator. */
@@ -77,7 +87,7 @@ function bad(name: string, value: unknown, why: string): PiccoliDataError {
 /** A connector to a ClickHouse server's HTTP interface; options checked now, code fetched at the first question. */
 export function clickhouseConnector(options: ClickHouseConnectorOptions): Connector {
   if (typeof options !== 'object' || options === null) throw bad('options', options, 'an object');
-  const { url, database = 'default', table = 'programme_events', user, password, timeoutMs = 30_000, cube, source } = options;
+  const { url, database = 'default', table = 'programme_events', user, password, timeoutMs = 30_000, cube, source, catalogue } = options;
   if (typeof url !== 'string' || !url.trim()) throw bad('url', url, "the server's HTTP address, e.g. '/ch/'");
   try {
     const u = new URL(url, document.baseURI);
@@ -88,6 +98,7 @@ export function clickhouseConnector(options: ClickHouseConnectorOptions): Connec
   }
   if (!IDENT.test(database)) throw bad('database', database, 'letters, digits and _');
   if (!IDENT.test(table)) throw bad('table', table, 'letters, digits and _');
+  if (catalogue !== undefined && !IDENT.test(catalogue)) throw bad('catalogue', catalogue, 'a table name: letters, digits and _');
   for (const [k, v] of Object.entries({ user, password, cube, source })) {
     if (v !== undefined && typeof v !== 'string') throw bad(k, v, 'text');
   }
@@ -101,6 +112,7 @@ export function clickhouseConnector(options: ClickHouseConnectorOptions): Connec
     ...(password !== undefined && { password }),
     ...(cube !== undefined && { cube: new URL(cube, document.baseURI).href }),
     ...(source !== undefined && { source }),
+    ...(catalogue !== undefined && { catalogue }),
   });
   let impl: Promise<Backend & { schema(opts?: RequestOptions): Promise<TableInfo[]> }> | undefined;
   const backend = () => {

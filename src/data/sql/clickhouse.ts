@@ -155,6 +155,79 @@ export function chLastDateQuery(table: string, programme: string): string {
   );
 }
 
+/*
+ * The same catalogue from a small table that ClickHouse keeps itself (the connector's
+ * `catalogue` option): a materialised view on each shard's events table, grouped by
+ * programme, stage and province, in an AggregatingMergeTree table, and a Distributed
+ * table over it (README, "The catalogue"). Its rows are partial aggregates (one per group
+ * per insert until the server merges them), so every question aggregates again: the
+ * names with minMerge, the days with minMerge/maxMerge. A few thousand rows instead of
+ * every event.
+ */
+
+/**
+ * The catalogue table's columns and types, as the README creates it; the connector checks
+ * them before reading (a table of another shape would answer wrong or fail obscurely).
+ */
+export const CATALOGUE_COLUMNS: Readonly<Record<string, string>> = {
+  programme: 'String',
+  stage_order: 'Int32',
+  stage: 'String',
+  province_code: 'String',
+  province_sigla: 'AggregateFunction(min, String)',
+  province_name: 'AggregateFunction(min, String)',
+  region_code: 'AggregateFunction(min, String)',
+  region_name: 'AggregateFunction(min, String)',
+  first_day: 'AggregateFunction(min, Date)',
+  last_day: 'AggregateFunction(max, Date)',
+};
+
+/** Whether a catalogue column of type `found` reads as CATALOGUE_COLUMNS' `expected` (a LowCardinality text, any integer order). */
+export function catalogueTypeFits(expected: string, found: string): boolean {
+  if (found === expected) return true;
+  if (expected === 'String') return found === 'LowCardinality(String)';
+  return expected === 'Int32' && /^U?Int(8|16|32|64)$/.test(found);
+}
+
+/** The names and region of each province group of the catalogue, merged. */
+const catalogueProvince =
+  `province_code, minMerge(province_sigla) AS province_sigla, minMerge(province_name) AS province_name, ` +
+  `minMerge(region_code) AS region_code, minMerge(region_name) AS region_name`;
+
+/** chProgrammesQuery from the catalogue table `catalogue` (`database`.`table`, checked). */
+export function chCatalogueProgrammesQuery(catalogue: string): string {
+  return `SELECT DISTINCT programme FROM ${catalogue} WHERE stage_order = 0 ORDER BY programme`;
+}
+
+/** chProvincesQuery from the catalogue: every province with an entity, its sigla, name and region. */
+export function chCatalogueProvincesQuery(catalogue: string): string {
+  return `SELECT ${catalogueProvince} FROM ${catalogue} WHERE stage_order = 0 GROUP BY province_code ORDER BY province_code`;
+}
+
+/** chStagesQuery from the catalogue. */
+export function chCatalogueStagesQuery(catalogue: string, programme: string): string {
+  return (
+    `SELECT toInt32(stage_order) AS stage_order, min(stage) AS stage FROM ${catalogue} ` +
+    `WHERE programme = ${chString(programme)} GROUP BY stage_order ORDER BY stage_order`
+  );
+}
+
+/** chAreasQuery from the catalogue: the programme's provinces. */
+export function chCatalogueAreasQuery(catalogue: string, programme: string): string {
+  return (
+    `SELECT ${catalogueProvince} FROM ${catalogue} ` +
+    `WHERE programme = ${chString(programme)} AND stage_order = 0 GROUP BY province_code ORDER BY province_code`
+  );
+}
+
+/** chLastDateQuery from the catalogue: first and last day, empty strings for a programme it does not hold. */
+export function chCatalogueLastDateQuery(catalogue: string, programme: string): string {
+  return (
+    `SELECT if(count() = 0, '', toString(minMerge(first_day))) AS first, if(count() = 0, '', toString(maxMerge(last_day))) AS last ` +
+    `FROM ${catalogue} WHERE programme = ${chString(programme)}`
+  );
+}
+
 /** Most entities a name is looked up among (a comune programme has about 8,000). */
 export const MAX_NAMED_ENTITIES = 200_000;
 

@@ -4,8 +4,15 @@ import type { ConnectorSettings } from '../../data/clickhouse/connector.js';
 import { config, consoleLimits } from '../../data/config.js';
 import { PiccoliDataError } from '../../data/errors.js';
 import {
+  CATALOGUE_COLUMNS,
+  catalogueTypeFits,
   chAreaMetricQuery,
   chAreasQuery,
+  chCatalogueAreasQuery,
+  chCatalogueLastDateQuery,
+  chCatalogueProgrammesQuery,
+  chCatalogueProvincesQuery,
+  chCatalogueStagesQuery,
   chColumnsQuery,
   chEntitiesQuery,
   chFunnelQuery,
@@ -26,40 +33,81 @@ import { answerFromSql, type AnswerQueries, type Row, type SqlTable } from './sq
 /** Most tables whose rows the console's schema browser counts. */
 const MAX_COUNTED_TABLES = 50;
 
+/** One of the elements' questions; `catalogue` when it reads the catalogue table. */
+interface ChQuery {
+  sql: string;
+  catalogue?: boolean;
+}
+
 /**
  * The connector's backend (loaded with its first question): the elements' requests in
  * ClickHouse's SQL on the configured table, through the same answer logic as DuckDB's
  * (sql-answer.ts), and the console's SQL as the analyst wrote it. The server's read-only
  * user is what keeps the console's SQL from writing (README, "ClickHouse").
+ *
+ * With a `catalogue` table, the programmes, provinces, stages and days are read from it,
+ * in one round with the table's columns (each round trip to a server costs): the
+ * catalogue's shape is checked in that round, and a catalogue question is answered only
+ * once the check passed. The numbers are always counted on the events table; should the
+ * catalogue lag behind it (a stage it does not list), that programme's catalogue is asked
+ * of the events (sql-answer.ts, `exact`).
  */
 export class ClickHouseBackend implements Backend {
   readonly name = 'remote';
   readonly client: ClickHouseClient;
-  private readonly _table: SqlTable<string>;
-  private _columns?: Promise<ReadonlySet<string>>;
+  private readonly _table: SqlTable<ChQuery>;
+  private _columns?: Promise<{ events: ReadonlySet<string> }>;
 
   constructor(readonly settings: Readonly<ConnectorSettings>) {
     this.client = new ClickHouseClient(settings);
     const table = chTable(settings.database, settings.table);
-    const queries: AnswerQueries<string> = {
-      programmes: () => chProgrammesQuery(table),
-      provinces: () => chProvincesQuery(table),
-      stages: (id) => chStagesQuery(table, id),
-      areas: (id) => chAreasQuery(table, id),
-      lastDate: (id) => chLastDateQuery(table, id),
-      entities: (id, v) => chEntitiesQuery(table, id, v),
-      funnel: (f, p) => chFunnelQuery(table, f, p),
-      trend: (f, p) => chTrendQuery(table, f, p),
-      areaMetric: (f, n, p) => chAreaMetricQuery(table, f, n, p),
+    const q = (sql: string): ChQuery => ({ sql });
+    const events = {
+      stages: (id: string) => q(chStagesQuery(table, id)),
+      areas: (id: string) => q(chAreasQuery(table, id)),
+      lastDate: (id: string) => q(chLastDateQuery(table, id)),
     };
+    const queries: AnswerQueries<ChQuery> = {
+      programmes: () => q(chProgrammesQuery(table)),
+      provinces: () => q(chProvincesQuery(table)),
+      ...events,
+      entities: (id, v) => q(chEntitiesQuery(table, id, v)),
+      funnel: (f, p) => q(chFunnelQuery(table, f, p)),
+      trend: (f, p) => q(chTrendQuery(table, f, p)),
+      areaMetric: (f, n, p) => q(chAreaMetricQuery(table, f, n, p)),
+    };
+    let exact: SqlTable<ChQuery>['exact'];
+    if (settings.catalogue) {
+      const cat = chTable(settings.database, settings.catalogue);
+      const c = (sql: string): ChQuery => ({ sql, catalogue: true });
+      Object.assign(queries, {
+        programmes: () => c(chCatalogueProgrammesQuery(cat)),
+        provinces: () => c(chCatalogueProvincesQuery(cat)),
+        stages: (id: string) => c(chCatalogueStagesQuery(cat, id)),
+        areas: (id: string) => c(chCatalogueAreasQuery(cat, id)),
+        lastDate: (id: string) => c(chCatalogueLastDateQuery(cat, id)),
+      });
+      exact = {
+        ...events,
+        stages: (id: string) => {
+          console.warn(
+            `piccoli-dashboard: the catalogue ${settings.database}.${settings.catalogue} lags behind ${settings.database}.${settings.table} ` +
+              `(programme ${JSON.stringify(id)}): its stages and days are read from the events (README, "The catalogue").`,
+          );
+          return events.stages(id);
+        },
+      };
+    }
     this._table = {
       key: this,
       queries,
-      rows: (sql, signal) => this.rows(sql, signal),
-      columns: () => this._tableColumns(),
+      rows: (query, signal) => this._rows(query, signal),
+      columns: async () => (await this._tableColumns()).events,
       backend: 'remote',
       source: this.client.label,
       publisher: settings.source ?? null,
+      eager: true,
+      ...(exact && { exact }),
     };
   }
 
@@ -71,6 +119,15 @@ export class ClickHouseBackend implements Backend {
   async rows(sql: string, signal?: AbortSignal): Promise<Row[]> {
     const { table } = await this.client.query(sql, { signal, timeoutMs: this.settings.timeoutMs });
     return rowsOf(table);
+  }
+
+  /** An element's question: a catalogue question is sent at once, and answers only if the catalogue's shape is right. */
+  private async _rows(q: ChQuery, signal?: AbortSignal): Promise<Row[]> {
+    if (!q.catalogue) return this.rows(q.sql, signal);
+    const [shape, rows] = await Promise.allSettled([this._tableColumns(), this.rows(q.sql, signal)]);
+    if (shape.status === 'rejected') throw shape.reason;
+    if (rows.status === 'rejected') throw rows.reason;
+    return rows.value;
   }
 
   /**
@@ -131,24 +188,46 @@ export class ClickHouseBackend implements Backend {
     return tables;
   }
 
-  /** The columns of the configured table; none means it does not exist. */
-  private _tableColumns(): Promise<ReadonlySet<string>> {
+  /**
+   * The columns of the configured table (none means it does not exist), asked once; with a
+   * catalogue, in the same question, the catalogue's columns, checked against the shape
+   * the README creates (CATALOGUE_COLUMNS).
+   */
+  private _tableColumns(): Promise<{ events: ReadonlySet<string> }> {
     if (!this._columns) {
-      const { database, table } = this.settings;
+      const { database, table, catalogue } = this.settings;
+      const tables = [table, ...(catalogue ? [catalogue] : [])].map(chString).join(', ');
       this._columns = this.rows(
-        `SELECT name FROM system.columns WHERE database = ${chString(database)} AND table = ${chString(table)}`,
+        `SELECT table, name, type FROM system.columns WHERE database = ${chString(database)} AND table IN (${tables})`,
       ).then((r) => {
-        if (!r.length) {
-          throw new PiccoliDataError('remote', `ClickHouse has no table ${database}.${table}`, this.client.label, {
-            kind: 'unknown-name',
-            params: { value: `${database}.${table}`, what: 'table' },
-          });
+        const of = (t: string) => new Map(r.filter((x) => x.table === t).map((x) => [String(x.name), String(x.type)]));
+        const events = of(table);
+        if (!events.size) throw this._unknown(`ClickHouse has no table ${database}.${table}`, `${database}.${table}`, 'table');
+        if (catalogue) {
+          const cat = of(catalogue);
+          if (!cat.size) {
+            throw this._unknown(`ClickHouse has no catalogue table ${database}.${catalogue}`, `${database}.${catalogue}`, 'table');
+          }
+          for (const [name, type] of Object.entries(CATALOGUE_COLUMNS)) {
+            const found = cat.get(name);
+            if (found === undefined || !catalogueTypeFits(type, found)) {
+              throw this._unknown(
+                `The catalogue ${database}.${catalogue} is not the README's: its column ${name} is ${found ?? 'missing'}, expected ${type}`,
+                `${catalogue}.${name}`,
+                'column',
+              );
+            }
+          }
         }
-        return new Set(r.map((x) => String(x.name)));
+        return { events: new Set(events.keys()) };
       });
       this._columns.catch(() => (this._columns = undefined));
     }
     return this._columns;
+  }
+
+  private _unknown(message: string, value: string, what: 'table' | 'column'): PiccoliDataError {
+    return new PiccoliDataError('remote', message, this.client.label, { kind: 'unknown-name', params: { value, what } });
   }
 }
 

@@ -39,6 +39,22 @@ export interface SqlTable<Q> {
   /** What the answer names as its source (a file's URL, `clickhouse:db.table`). */
   source: string;
   publisher?: string | null;
+  /**
+   * Ask a named programme's stages, areas and days in the same round as the table's
+   * programmes and provinces, before knowing the name is one: for a server where a round
+   * trip costs more than a question that finds nothing (the answers for a name that is no
+   * programme are dropped).
+   */
+  eager?: boolean;
+  /**
+   * When `queries` reads the programmes' stages, areas and days from a catalogue kept
+   * apart from the rows, which may lag behind them (ClickHouse's materialised view):
+   * builders that read the rows themselves. An answer whose rows hold a stage that the
+   * catalogue does not list is computed again with the programme's stages, areas and days
+   * asked with these, never drawn without it. (A name the catalogue does not know yet,
+   * a programme, area or metric, is unknown: an error, not a number.)
+   */
+  exact?: Pick<AnswerQueries<Q>, 'stages' | 'areas' | 'lastDate'>;
 }
 
 interface Catalogue {
@@ -47,11 +63,18 @@ interface Catalogue {
   columns: ReadonlySet<string>;
   /** Every province of the table. */
   provinces: ProvinceEntry[];
-  /** Per programme, asked once. */
-  info: Map<string, Promise<{ info: ProgrammeInfo; provinces: ProvinceEntry[] }>>;
+}
+
+/** A programme's stages, first and last day, and provinces; `exact` when asked of the rows themselves. */
+interface ProgrammeCatalogue {
+  info: ProgrammeInfo;
+  provinces: ProvinceEntry[];
+  exact: boolean;
 }
 
 const catalogues = new WeakMap<object, Promise<Catalogue>>();
+/** Per table, per programme, asked once (`exact`: of the rows themselves). */
+const programmes = new WeakMap<object, Map<string, { asked: Promise<ProgrammeCatalogue>; exact: boolean }>>();
 
 function catalogue<Q>(t: SqlTable<Q>): Promise<Catalogue> {
   let c = catalogues.get(t.key);
@@ -61,7 +84,6 @@ function catalogue<Q>(t: SqlTable<Q>): Promise<Catalogue> {
       hasProvenance: columns.has('provenance'),
       columns,
       provinces: p.map(toProvince),
-      info: new Map(),
     }));
     catalogues.set(t.key, c);
     c.catch(() => catalogues.delete(t.key));
@@ -69,24 +91,45 @@ function catalogue<Q>(t: SqlTable<Q>): Promise<Catalogue> {
   return c;
 }
 
-function programmeInfo<Q>(t: SqlTable<Q>, cat: Catalogue, id: string) {
-  let p = cat.info.get(id);
-  if (!p) {
-    // Independent questions sent together (the engine answers them back to back; a server in parallel).
-    const q = t.queries;
-    p = Promise.all([t.rows(q.stages(id)), t.rows(q.areas(id)), t.rows(q.lastDate(id))]).then(([st, ar, d]) => ({
-      info: {
-        id,
-        stages: st.map((s) => ({ stage: String(s.stage), order: Number(s.stage_order) })),
-        firstDate: String(d[0]?.first ?? ''),
-        lastDate: String(d[0]?.last ?? ''),
-      },
-      provinces: ar.map(toProvince),
-    }));
-    cat.info.set(id, p);
-    p.catch(() => cat.info.delete(id));
-  }
-  return p;
+function programmeInfos(key: object): Map<string, { asked: Promise<ProgrammeCatalogue>; exact: boolean }> {
+  let m = programmes.get(key);
+  if (!m) programmes.set(key, (m = new Map()));
+  return m;
+}
+
+/** A programme's catalogue, asked once per table (`exact`: asked again of the rows, once, and kept). */
+function programmeInfo<Q>(t: SqlTable<Q>, id: string, exact = false): Promise<ProgrammeCatalogue> {
+  const infos = programmeInfos(t.key);
+  const known = infos.get(id);
+  if (known && (known.exact || !exact)) return known.asked;
+  // Independent questions sent together (the engine answers them back to back; a server in parallel).
+  const q = exact ? t.exact! : t.queries;
+  const asked = Promise.all([t.rows(q.stages(id)), t.rows(q.areas(id)), t.rows(q.lastDate(id))]).then(([st, ar, d]) => ({
+    info: {
+      id,
+      stages: st.map((s) => ({ stage: String(s.stage), order: Number(s.stage_order) })),
+      firstDate: String(d[0]?.first ?? ''),
+      lastDate: String(d[0]?.last ?? ''),
+    },
+    provinces: ar.map(toProvince),
+    exact: exact || !t.exact,
+  }));
+  infos.set(id, { asked, exact });
+  asked.catch(() => infos.get(id)?.asked === asked && infos.delete(id));
+  return asked;
+}
+
+/**
+ * Whether `got` came from a catalogue that lags behind the rows: it does not list a stage
+ * that `rows` (the rows' own answer, with `stage_order`) hold. Then the programme's
+ * catalogue is asked of the rows, for this answer and the next.
+ */
+function lags<Q>(t: SqlTable<Q>, got: ProgrammeCatalogue, rows: readonly Row[]): boolean {
+  if (got.exact) return false;
+  const known = new Set(got.info.stages.map((s) => s.order));
+  if (rows.every((x) => known.has(Number(x.stage_order)))) return false;
+  void programmeInfo(t, got.info.id, true);
+  return true;
 }
 
 function toProvince(a: Row): ProvinceEntry {
@@ -103,9 +146,19 @@ const nameColumns = { region: 'region_name', province: 'province_name', comune: 
 
 /** Answer a funnel, trend or areas request from a table, with the table's dialect. */
 export async function answerFromSql<Q>(req: QueryRequest, t: SqlTable<Q>, signal: AbortSignal | undefined): Promise<BackendAnswer> {
+  // A named programme's own catalogue is asked in the same round as the table's (eager).
+  const named = t.eager && req.programme ? req.programme : null;
+  if (named) void programmeInfo(t, named);
   const cat = await catalogue(t);
-  const id = resolveProgramme(cat.programmes, req.programme);
-  const { info, provinces } = await programmeInfo(t, cat, id);
+  let id: string;
+  try {
+    id = resolveProgramme(cat.programmes, req.programme);
+  } catch (e) {
+    if (named) programmeInfos(t.key).delete(named); // no programme: what was asked for it goes
+    throw e;
+  }
+  const got = await programmeInfo(t, id);
+  const { info, provinces } = got;
   const asOf = req.asOf ?? info.lastDate;
   const base = {
     backend: t.backend,
@@ -156,6 +209,7 @@ export async function answerFromSql<Q>(req: QueryRequest, t: SqlTable<Q>, signal
   }
   if (req.kind === 'trend') {
     const r = await t.rows(t.queries.trend({ programme: id, ...filter }, cat.hasProvenance), signal);
+    if (lags(t, got, r)) return answerFromSql(req, t, signal);
     // Rows per stage and day, in that order: running sums give the count by each day.
     const series = info.stages.map((s) => {
       let n = 0;
@@ -172,6 +226,7 @@ export async function answerFromSql<Q>(req: QueryRequest, t: SqlTable<Q>, signal
     return { kind: 'trend', ...base, scope, within, series };
   }
   const r = await t.rows(t.queries.funnel({ programme: id, asOf, ...filter }, cat.hasProvenance), signal);
+  if (lags(t, got, r)) return answerFromSql(req, t, signal);
   const byOrder = new Map(r.map((x) => [Number(x.stage_order), x]));
   const stages = info.stages.map((s) => {
     const x = byOrder.get(s.order);
