@@ -1,6 +1,7 @@
 // The ClickHouse test cluster (test/clickhouse/cluster.mjs), for real: two shards start on
-// loopback, the bundled events load split between them, each user of users.xml is refused
-// what it must be refused (with 18.16's error codes), and stop() leaves no process behind.
+// loopback, the bundled events load split between them (and their catalogue, through its
+// view), each user of users.xml is refused what it must be refused (with 18.16's error
+// codes), and stop() leaves no process behind.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -8,7 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { CLUSTER, LIMITED_QUERIES, SYNTHETIC_STAGES, USERS, loadEvents, loadSynthetic, startCluster } from '../clickhouse/cluster.mjs';
+import {
+  CLUSTER,
+  LIMITED_QUERIES,
+  SYNTHETIC_STAGES,
+  USERS,
+  catalogueBackfill,
+  catalogueDdl,
+  loadEvents,
+  loadSynthetic,
+  startCluster,
+} from '../clickhouse/cluster.mjs';
 import { ROOT, q } from './helpers.mjs';
 
 const CLI = join(ROOT, 'test', 'clickhouse', 'cluster.mjs');
@@ -187,6 +198,48 @@ describe('ClickHouse test cluster', () => {
     );
     assert.equal(Number(bad), 0);
     assert.equal((await cluster.query('SELECT groupUniqArray(provenance) FROM piccoli.scala_test')).trim(), "['simulated']");
+  });
+
+  /** Per programme and stage: its name, first and last day, provinces with their names; from the catalogue or from the events. */
+  const summary = async (table, catalogue) => {
+    const perProvince = catalogue
+      ? `SELECT programme, stage_order, province_code, min(stage) AS s, toString(minMerge(first_day)) AS d1, toString(maxMerge(last_day)) AS d2,
+           concat(province_code, minMerge(province_sigla), minMerge(province_name), minMerge(region_code), minMerge(region_name)) AS p
+         FROM piccoli.${catalogue} GROUP BY programme, stage_order, province_code`
+      : `SELECT programme, stage_order, province_code, min(toString(stage)) AS s, toString(min(date)) AS d1, toString(max(date)) AS d2,
+           concat(province_code, min(toString(province_sigla)), min(province_name), min(toString(region_code)), min(toString(region_name))) AS p
+         FROM piccoli.${table} GROUP BY programme, stage_order, province_code`;
+    const text = await cluster.query(
+      `SELECT programme, stage_order, min(s), min(d1), max(d2), count(), arrayStringConcat(arraySort(groupArray(p)), ',')
+       FROM (${perProvince}) GROUP BY programme, stage_order ORDER BY programme, stage_order FORMAT TSV`,
+    );
+    return text.trim();
+  };
+
+  test('every load fills the catalogue through its view: the events’ stages, days and provinces, in a few rows', async () => {
+    const fromEvents = await summary('programme_events');
+    assert.match(fromEvents, /^next-generation-siena\t0\teligible\t2022-03-24\t2022-03-24\t1\t052SISiena09Toscana$/m);
+    assert.equal(await summary('programme_events', 'events_catalogue'), fromEvents);
+    const rows = Number(await cluster.query('SELECT count() FROM piccoli.events_catalogue'));
+    assert.ok(rows > 0 && rows * 5 < loaded.rows, `${rows} catalogue rows for ${loaded.rows} events`);
+    // The synthetic table of the test above has its own catalogue, filled the same way.
+    assert.equal(await summary('scala_test', 'scala_test_catalogue'), await summary('scala_test'));
+    // A second load empties the catalogue with the events: the same rows, not twice as many.
+    await loadEvents(cluster);
+    assert.equal(Number(await cluster.query('SELECT count() FROM piccoli.events_catalogue')), rows);
+  });
+
+  test('the README creates the catalogue with these very statements; its backfill rebuilds it, run twice or not', async () => {
+    const norm = (t) => t.replace(/ IF NOT EXISTS/g, '').replace(/\s+/g, ' ');
+    const readme = norm(readFileSync(join(ROOT, 'README.md'), 'utf8'));
+    for (const statement of [...catalogueDdl(), catalogueBackfill()]) assert.ok(readme.includes(`${norm(statement)};`), statement);
+    const before = await summary('programme_events', 'events_catalogue');
+    for (const shard of [1, 2]) await cluster.query('TRUNCATE TABLE piccoli.events_catalogue_local', { shard });
+    assert.equal(Number(await cluster.query('SELECT count() FROM piccoli.events_catalogue')), 0);
+    for (const time of [1, 2]) {
+      for (const shard of [1, 2]) await cluster.query(catalogueBackfill(), { shard });
+      assert.equal(await summary('programme_events', 'events_catalogue'), before, `after backfill ${time}`);
+    }
   });
 });
 
