@@ -3,13 +3,16 @@
 // `scala`, against DuckDB-WASM reading the same 10M rows from a Parquet file, in the same
 // run. The page (bench/pages/clickhouse.html) is what a site writes: the documented two
 // lines of configuration and one element, reaching the cluster through the bench
-// server's same-origin proxy /ch/ (test/clickhouse/proxy.mjs, the tests' proxy).
+// server's same-origin proxy /ch/ (test/clickhouse/proxy.mjs, the tests' proxy). The
+// connector reads the table's catalogue (`catalogue`: the materialised view that
+// loadSynthetic's tables have, README "The catalogue"); the funnel is also measured
+// without it, as a site without the view has it.
 import { createWriteStream, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { DATABASE, NOT_INSTALLED, SYNTHETIC_PROGRAMME, SYNTHETIC_STAGES, SYNTHETIC_START, findServerBinary, loadSynthetic, localTable, startCluster } from '../../test/clickhouse/cluster.mjs';
+import { DATABASE, NOT_INSTALLED, SYNTHETIC_PROGRAMME, SYNTHETIC_STAGES, SYNTHETIC_START, catalogueTable, dropTables, findServerBinary, loadSynthetic, localTable, startCluster } from '../../test/clickhouse/cluster.mjs';
 import { clickhouseProxy } from '../../test/clickhouse/proxy.mjs';
 import { rendererPss, rendererUss, treePss } from './machine.mjs';
 import { sleep } from './stats.mjs';
@@ -85,7 +88,7 @@ async function run(ctx, state) {
     out.empty = await emptyPages(ctx);
     for (const rows of plan.chSizes) {
       const table = `scala_${label(rows)}`;
-      const size = { rows, table, progress: [], map: [] };
+      const size = { rows, table, catalogue: catalogueTable(table), progress: [], map: [], plain: [] };
       out.sizes.push(size);
       try {
         log(`clickhouse: loading ${rows.toLocaleString('en')} events into ${DATABASE}.${table}`);
@@ -95,19 +98,20 @@ async function run(ctx, state) {
         size.expect = await expectations(cluster, table);
         log(`clickhouse ${label(rows)}: loaded in ${size.load.ms} ms, ${(size.facts.bytes / 2 ** 20).toFixed(0)} MB on disk in ${size.facts.parts.join(' + ')} parts (merges settled after ${size.settle.ms} ms)`);
         for (let i = 0; i < plan.chRuns; i++) {
-          for (const view of ['progress', 'map']) {
-            log(`clickhouse ${label(rows)} run ${i + 1}/${plan.chRuns}: ${view}`);
-            size[view].push(await visitOnce(ctx, state, { view, backend: 'clickhouse', table, expect: size.expect, run: i }));
+          // `plain`: the funnel without the catalogue option (the events answer the catalogue's questions too).
+          for (const [key, view, catalogue] of [['progress', 'progress', size.catalogue], ['map', 'map', size.catalogue], ['plain', 'progress', null]]) {
+            log(`clickhouse ${label(rows)} run ${i + 1}/${plan.chRuns}: ${key}`);
+            size[key].push(await visitOnce(ctx, state, { view, backend: 'clickhouse', table, catalogue, expect: size.expect, run: i }));
           }
         }
         size.serverPss = cluster.shards.map((s) => treePss(s.pid));
-        size.server = await serverTimes(cluster, [...size.progress, ...size.map]);
+        size.server = await serverTimes(cluster, [...size.progress, ...size.map, ...size.plain]);
         if (rows === plan.duckdbRows) out.duckdb = await duckdbSide(ctx, state, cluster, size);
       } catch (e) {
         log(`clickhouse ${label(rows)}: ${e.message}`);
         size.error = e.message.split('\n')[0];
       } finally {
-        await dropTable(cluster, table).catch(() => undefined);
+        await dropTables(cluster, table).catch(() => undefined);
       }
     }
   } finally {
@@ -180,13 +184,6 @@ async function expectations(cluster, table) {
   return { lastDay, funnel: await funnel('1'), provinces, map: await map(lastDay), mapNext: await map(NEXT_MAP_DAY) };
 }
 
-async function dropTable(cluster, table) {
-  for (let i = 1; i <= cluster.shards.length; i++) {
-    await cluster.query(`DROP TABLE IF EXISTS ${DATABASE}.${table}`, { shard: i });
-    await cluster.query(`DROP TABLE IF EXISTS ${DATABASE}.${localTable(table)}`, { shard: i });
-  }
-}
-
 /** Renderer PSS and private memory after a forced garbage collection in the page and its workers; the page's JS heap. */
 async function memory(ctx, page) {
   const cdp = await page.createCDPSession();
@@ -234,14 +231,14 @@ function requestsSince(state, from) {
  * next question on the same page (a province for the funnel, another day for the map),
  * memory again.
  */
-async function visitOnce(ctx, state, { view, backend, table, src, expect, run }) {
+async function visitOnce(ctx, state, { view, backend, table, catalogue, src, expect, run }) {
   const wasmServed = () => WASM_PATHS.reduce((a, p) => a + (ctx.server.requests.get(p) ?? 0), 0);
   const first = view === 'map' ? expect.map : expect.funnel;
   const province = NEXT_PROVINCES[run % NEXT_PROVINCES.length];
   const [nextAttrs, nextWant] = view === 'map' ? [{ 'as-of': NEXT_MAP_DAY }, expect.mapNext] : [{ province }, expect.provinces[province]];
-  const q = new URLSearchParams({ view, backend, expect: JSON.stringify(first), ...(table ? { table } : {}), ...(src ? { src } : {}) });
+  const q = new URLSearchParams({ view, backend, expect: JSON.stringify(first), ...(table ? { table } : {}), ...(catalogue ? { catalogue } : {}), ...(src ? { src } : {}) });
   const context = await ctx.browser.createBrowserContext();
-  const r = { view, backend, next: nextAttrs };
+  const r = { view, backend, catalogue: catalogue ?? null, next: nextAttrs };
   try {
     const page = await context.newPage();
     await page.setViewport({ width: 1000, height: 900 });
@@ -281,7 +278,7 @@ async function serverTimes(cluster, visits) {
   if (!ids.length) return {};
   const rows = await tsv(
     cluster,
-    `SELECT query_id, query_duration_ms, read_rows, memory_usage, replaceRegexpAll(substring(query, 1, 200), '[\\t\\n]', ' ') FROM system.query_log WHERE type = 2 AND is_initial_query AND query_id IN (${ids.map((id) => `'${id.replace(/[^a-z0-9-]/gi, '')}'`).join(', ')})`,
+    `SELECT query_id, query_duration_ms, read_rows, memory_usage, replaceRegexpAll(substring(query, 1, 600), '[\\t\\n]', ' ') FROM system.query_log WHERE type = 2 AND is_initial_query AND query_id IN (${ids.map((id) => `'${id.replace(/[^a-z0-9-]/gi, '')}'`).join(', ')})`,
   );
   const byId = new Map(rows.map(([id, ms, read, mem, text]) => [id, { ms: Number(ms), read: Number(read), mem: Number(mem), kind: queryKind(text) }]));
   const sum = (list) => {
@@ -297,17 +294,21 @@ async function serverTimes(cluster, visits) {
   return { logged: byId.size, asked: ids.length };
 }
 
-/** Which of the connector's questions a query is, from its text (src/data/sql/clickhouse.ts, src/data/clickhouse/client.ts). */
+/**
+ * Which of the connector's questions a query is, from its text (src/data/sql/clickhouse.ts,
+ * src/data/clickhouse/client.ts); `catalogue …` when it reads the catalogue table.
+ */
 function queryKind(text) {
   if (/version\(\)/.test(text)) return 'probe';
   if (/system\.columns/.test(text)) return 'columns';
-  if (/^SELECT DISTINCT programme/.test(text)) return 'programmes';
-  if (/^SELECT province_code, min\(province_sigla\)/.test(text)) return 'provinces';
-  if (/^SELECT DISTINCT province_code/.test(text)) return 'areas';
-  if (/min\(date\)/.test(text)) return 'days';
+  const from = /_catalogue`/.test(text) ? 'catalogue ' : '';
+  if (/^SELECT DISTINCT programme/.test(text)) return `${from}programmes`;
+  if (/AS region_name FROM .* WHERE stage_order = 0 GROUP BY province_code/.test(text)) return `${from}provinces`;
+  if (/AS region_name FROM .* WHERE programme = /.test(text)) return `${from}areas`;
+  if (/\(date\)\)|first_day/.test(text)) return `${from}days`;
+  if (/min\(stage\) AS stage FROM/.test(text)) return `${from}stages`;
   if (/countIf\(stage_order = 0\)/.test(text)) return 'area metric';
   if (/count\(\)\) AS n/.test(text)) return 'funnel';
-  if (/min\(stage\) AS stage FROM/.test(text)) return 'stages';
   return 'other';
 }
 

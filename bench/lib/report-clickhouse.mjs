@@ -43,9 +43,10 @@ export function clickhouseHeadline(ch, row) {
   const duckFirst = duck((r) => r.firstAt);
   const duckNext = duck((r) => r.times.funnelNext[0]);
   const kinds = slowest(big);
-  row(`${n} events on the two-shard ClickHouse: \`<piccoli-progress programme="scala">\`, first question in a new page (navigation → numbers on screen)`, `≈ 1 s (≤ ${ms(ABOUT_A_SECOND)})`, ms(first),
-    `DuckDB-WASM, ${label(ch.duckdb?.rows ?? 1e7)} rows: ${ms(duckFirst)} (navigation → funnel answered)`, ratio(first, duckFirst), first <= ABOUT_A_SECOND,
-    `the first question also asks the table's catalogue (programmes, provinces, columns, the programme's stages, areas and days) before the funnel, each a scan of all ${n} rows; server time by query, medians: ${kinds}. See section 6.`);
+  const plainFirst = median(col((big.plain ?? []).filter(ok), (v) => v.first.numbersAt));
+  row(`${n} events on the two-shard ClickHouse: \`<piccoli-progress programme="scala">\`, first question in a new page (navigation → numbers on screen), the connector reading the table's catalogue (\`catalogue\`, a materialised view)`, `≈ 1 s (≤ ${ms(ABOUT_A_SECOND)})`, ms(first),
+    `DuckDB-WASM, ${label(ch.duckdb?.rows ?? 1e7)} rows: ${ms(duckFirst)} (navigation → funnel answered); without the catalogue: ${ms(plainFirst)}`, ratio(first, duckFirst), first <= ABOUT_A_SECOND,
+    `before the funnel, one round of small questions (the catalogue's programmes, provinces, the programme's stages, areas and days; the table's columns); server time by query, medians: ${kinds}. See section 6.`);
   row(`… the next question on the same page (\`province\` set: catalogue kept, one query)`, `≈ 1 s (≤ ${ms(ABOUT_A_SECOND)})`, ms(next), `DuckDB-WASM: ${ms(duckNext)} (query only)`, ratio(next, duckNext), next <= ABOUT_A_SECOND,
     `the server's own time for the one query: ${ms(median(col(big.progress.filter(ok), (v) => v.nextQ.server?.ms)))}.`);
   if (small && small !== big) {
@@ -57,10 +58,10 @@ export function clickhouseHeadline(ch, row) {
   }
 }
 
-/** Median server time per kind of query in a size's first questions, slowest first. */
-function slowest(size) {
+/** Median server time per kind of query in a size's first questions (of the visits `keys`), slowest first. */
+function slowest(size, keys = ['progress', 'map']) {
   const kinds = new Map();
-  for (const v of [...size.progress, ...size.map]) {
+  for (const v of keys.flatMap((k) => size[k] ?? [])) {
     for (const [k, t] of Object.entries(v.first?.server?.byKind ?? {})) {
       if (!kinds.has(k)) kinds.set(k, []);
       kinds.get(k).push(t);
@@ -89,7 +90,8 @@ export function clickhouseSection(ch, p, cores) {
   p(
     `ClickHouse ${ch.version} (Debian's package), two shards started by \`test/clickhouse/cluster.mjs\` on this same machine (the browser, the bench and both servers share its ${cores} cores), up in ${ms(ch.startMs)}. ` +
       'The events are `loadSynthetic()`\'s: programme `scala`, 7 stages, rows/4 entities over the 107 real provinces, generated on each shard, the Distributed table over both. ' +
-      'The page (`bench/pages/clickhouse.html`) is what a site writes: `configure({ connector: clickhouseConnector({ url: \'/ch/\', database: \'piccoli\', table, user: \'piccoli_reader\', password }) })` from `dist/data.js`, then one element without `src` loaded through `dist/piccoli.js`. ' +
+      'The page (`bench/pages/clickhouse.html`) is what a site writes: `configure({ connector: clickhouseConnector({ url: \'/ch/\', database: \'piccoli\', table, user: \'piccoli_reader\', password, catalogue }) })` from `dist/data.js`, then one element without `src` loaded through `dist/piccoli.js`. ' +
+      '`catalogue` names the table\'s catalogue: a materialised view on each shard\'s events table into a small AggregatingMergeTree table, with a Distributed table over it (README, "The catalogue"), which `loadSynthetic` fills as it loads the events; the funnel\'s first question is also measured without it. ' +
       '`/ch/` is the bench server\'s same-origin proxy to shard 1 (`test/clickhouse/proxy.mjs`, the tests\' proxy, as the README\'s nginx recipe). The user is read-only (readonly=2); answers are JSONCompact (18.16 has no Arrow).',
     '',
     `Each run is a new browser context (nothing cached; the previous renderer gone). **First question**: navigation → the first frame in which the element shows the numbers computed on the cluster with the admin's own SQL. **Next question**, on the same page: \`<piccoli-progress>\` gets \`province\` (${ch.provinces.slice(0, ch.runs).join(', ')} in turn); \`<piccoli-map metric="engaged">\` gets \`as-of="${ch.nextDay}"\`; setAttribute → the frame showing the new numbers. Memory, after a forced GC: the renderer processes' private memory (USS: what the tab holds; their PSS also moves with the other Chromium processes on the machine that share the same library pages, by tens of MB here), their PSS, and the page's JS heap. ${ch.runs} runs per size and element; medians (min–max).`,
@@ -133,10 +135,13 @@ export function clickhouseSection(ch, p, cores) {
   const drange = (f) => (runs.length ? range(runs, f) : 'n/a');
   const P = (s) => s.progress.filter(ok);
   const M = (s) => s.map.filter(ok);
-  line('**Funnel, first question** (new page): navigation → numbers on screen; DuckDB-WASM: navigation → funnel answered (engine, table, shape check, catalogue, query; no drawing)', (s) => P(s).map((v) => v.first.numbersAt), drange((r) => r.firstAt), dmed((r) => r.firstAt));
+  line('**Funnel, first question** (new page, with the catalogue): navigation → numbers on screen; DuckDB-WASM: navigation → funnel answered (engine, table, shape check, catalogue, query; no drawing)', (s) => P(s).map((v) => v.first.numbersAt), drange((r) => r.firstAt), dmed((r) => r.firstAt));
   line('… of which the element\'s connect → numbers', (s) => P(s).map((v) => v.first.numbersAt - v.first.connect), '–', NaN);
   line('… the server\'s own time, summed over the question\'s queries (they run in parallel)', (s) => P(s).map((v) => v.first.server?.ms), '–', NaN);
   line('… its slowest query on the server', (s) => P(s).map((v) => v.first.server?.maxMs), '–', NaN);
+  const N = (s) => (s.plain ?? []).filter(ok);
+  line('**Funnel, first question without the catalogue** (the same page without `catalogue`: the events answer the catalogue\'s questions too)', (s) => N(s).map((v) => v.first.numbersAt), '–', NaN);
+  line('… the server\'s own time, summed', (s) => N(s).map((v) => v.first.server?.ms), '–', NaN);
   line('**Funnel, next question** (another province, same page)', (s) => P(s).map((v) => v.nextQ.ms), `${drange((r) => r.times.funnelNext[0])} (query only)`, dmed((r) => r.times.funnelNext[0]));
   line('… the server\'s own time', (s) => P(s).map((v) => v.nextQ.server?.ms), '–', NaN);
   line('**Area metric, first question** (`<piccoli-map metric="engaged">`, new page); DuckDB-WASM: the same page up to the catalogue, then the area query', (s) => M(s).map((v) => v.first.numbersAt), drange(engineMapFirst), dmed(engineMapFirst));
@@ -154,13 +159,14 @@ export function clickhouseSection(ch, p, cores) {
   if (a) {
     const reqs = median(col(P(a), (v) => v.first.count));
     p(
-      `Where the first question's time goes on the server (median per query kind, funnel and map pages together): ${sizes.map((s) => `${label(s.rows)}: ${slowest(s)}`).join('; ')}. ` +
-        `The page sends ${reqs} requests through the proxy for it: the connector's capability probe (the server's version and settings; whether it answers \`FORMAT ArrowStream\`, which 18.16 refuses), the catalogue (programmes, provinces, the table's columns; then the programme's stages, areas and days) and the question; a next question sends one. ` +
+      `Where the first question's time goes on the server (median per query kind, funnel and map pages together, with the catalogue): ${sizes.map((s) => `${label(s.rows)}: ${slowest(s)}`).join('; ')}. ` +
+        `Without it: ${sizes.map((s) => `${label(s.rows)}: ${slowest(s, ['plain'])}`).join('; ')}. ` +
+        `The page sends ${reqs} requests through the proxy for it, in three rounds: the connector's capability probe (the server's version and settings; whether it answers \`FORMAT ArrowStream\`, which 18.16 refuses); the catalogue (programmes, provinces, the programme's stages, areas and days) with the table's columns, together; the question. A next question sends one. ` +
         `Rows the server read for a first question: ${sizes.map((s) => `${label(s.rows)}: ${(median(col(P(s), (v) => v.first.server?.read)) / 1e6).toFixed(0)}M`).join(', ')}.`,
       '',
     );
   }
-  const visits = ch.sizes.flatMap((s) => [...s.progress, ...s.map]);
+  const visits = ch.sizes.flatMap((s) => [...s.progress, ...s.map, ...(s.plain ?? [])]);
   const bad = visits.filter((v) => !ok(v));
   const backends = new Set(visits.map((v) => v.first?.atDone?.backend).filter(Boolean));
   const engines = Math.max(0, ...visits.map((v) => v.first?.atDone?.engines ?? 0), ...visits.map((v) => v.nextQ?.engines ?? 0));
