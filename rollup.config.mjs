@@ -69,7 +69,7 @@ export function minifyCssText(text) {
     .replace(/;}/g, '}');
 }
 
-function cssLiterals() {
+export function cssLiterals() {
   return {
     name: 'piccoli-css-literals',
     transform(code, id) {
@@ -143,7 +143,7 @@ const elements = existsSync(resolve(root, 'src/components'))
   ? readdirSync(resolve(root, 'src/components')).filter((d) => existsSync(resolve(root, `src/components/${d}/${d}.ts`)))
   : [];
 
-export default {
+const browser = {
   input: {
     piccoli: 'src/index.ts',
     data: 'src/data/index.ts',
@@ -183,3 +183,30 @@ export default {
     warn(warning);
   },
 };
+
+/**
+ * The elements for Node (dist/node/snapshot.js, from src/ssr/index.ts): what
+ * `piccoli-data snapshot` renders with in an installed package (data/scripts/lib/elements.mjs).
+ * Packages stay imports, so that Lit is the one Node build @lit-labs/ssr renders with; the
+ * bundled data is dist/data/, which the browser build wrote.
+ */
+const node = {
+  input: { snapshot: 'src/ssr/index.ts' },
+  external: (id) => !/^[./\0]/.test(id) && !id.startsWith('asset:'),
+  output: { dir: 'dist/node', format: 'es', entryFileNames: '[name].js', inlineDynamicImports: true },
+  plugins: [
+    {
+      name: 'piccoli-assets-node',
+      resolveId: (id) => (id.startsWith('asset:') ? `\0${id}` : null),
+      load(id) {
+        if (!id.startsWith('\0asset:')) return null;
+        return `export default new URL(${JSON.stringify(`../${assetFileName(id.slice('\0asset:'.length))}`)}, import.meta.url).href;`;
+      },
+    },
+    nodeResolve({ exportConditions: ['node', 'import', 'default'] }),
+    cssLiterals(),
+    esbuild({ target: 'node20', legalComments: 'none' }),
+  ],
+};
+
+export default [browser, node];

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type CSSResult, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { LangController } from '../controllers/lang.js';
 import { asDataError, isAbortError } from '../data/errors.js';
 import { PiccoliErrorEvent } from '../events/index.js';
@@ -41,6 +41,46 @@ export class PiccoliElement extends LitElement {
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang' && old !== value) this.requestUpdate();
+  }
+
+  /**
+   * The answer a pre-rendered snapshot (`piccoli-data snapshot`) carries in the element's
+   * declarative shadow root (a JSON script): the first render shows it, so the snapshot's
+   * nodes give way to the same content, with no shift and no flash; the element then asks
+   * its coordinator as usual. Set on the server by the snapshot's renderer.
+   */
+  protected _snapshot?: unknown;
+  /** The snapshot's nodes, removed by the first render (Lit renders after them). */
+  private _stale?: ChildNode[];
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const old = [...(this.shadowRoot?.childNodes ?? [])];
+    const root = super.createRenderRoot();
+    if (old.length) {
+      this.renderOptions.renderBefore = null;
+      this._stale = old;
+      try {
+        this._snapshot = JSON.parse(root.querySelector('script[type="application/json"]')!.textContent!);
+      } catch {
+        // no answer to show: the first render is the skeleton
+      }
+    }
+    return root;
+  }
+
+  /** The lazily loaded parts a render of an answer needs (awaited before a snapshot's first render). */
+  protected _ready(): Promise<unknown> {
+    return Promise.resolve();
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this._stale ? this._ready().finally(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    this._stale?.forEach((n) => n.remove());
+    this._stale = undefined;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import type { ReactiveController, ReactiveElement } from 'lit';
+import { isServer, type ReactiveController, type ReactiveElement } from 'lit';
 import { langContext } from '../query/context.js';
 import type { Lang } from '../i18n/index.js';
 
@@ -37,6 +37,7 @@ export class LangController implements ReactiveController {
 
 /** `lang` of the element or its nearest ancestor below <html>, crossing shadow roots. */
 function inheritedLang(el: Element): string | null {
+  if (isServer) return el.getAttribute('lang'); // a snapshot's render (piccoli-data snapshot) sets the element's own
   let n: Node | null = el;
   while (n && n !== document.documentElement) {
     if (n instanceof Element && n.hasAttribute('lang')) return n.getAttribute('lang');

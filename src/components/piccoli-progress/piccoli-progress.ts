@@ -155,7 +155,7 @@ export class PiccoliProgress extends PiccoliElement {
     this._load.started();
     if (ask.kind === 'invalid') throw invalidOption(ask.error.kind, ask.error.params as { value: string });
     if (!coordinator) throw new PiccoliDataError('engine', 'No piccoli-dashboard coordinator is provided to this element.');
-    const view = import('../provenance.js').then((m) => (provenanceModule = m));
+    const view = this._ready();
     try {
       const [answer] = await Promise.all([
         coordinator.request(ask, {
@@ -175,7 +175,13 @@ export class PiccoliProgress extends PiccoliElement {
       return answer;
     } finally {
       this._progress = null;
+      this._snapshot = undefined;
     }
+  }
+
+  /** The provenance view. */
+  protected override _ready(): Promise<unknown> {
+    return import('../provenance.js').then((m) => (provenanceModule = m));
   }
 
   private _select(s: StageCount, f: FunnelAnswer): void {
@@ -208,8 +214,9 @@ export class PiccoliProgress extends PiccoliElement {
       return this._renderError(this._funnel.error, t.errorTitle, () => void this._funnel.run());
     }
     if (status === TaskStatus.ERROR && this._load.cancelled) return this._load.view(t.cancelled, t.retry);
-    const value = this._funnel.value;
-    if (status !== TaskStatus.COMPLETE || !value) return this._skeleton(t, lang);
+    // Until its first answer, a snapshot's element shows the answer the snapshot rendered.
+    const value = status === TaskStatus.COMPLETE ? this._funnel.value : provenanceModule && (this._snapshot as FunnelAnswer | undefined);
+    if (!value) return this._skeleton(t, lang);
     return this._funnelView(value, lang, t);
   }
 

@@ -1,0 +1,64 @@
+/**
+ * The element code as `piccoli-data snapshot` runs it in Node (data/scripts/snapshot.mjs):
+ * the same elements, coordinator and cube evaluator as the browser's, compiled for Node
+ * with Lit's own Node build (`lit` stays an import, shared with @lit-labs/ssr). Importing
+ * this module defines the elements that have a static form. The bundled data is read from
+ * disk by the caller; `bundledFiles` says where the build put it (file: URLs).
+ */
+import cubeUrl from 'asset:/data/programmes.cube.json';
+import metaUrl from 'asset:/data/programmes-meta.json';
+import eventsUrl from 'asset:/data/programmes.arrow';
+import '../components/piccoli-progress/piccoli-progress.js';
+import type { ProgrammeMeta } from '../data/bundled.js';
+import { CubeBackend, warn, type LoadedCube } from '../query/backends/cube-backend.js';
+import { Coordinator } from '../query/coordinator.js';
+import { CubeIndex, checkCube } from '../query/cube-eval.js';
+import type { CubeFile } from '../query/cube.js';
+
+export { asDataError, invalidOption } from '../data/errors.js';
+export { describeError } from '../i18n/errors.js';
+export { toLang } from '../controllers/lang.js';
+export { styleProps } from '../styles/style-props.js';
+export { requestKey } from '../query/coordinator.js';
+
+/** The elements a snapshot renders: those whose content is static once answered. */
+export const SNAPSHOT_TAGS = ['piccoli-progress'] as const;
+
+/** The files of the bundled data, where this build reads them (file: URLs). */
+export const bundledFiles = { cube: cubeUrl, meta: metaUrl, events: eventsUrl };
+
+/** The bundled data's cube, given as read from disk: the browser's CubeBackend, without fetch. */
+class FileCubeBackend extends CubeBackend {
+  private readonly _loaded: Promise<LoadedCube | null>;
+
+  constructor(cube: unknown, cubeName: string, dataFile: string) {
+    super();
+    const problem = checkCube(cube);
+    const c = cube as CubeFile;
+    this._loaded = Promise.resolve(
+      problem
+        ? warn(cubeName, problem)
+        : { index: new CubeIndex(c), dataUrl: dataFile, publisher: typeof c.source === 'string' ? c.source : null },
+    );
+  }
+
+  /** Only the bundled data: a `src` file has no cube here (the coordinator then says no backend could answer). */
+  override cube(src: string | null): Promise<LoadedCube | null> {
+    return src ? Promise.resolve(null) : this._loaded;
+  }
+}
+
+/**
+ * A coordinator answering from the bundled data's cube and programme list, as read from
+ * disk: the browser's Coordinator (default dates, provenance) with the browser's cube
+ * evaluator, and no engine.
+ * @param dataFile the data file named in answers (`programmes.arrow`)
+ */
+export function snapshotCoordinator(
+  cube: unknown,
+  meta: ProgrammeMeta[],
+  dataFile: string,
+  cubeName = 'programmes.cube.json',
+): Coordinator {
+  return new Coordinator([new FileCubeBackend(cube, cubeName, dataFile)], () => Promise.resolve(meta));
+}
