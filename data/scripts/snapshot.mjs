@@ -172,8 +172,8 @@ export async function snapshot(tagText, opts = {}) {
   for (const [name] of attributes) {
     if (!allowed.has(name)) throw new UsageError(`<${tag}> has no attribute ${name} (it has: ${[...allowed].sort().join(', ')})`);
   }
-  if (attributes.some(([n]) => n === 'src')) {
-    throw new UsageError('a snapshot renders the bundled data: src= is not supported (a site file is read by the element in the browser)');
+  for (const [name] of attributes) {
+    if (Object.hasOwn(lib.NOT_PRE_RENDERED, name)) throw new UsageError(`${name}= is not supported: ${lib.NOT_PRE_RENDERED[name]}`);
   }
   let lang = opts.lang ?? attributes.find(([n]) => n === 'lang')?.[1] ?? 'it';
   lang = lang.trim();

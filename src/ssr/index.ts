@@ -21,8 +21,18 @@ export { toLang } from '../controllers/lang.js';
 export { styleProps } from '../styles/style-props.js';
 export { requestKey } from '../query/coordinator.js';
 
-/** The elements a snapshot renders: those whose content is static once answered. */
+/** The elements a snapshot renders (those whose content is static once answered). */
 export const SNAPSHOT_TAGS = ['piccoli-progress'] as const;
+
+/**
+ * Attributes a snapshot does not render, and why: the element would show more than the
+ * snapshot has (a site's file; the comparison, which a second request adds after the
+ * funnel), so the page would change when the library loads.
+ */
+export const NOT_PRE_RENDERED: Record<string, string> = {
+  src: 'a snapshot renders the bundled data (a site file is read by the element in the browser)',
+  compare: 'the comparison is not pre-rendered (the element adds it when the library loads)',
+};
 
 /** The files of the bundled data, where this build reads them (file: URLs). */
 export const bundledFiles = { cube: cubeUrl, meta: metaUrl, events: eventsUrl };

@@ -92,7 +92,7 @@ function readFunnel(selector) {
   const text = (q) => [...r.querySelectorAll(q)].map((n) => n.textContent.replace(/\s+/g, ' ').trim());
   const rect = (n) => n.getBoundingClientRect();
   return {
-    defined: !!customElements.get('piccoli-progress'),
+    defined: !!globalThis.customElements.get('piccoli-progress'),
     title: text('figcaption .title'),
     sub: text('figcaption .sub'),
     provenance: text('figcaption [part="provenance"]'),
@@ -159,14 +159,14 @@ describe('a snapshot in the page', () => {
         const els = [...document.querySelectorAll('piccoli-progress')];
         if (els.length === 2) {
           globalThis.__frames.push({
-            defined: !!customElements.get('piccoli-progress'),
+            defined: !!globalThis.customElements.get('piccoli-progress'),
             stale: els.some((e) => e.shadowRoot?.querySelector('script[type="application/json"]')),
             text: els.map((e) => e.shadowRoot?.querySelector('figure')?.textContent.replace(/\s+/g, ' ').trim() ?? ''),
           });
         }
-        if (!globalThis.__stop) requestAnimationFrame(frame);
+        if (!globalThis.__stop) globalThis.requestAnimationFrame(frame);
       };
-      requestAnimationFrame(frame);
+      globalThis.requestAnimationFrame(frame);
     });
     await tab.goto(`${base}/snapshot.html`, { waitUntil: 'load' });
     // Taken over (the snapshot's nodes gone), and the coordinator's own answer in.
@@ -178,7 +178,12 @@ describe('a snapshot in the page', () => {
       { timeout: 30_000 },
     );
     // A few more frames after the answer.
-    await tab.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(ok)))));
+    await tab.evaluate(
+      () =>
+        new Promise((ok) =>
+          globalThis.requestAnimationFrame(() => globalThis.requestAnimationFrame(() => globalThis.requestAnimationFrame(ok))),
+        ),
+    );
     const { frames, cls, shifts } = await tab.evaluate(() => {
       globalThis.__stop = true;
       return { frames: globalThis.__frames, cls: globalThis.__cls, shifts: globalThis.__shifts };
