@@ -8,7 +8,7 @@ import { css } from 'lit';
 export const provenanceViewStyles = css`
   .provenance[data-provenance='simulated'],
   .provenance[data-provenance='partly-simulated'] {
-    color: var(--piccoli-color-simulated, #8a4b00);
+    color: var(--_simulated);
   }
   .provenance[data-provenance='unknown'] {
     color: var(--_muted);
@@ -21,7 +21,7 @@ export const provenanceViewStyles = css`
     color: var(--_muted);
   }
   .basis[data-basis='simulated'] {
-    color: var(--piccoli-color-simulated, #8a4b00);
+    color: var(--_simulated);
   }
   .about summary {
     cursor: pointer;

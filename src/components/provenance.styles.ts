@@ -15,7 +15,7 @@ export const provenanceStyles = css`
     line-height: 1.6;
     border: 1px solid currentColor;
     border-radius: var(--_radius);
-    color: var(--piccoli-color-published, #00693e);
+    color: var(--_published);
   }
   .about {
     margin: 0.25em 0 0;

@@ -5,6 +5,15 @@ import { css } from 'lit';
  * (Designers Italia: primary #0066CC, text #1A1A1A, grey #5C6F82 at 5.3:1 on white;
  * Titillium Web when the page has it, system fonts otherwise), the host box, and the
  * screen-reader-only utility. Each element adds its own sheet after this one.
+ *
+ * Two schemes. The element is dark when the reader's system asks for it
+ * (`prefers-color-scheme: dark`) unless the site sets `theme="light"`, or when the site
+ * sets `theme="dark"`; paper is always light (the dark rules are for screens only). Each
+ * internal `--_x` takes the site's `--piccoli-color-x` when it is set, in both schemes, and
+ * the scheme's default otherwise. Every pair of defaults is tested in Chromium for 4.5:1
+ * (text) and 3:1 (bars, focus rings): test/browser/theme.test.ts. A sheet that needs a
+ * colour of its own per scheme repeats the two selectors below (brotli makes the repeat
+ * nearly free).
  */
 export const theme = css`
   :host {
@@ -14,6 +23,11 @@ export const theme = css`
     --_track: var(--piccoli-color-track, #e6eef7);
     --_bg: var(--piccoli-color-background, #ffffff);
     --_error: var(--piccoli-color-error, #a61919);
+    /* Text on a primary-coloured button. */
+    --_on-primary: var(--piccoli-color-on-primary, #ffffff);
+    --_published: var(--piccoli-color-published, #00693e);
+    --_simulated: var(--piccoli-color-simulated, #8a4b00);
+    color-scheme: light;
     --_space: var(--piccoli-space, 0.75rem);
     --_radius: var(--piccoli-radius, 4px);
     /* Containing block of the screen-reader-only content below, so that it can never
@@ -25,6 +39,35 @@ export const theme = css`
     font-family: var(--piccoli-font, 'Titillium Web', system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
     font-size: var(--piccoli-font-size, 1rem);
     line-height: 1.4;
+  }
+  /* The dark scheme's defaults: the system's wish (unless theme="light"), or theme="dark". */
+  @media screen and (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_primary: var(--piccoli-color-primary, #6aaefc);
+      --_text: var(--piccoli-color-text, #e9edf2);
+      --_muted: var(--piccoli-color-muted, #a3b2c2);
+      --_track: var(--piccoli-color-track, #2b323b);
+      --_bg: var(--piccoli-color-background, #121417);
+      --_error: var(--piccoli-color-error, #ff8f8f);
+      --_on-primary: var(--piccoli-color-on-primary, #0b1a2b);
+      --_published: var(--piccoli-color-published, #5ccf95);
+      --_simulated: var(--piccoli-color-simulated, #f0a95a);
+      color-scheme: dark;
+    }
+  }
+  @media screen {
+    :host([theme='dark']) {
+      --_primary: var(--piccoli-color-primary, #6aaefc);
+      --_text: var(--piccoli-color-text, #e9edf2);
+      --_muted: var(--piccoli-color-muted, #a3b2c2);
+      --_track: var(--piccoli-color-track, #2b323b);
+      --_bg: var(--piccoli-color-background, #121417);
+      --_error: var(--piccoli-color-error, #ff8f8f);
+      --_on-primary: var(--piccoli-color-on-primary, #0b1a2b);
+      --_published: var(--piccoli-color-published, #5ccf95);
+      --_simulated: var(--piccoli-color-simulated, #f0a95a);
+      color-scheme: dark;
+    }
   }
   :host([hidden]) {
     display: none;
@@ -56,7 +99,7 @@ export const theme = css`
   button.retry {
     margin-top: 0.5em;
     font: inherit;
-    color: #fff;
+    color: var(--_on-primary);
     background: var(--_primary);
     border: 0;
     border-radius: var(--_radius);
@@ -67,7 +110,8 @@ export const theme = css`
     outline: 3px solid var(--_text);
     outline-offset: 2px;
   }
-  button.cancel {
+  button.cancel,
+  [part='download'] {
     margin-left: 0.5em;
     padding: 0 0.5em;
     font: inherit;
@@ -79,7 +123,8 @@ export const theme = css`
     border-radius: var(--_radius);
     cursor: pointer;
   }
-  button.cancel:focus-visible {
+  button.cancel:focus-visible,
+  [part='download']:focus-visible {
     outline: 3px solid var(--_primary);
     outline-offset: 2px;
   }
