@@ -1,4 +1,4 @@
-import { DEFAULT_PALETTE, type Palette } from './palette.js';
+import { DEFAULT_PALETTE, labelColour, type Palette } from './palette.js';
 import { quantizeScale, type QuantizeScale } from './scale.js';
 import { stageColours } from './stages.js';
 import type { AreaDatum, MapGeometry, MapShape } from './types.js';
@@ -23,6 +23,8 @@ export interface MapView {
   halo: SVGElement;
   /** The focus ring over the area that has keyboard focus: a dark line on a light halo, above everything. */
   focusRing: SVGElement[];
+  /** The no-data hatching's ground and line, recoloured with the palette (a new scheme). */
+  nodata: [SVGElement, SVGElement];
 }
 
 function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
@@ -47,10 +49,11 @@ export function renderMap(geometry: MapGeometry, opts: { idPrefix: string; label
     height: 6,
     patternTransform: 'rotate(45)',
   });
-  pattern.append(
+  const nodata: [SVGElement, SVGElement] = [
     el('rect', { width: 6, height: 6, fill: p.noData, class: 'nodata-bg' }),
     el('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: p.noDataLines, 'stroke-width': 1.5, class: 'nodata-line' }),
-  );
+  ];
+  pattern.append(...nodata);
   defs.append(pattern);
   svg.append(defs);
   const g = el('g', { class: 'areas' });
@@ -85,7 +88,7 @@ export function renderMap(geometry: MapGeometry, opts: { idPrefix: string; label
   const outline = overlay('outline');
   const focusRing = [overlay('focus-halo'), overlay('focus-ring')];
   svg.append(halo, outline, ...focusRing);
-  return { svg, geometry, areas, labels, outline, halo, focusRing };
+  return { svg, geometry, areas, labels, outline, halo, focusRing, nodata };
 }
 
 /**
@@ -121,10 +124,21 @@ export interface PaintOptions {
   palette?: Palette;
 }
 
-/** Recolour and relabel the areas in place. Cheap: attributes only. */
+/**
+ * Recolour and relabel the areas in place. Cheap: attributes only. A tile's label takes
+ * the palette's text or background colour, whichever stands out more on its fill, so it
+ * stays readable in either colour scheme and on a site's own colours.
+ */
 export function paintMap(view: MapView, o: PaintOptions): void {
   const p = o.palette ?? DEFAULT_PALETTE;
-  const darkFrom = Math.ceil(p.colours.length / 2); // the darker classes take white text
+  view.nodata[0].setAttribute('fill', p.noData);
+  view.nodata[1].setAttribute('stroke', p.noDataLines);
+  const labelOn = new Map<string, string>();
+  const label = (fills: string[]) => {
+    const key = fills.join();
+    if (!labelOn.has(key)) labelOn.set(key, labelColour(fills, p));
+    return labelOn.get(key)!;
+  };
   for (const s of view.geometry.shapes) {
     const area = view.areas.get(s.code)!;
     const d = o.values.get(s.code);
@@ -133,12 +147,9 @@ export function paintMap(view: MapView, o: PaintOptions): void {
     if (d) area.removeAttribute('data-nodata');
     else area.setAttribute('data-nodata', '');
     const text = view.labels.get(s.code);
-    if (text) {
-      const dark = d !== undefined && p.colours.indexOf(fill) >= darkFrom;
-      text.setAttribute('fill', dark ? p.textOnDark : p.text);
-    }
-    const label = o.describe(s, d);
-    if (area.getAttribute('aria-label') !== label) area.setAttribute('aria-label', label);
+    if (text) text.setAttribute('fill', label(d ? [fill] : [p.noData, p.noDataLines]));
+    const name = o.describe(s, d);
+    if (area.getAttribute('aria-label') !== name) area.setAttribute('aria-label', name);
     area.setAttribute('aria-pressed', String(s.code === o.selected));
     area.setAttribute('tabindex', s.code === o.focusCode ? '0' : '-1');
   }

@@ -3,8 +3,45 @@ import { css } from 'lit';
 /**
  * What only a drawn map needs (its areas, tooltip, selection button): loaded with the
  * drawing code (src/map/drawing.ts) and adopted by the element before its first drawing.
+ * The map's colours per scheme are here: paletteFromStyle (src/map/palette.ts) reads
+ * `--_m1` … `--_m5`, `--_nodata` and `--_nodata-lines` from the element's computed style.
  */
 export const drawnStyles = css`
+  /* Upper case, as DEFAULT_PALETTE: the fills are written as given (SVG snapshots). */
+  /* Light: sequential blues ending at Designers Italia's #0066CC and a darker step. */
+  :host {
+    --_m1: var(--piccoli-map-color-1, #DCEBFA);
+    --_m2: var(--piccoli-map-color-2, #A6CBF2);
+    --_m3: var(--piccoli-map-color-3, #5B9DE3);
+    --_m4: var(--piccoli-map-color-4, #0066CC);
+    --_m5: var(--piccoli-map-color-5, #003D7A);
+    --_nodata: var(--piccoli-map-color-nodata, #E6E9F2);
+    --_nodata-lines: var(--piccoli-map-color-nodata-lines, #8E99AB);
+  }
+  /* Dark: the same blues from the background up, so that more is brighter. A tile's label
+     takes the text or the background colour, whichever reads on its fill (4.5:1). */
+  @media screen and (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_m1: var(--piccoli-map-color-1, #1E3A5C);
+      --_m2: var(--piccoli-map-color-2, #24609E);
+      --_m3: var(--piccoli-map-color-3, #3D86D8);
+      --_m4: var(--piccoli-map-color-4, #86BBF3);
+      --_m5: var(--piccoli-map-color-5, #D2E6FC);
+      --_nodata: var(--piccoli-map-color-nodata, #252A31);
+      --_nodata-lines: var(--piccoli-map-color-nodata-lines, #55606E);
+    }
+  }
+  @media screen {
+    :host([theme='dark']) {
+      --_m1: var(--piccoli-map-color-1, #1E3A5C);
+      --_m2: var(--piccoli-map-color-2, #24609E);
+      --_m3: var(--piccoli-map-color-3, #3D86D8);
+      --_m4: var(--piccoli-map-color-4, #86BBF3);
+      --_m5: var(--piccoli-map-color-5, #D2E6FC);
+      --_nodata: var(--piccoli-map-color-nodata, #252A31);
+      --_nodata-lines: var(--piccoli-map-color-nodata-lines, #55606E);
+    }
+  }
   svg.map {
     display: block;
     width: 100%;
@@ -14,7 +51,7 @@ export const drawnStyles = css`
   .area {
     cursor: pointer;
     outline: none;
-    stroke: var(--_border);
+    stroke: var(--piccoli-map-color-border, var(--_bg));
     stroke-width: 0.75;
     vector-effect: non-scaling-stroke;
   }
@@ -32,8 +69,9 @@ export const drawnStyles = css`
   .area:focus-visible {
     filter: brightness(0.92);
   }
-  /* Selection and focus: a dark line on a light halo, so that one of them stands out (3:1)
-     on every fill; focus is the thicker. */
+  /* Selection and focus: a line in the text colour on a halo of the background's (dark on
+     light, or light on dark), so that one of them stands out (3:1) on every fill; focus is
+     the thicker. */
   .outline,
   .outline-halo,
   .focus-ring,
@@ -43,11 +81,11 @@ export const drawnStyles = css`
   }
   .outline-halo,
   .focus-halo {
-    stroke: var(--piccoli-map-color-halo, #ffffff);
+    stroke: var(--piccoli-map-color-halo, var(--_bg));
   }
   .outline,
   .focus-ring {
-    stroke: var(--piccoli-map-color-ring, #1a1a1a);
+    stroke: var(--piccoli-map-color-ring, var(--_text));
   }
   .outline-halo {
     stroke-width: 6;

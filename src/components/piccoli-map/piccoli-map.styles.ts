@@ -1,15 +1,12 @@
 import { css } from 'lit';
 
 /**
- * Designers Italia defaults (primary #0066CC, text #1A1A1A, grey #5C6F82 at 5.3:1 on
- * white; Titillium Web when the page has it), the same custom properties as the other
- * piccoli elements, and the map's own colours as --piccoli-map-*.
+ * The map's first paint (its skeleton's boxes); the shared theme (src/styles/theme.ts)
+ * comes first. The map's own colours (--piccoli-map-*, per colour scheme) come with the
+ * drawing, in drawn.styles.ts.
  */
 export const styles = css`
   :host {
-    --_border: var(--piccoli-map-color-border, #ffffff);
-    --_nodata: var(--piccoli-map-color-nodata, #e6e9f2);
-    --_nodata-lines: var(--piccoli-map-color-nodata-lines, #8e99ab);
     container-type: inline-size;
   }
   figure {

@@ -5,6 +5,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { PiccoliElement } from '../piccoli-element.js';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { RovingFocusController, RovingFocusOptions } from '../../controllers/roving-focus.js';
+import type { SchemeController } from '../../controllers/scheme.js';
 import { CancellableLoad } from '../../controllers/cancellable-load.js';
 import { SelectionController } from '../../controllers/selection.js';
 import { PiccoliDataError, invalidOption, isAbortError } from '../../data/errors.js';
@@ -20,7 +21,6 @@ import type { Basis, Origin, StageInfo } from '../../query/types.js';
 import { provenanceStyles } from '../provenance.styles.js';
 import type { AreasRequest, BackendName, ErrorData } from '../../query/types.js';
 import type { MapView } from '../../map/drawing.js';
-import { DEFAULT_PALETTE } from '../../map/palette.js';
 import { REGIONS_VIEWBOX } from '../../map/regions.js';
 import { TILE, TILE_GAP, TILE_GRID } from '../../map/tile-grid.js';
 import type { AreaDatum, MapGeometry, MapLevel, MapShape } from '../../map/types.js';
@@ -160,6 +160,7 @@ export class PiccoliMap extends PiccoliElement {
       },
     };
   }
+  private _scheme?: SchemeController;
   private readonly _id = `pm${++mapCounter}`;
   private _view: MapView | null = null;
   private _paintKey: unknown[] = [];
@@ -324,11 +325,14 @@ export class PiccoliMap extends PiccoliElement {
     const selected = this._selected;
     this._roving ??= new d.draw.RovingFocusController<string>(this, this._rovingOptions());
     const focusCode = this._roving.tabStop(selected);
-    const key = [d, lang, selected, focusCode];
-    if (this._view?.geometry === d.geometry && key.every((k, i) => k === this._paintKey[i])) return;
-    this._paintKey = key;
+    // The colours as the element's style has them now: a new scheme (the reader's, the
+    // theme attribute, paper) repaints.
+    this._scheme ??= new d.draw.SchemeController(this);
     const { paletteFromStyle, renderMap, mapScale, paintMap } = d.draw;
     const palette = paletteFromStyle(getComputedStyle(this));
+    const key = [d, lang, selected, focusCode, String(Object.values(palette))];
+    if (this._view?.geometry === d.geometry && key.every((k, i) => k === this._paintKey[i])) return;
+    this._paintKey = key;
     if (this._view?.geometry !== d.geometry) {
       this._view = renderMap(d.geometry, { idPrefix: this._id, label: '', palette });
     }
@@ -502,7 +506,7 @@ export class PiccoliMap extends PiccoliElement {
       </figcaption>
       <div class="map-box" part="map" ${styleProps({ 'aspect-ratio': this._ratio() })}><div class="ph map-ph"></div></div>
       <ul class="legend" part="legend" aria-hidden="true">
-        ${Array.from({ length: DEFAULT_PALETTE.colours.length + 1 }, () => html`<li><span class="swatch ph"></span><span class="ph"></span></li>`)}
+        ${Array.from({ length: 6 /* five classes and no data */ }, () => html`<li><span class="swatch ph"></span><span class="ph"></span></li>`)}
       </ul>
       <p class="source" part="source">&nbsp;</p>
       <div class="about">&nbsp;</div>
