@@ -309,6 +309,7 @@ export class PiccoliTrend extends PiccoliElement {
     const cursor = this._cursor ?? a.asOf;
     const share = this.metric === 'share';
     this.adopt(provenanceModule!.provenanceViewStyles);
+    this.adopt(viewModule!.trendViewStyles);
     // What the numbers rest on: each stage's count at the end, and the published figures cited.
     const bases: Basis[] = [
       ...a.series.map((s) => {
@@ -353,7 +354,7 @@ export class PiccoliTrend extends PiccoliElement {
         <ul class="legend" part="legend">
           ${a.series
             .filter((s) => !share || s.order > 0)
-            .map((s) => html`<li ${styleProps({ '--c': view.STAGE_COLOURS[s.order] ?? '#1A1A1A' })}>${labels[s.order]}</li>`)}
+            .map((s) => html`<li ${styleProps({ '--c': view.STAGE_COLOURS[s.order] ?? 'var(--_text)' })}>${labels[s.order]}</li>`)}
         </ul>
         <div class="plot">
           ${x ? html`<div class="cursor" part="cursor" data-date=${cursor} ${styleProps({ left: `${x(cursor).toFixed(1)}px` })}></div>` : nothing}
