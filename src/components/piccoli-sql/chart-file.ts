@@ -12,7 +12,9 @@ export function standaloneSvg(svg: SVGSVGElement, title: string, source: string)
   const height = box?.height || svg.height.baseVal.value || 400;
   const style = getComputedStyle(svg);
   const font = style.fontFamily || 'sans-serif';
+  // The colours the reader sees (light or dark scheme): text, background, the marks'.
   const color = style.color || '#1a1a1a';
+  const prop = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
   const top = 36;
   const bottom = 28;
   const out = document.createElementNS(NS, 'svg');
@@ -44,7 +46,7 @@ export function standaloneSvg(svg: SVGSVGElement, title: string, source: string)
   for (const [k, v] of [
     ['width', width],
     ['height', total],
-    ['fill', 'white'],
+    ['fill', prop('--_bg', 'white')],
   ] as const)
     bg.setAttribute(k, String(v));
   const chart = svg.cloneNode(true) as SVGSVGElement;
@@ -54,10 +56,7 @@ export function standaloneSvg(svg: SVGSVGElement, title: string, source: string)
   chart.removeAttribute('style');
   chart.removeAttribute('class');
   // The page's colours (a var() with its fallback) as the values they have here.
-  const paint =
-    getComputedStyle(svg.closest('.chart') ?? svg)
-      .getPropertyValue('--piccoli-color-primary')
-      .trim() || '#0066CC';
+  const paint = prop('--_primary', '#0066CC');
   for (const el of chart.querySelectorAll('[fill^="var("],[stroke^="var("]'))
     for (const a of ['fill', 'stroke']) if (el.getAttribute(a)?.startsWith('var(')) el.setAttribute(a, paint);
   out.append(name, bg, text(22, title, 16, 600), chart, text(total - 10, source, 11));

@@ -42,7 +42,7 @@ export function renderChart(t: ResultTableLike, choice: ChartChoice, opts: Chart
   const fmtNumber = (d: unknown) => (typeof d === 'number' ? number.format(d) : String(d));
   const fmtDate = dateTickFormat(locale);
   const fmt = (d: unknown) => (d instanceof Date ? fmtDate(d) : fmtNumber(d));
-  const color = opts.color ?? 'var(--piccoli-color-primary, #0066CC)';
+  const color = opts.color ?? 'var(--_primary)';
   const width = Math.max(320, Math.round(opts.width));
   let data = chartData(t, choice);
   const common = {

@@ -1,9 +1,10 @@
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history as undoHistory, historyKeymap } from '@codemirror/commands';
 import { PostgreSQL, sql as sqlLanguage } from '@codemirror/lang-sql';
-import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { HighlightStyle, bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { Compartment, EditorState, StateEffect, StateField, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, highlightActiveLine, keymap, lineNumbers, placeholder, type DecorationSet } from '@codemirror/view';
+import { css } from 'lit';
 import { completionSchema, type TableInfo } from './schema.js';
 
 /**
@@ -40,6 +41,94 @@ const errorMarks = StateField.define<DecorationSet>({
   provide: (f) => EditorView.decorations.from(f),
 });
 
+/**
+ * CodeMirror's default token colours, each through a variable named after it
+ * (`--_hl708` for #708), so that editorStyles can give them other values per colour
+ * scheme without a second editor theme: the editor follows the scheme (and the theme
+ * attribute) as the rest of the console does, with no reconfiguration.
+ */
+const highlight = HighlightStyle.define(
+  defaultHighlightStyle.specs.map((s) => (s.color ? { ...s, color: `var(--_hl${s.color.slice(1)}, ${s.color})` } : s)),
+);
+
+/**
+ * The editor's chrome in the console's colours (gutter, cursor, selection, active line,
+ * completion list), as CodeMirror rules that outrank its light base theme.
+ */
+const chrome = EditorView.theme({
+  '.cm-content': { caretColor: 'var(--_text)' },
+  '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--_text)' },
+  '.cm-gutters': { backgroundColor: 'var(--_surface)', color: 'var(--_muted)', borderRightColor: 'var(--_rule)' },
+  '.cm-activeLine': { backgroundColor: 'color-mix(in srgb, var(--_primary) 7%, transparent)' },
+  '.cm-activeLineGutter': { backgroundColor: 'color-mix(in srgb, var(--_primary) 12%, var(--_surface))' },
+  '.cm-selectionBackground, &.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-content ::selection': {
+    backgroundColor: 'color-mix(in srgb, var(--_primary) 28%, var(--_bg))',
+  },
+  '&.cm-focused .cm-matchingBracket': { backgroundColor: 'color-mix(in srgb, var(--_primary) 22%, transparent)' },
+  // CodeMirror's placeholder grey (#888) is 3.3:1 on the active line: too faint (WCAG 1.4.3).
+  '.cm-placeholder': { color: 'var(--_muted)' },
+  '.cm-tooltip': { backgroundColor: 'var(--_surface)', color: 'var(--_text)', border: '1px solid var(--_line)' },
+  '.cm-tooltip-autocomplete ul li[aria-selected]': { backgroundColor: 'var(--_primary)', color: 'var(--_on-primary)' },
+  '.cm-completionDetail': { color: 'inherit' },
+});
+
+/**
+ * The token colours per scheme (see `highlight`) and the error marks, adopted by the
+ * console's shadow root with the editor (none of it in the console's first load). Light: CodeMirror's own, but for the two under 4.5:1 on white
+ * (#e40, quoted identifiers; #f00). Dark: lighter tones of the same hues, each at least
+ * 4.5:1 on the dark background and on its active line.
+ */
+export const editorStyles = css`
+  :host {
+    --_hle40: #b83200;
+    --_hlf00: #c80000;
+  }
+  /* The word DuckDB's error points at, and its line. */
+  .cm-piccoli-error {
+    text-decoration: wavy underline var(--_error);
+    background: var(--_error-bg);
+  }
+  .cm-piccoli-error-line {
+    background: color-mix(in srgb, var(--_error-bg) 50%, var(--_bg));
+  }
+  @media screen and (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_hl404740: #b8c2b8;
+      --_hl708: #d6a6ff;
+      --_hl219: #a9c4ff;
+      --_hl164: #79dba6;
+      --_hla11: #ff9d92;
+      --_hle40: #ffaa6b;
+      --_hl00f: #8fb4ff;
+      --_hl30a: #c4a8ff;
+      --_hl085: #5fd6b0;
+      --_hl167: #72d0d6;
+      --_hl256: #9cc8e0;
+      --_hl00c: #8fb4ff;
+      --_hl940: #e3b46a;
+      --_hlf00: #ff8f8f;
+    }
+  }
+  @media screen {
+    :host([theme='dark']) {
+      --_hl404740: #b8c2b8;
+      --_hl708: #d6a6ff;
+      --_hl219: #a9c4ff;
+      --_hl164: #79dba6;
+      --_hla11: #ff9d92;
+      --_hle40: #ffaa6b;
+      --_hl00f: #8fb4ff;
+      --_hl30a: #c4a8ff;
+      --_hl085: #5fd6b0;
+      --_hl167: #72d0d6;
+      --_hl256: #9cc8e0;
+      --_hl00c: #8fb4ff;
+      --_hl940: #e3b46a;
+      --_hlf00: #ff8f8f;
+    }
+  }
+`;
+
 export interface SqlEditorOptions {
   /** Element the editor is appended to. */
   parent: HTMLElement;
@@ -75,6 +164,8 @@ export class SqlEditor {
   private readonly _language = new Compartment();
 
   constructor(o: SqlEditorOptions) {
+    const sheet = editorStyles.styleSheet;
+    if (sheet && !o.root.adoptedStyleSheets.includes(sheet)) o.root.adoptedStyleSheets = [...o.root.adoptedStyleSheets, sheet];
     const extensions: Extension[] = [
       lineNumbers(),
       highlightActiveLine(),
@@ -83,7 +174,8 @@ export class SqlEditor {
       EditorView.lineWrapping,
       placeholder('SELECT …'),
       this._language.of(language(o.tables)),
-      syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+      syntaxHighlighting(highlight),
+      chrome,
       autocompletion({ activateOnTyping: true }),
       errorMarks,
       undoHistory(),
@@ -98,8 +190,6 @@ export class SqlEditor {
         ...defaultKeymap,
       ]),
       EditorView.contentAttributes.of({ 'aria-label': o.label }),
-      // CodeMirror's placeholder grey (#888) is 3.3:1 on the active line: too faint (WCAG 1.4.3).
-      EditorView.theme({ '.cm-placeholder': { color: 'var(--_muted)' } }),
       EditorView.updateListener.of((u) => {
         if (u.docChanged) o.onChange();
       }),

@@ -9,6 +9,10 @@ export const ROW_HEIGHT = 28;
  * console's first load carries none of them.
  */
 export const outputStyles = css`
+  :host {
+    /* Every other row of the results (the console's --_surface and --_rule: piccoli-sql.styles.ts). */
+    --_stripe: color-mix(in srgb, var(--_track) 25%, var(--_bg));
+  }
   .export-note {
     margin: 0;
     font-size: 0.8125rem;
@@ -30,7 +34,7 @@ export const outputStyles = css`
   }
   .tabs button[aria-pressed='true'] {
     background: var(--_primary);
-    color: #fff;
+    color: var(--_on-primary);
   }
   .scroller {
     position: relative;
@@ -51,8 +55,8 @@ export const outputStyles = css`
     position: sticky;
     top: 0;
     z-index: 1;
-    background: #f2f6fa;
-    border-bottom: 1px solid #c5d3e0;
+    background: var(--_surface);
+    border-bottom: 1px solid var(--_line);
     text-align: left;
     height: ${ROW_HEIGHT + 8}px;
     padding: 0;
@@ -86,13 +90,13 @@ export const outputStyles = css`
     height: ${ROW_HEIGHT}px;
   }
   tbody tr.row:nth-child(even) {
-    background: #f8fafc;
+    background: var(--_stripe);
   }
   td {
     height: ${ROW_HEIGHT}px;
     max-height: ${ROW_HEIGHT}px;
     padding: 0 0.5rem;
-    border-bottom: 1px solid #eef2f6;
+    border-bottom: 1px solid var(--_rule);
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
@@ -106,7 +110,7 @@ export const outputStyles = css`
   th.rownum {
     color: var(--_muted);
     text-align: right;
-    background: #f2f6fa;
+    background: var(--_surface);
     position: sticky;
     left: 0;
     font-family: inherit;
@@ -120,7 +124,7 @@ export const outputStyles = css`
     font-style: italic;
     font-family: inherit;
     font-size: 0.75rem;
-    border: 1px solid #c5d3e0;
+    border: 1px solid var(--_line);
     border-radius: 3px;
     padding: 0 0.25rem;
   }
@@ -180,7 +184,7 @@ export const outputStyles = css`
     display: block;
     max-width: 100%;
     height: auto;
-    --plot-background: white;
+    --plot-background: var(--_bg);
   }
   /* Only the first rows are held: says so, and offers all of them. */
   .limit {

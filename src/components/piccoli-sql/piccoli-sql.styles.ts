@@ -1,9 +1,22 @@
 import { css } from 'lit';
 
-/** The console's own styles; the result's table, tabs and chart are in output-panel.styles.ts. */
+/**
+ * The console's own styles; the result's table, tabs and chart are in output-panel.styles.ts,
+ * the editor's token colours in editor.ts. Its surfaces and lines are mixed from the theme's
+ * colours (src/styles/theme.ts), so that they follow the colour scheme and a site's own
+ * --piccoli-color-* without values of their own.
+ */
 export const styles = css`
   :host {
     --_mono: var(--piccoli-font-mono, ui-monospace, 'Roboto Mono', Menlo, Consolas, monospace);
+    /* Borders of the editor, the selects, the table's header. */
+    --_line: color-mix(in srgb, var(--_primary) 40%, var(--_bg));
+    /* Headers, row numbers, the editor's gutter. */
+    --_surface: color-mix(in srgb, var(--_track) 50%, var(--_bg));
+    /* The lines between rows (and history entries). */
+    --_rule: color-mix(in srgb, var(--_track) 60%, var(--_bg));
+    /* Behind an error and the word it points at. */
+    --_error-bg: color-mix(in srgb, var(--_error) 12%, var(--_bg));
   }
   [hidden] {
     display: none !important;
@@ -63,10 +76,10 @@ export const styles = css`
     gap: calc(var(--_space) / 1.5);
   }
   .editor {
-    border: 1px solid #99b3cc;
+    border: 1px solid var(--_line);
     border-radius: 4px;
     min-height: 8rem;
-    background: #fff;
+    background: var(--_bg);
   }
   .editor:focus-within {
     border-color: var(--_primary);
@@ -89,13 +102,13 @@ export const styles = css`
     padding: 0 0.75rem;
     border-radius: 4px;
     border: 1px solid var(--_primary);
-    background: #fff;
+    background: var(--_bg);
     color: var(--_primary);
     cursor: pointer;
   }
   button.primary {
     background: var(--_primary);
-    color: #fff;
+    color: var(--_on-primary);
     font-weight: 600;
   }
   button:disabled {
@@ -105,7 +118,7 @@ export const styles = css`
   select {
     max-width: 22rem;
     color: var(--_text);
-    border-color: #99b3cc;
+    border-color: var(--_line);
   }
   .status {
     font-size: 0.875rem;
@@ -115,7 +128,7 @@ export const styles = css`
   .alert,
   .message.error {
     border-left: 4px solid var(--_error);
-    background: #fcebee;
+    background: var(--_error-bg);
     padding: 0.5rem 0.75rem;
     font-size: 0.875rem;
   }
@@ -158,7 +171,7 @@ export const styles = css`
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
-    border-bottom: 1px solid #eef2f6;
+    border-bottom: 1px solid var(--_rule);
   }
   .history button:hover,
   .history button:focus-visible {
@@ -179,7 +192,7 @@ export const styles = css`
     font-family: var(--_mono);
     font-size: 0.875rem;
     line-height: 1.4;
-    background: #f6f8fa;
+    background: var(--_surface);
     cursor: progress;
   }
   .ph-gutter {
@@ -188,9 +201,9 @@ export const styles = css`
     padding: 0 3px 0 5px;
     text-align: right;
     white-space: nowrap;
-    background: #f5f5f5;
-    color: #6c6c6c;
-    border-right: 1px solid #ddd;
+    background: var(--_surface);
+    color: var(--_muted);
+    border-right: 1px solid var(--_rule);
   }
   .ph-line {
     padding: 0 2px 0 6px;
@@ -211,13 +224,6 @@ export const styles = css`
   }
   .cm-scroller {
     font-family: var(--_mono);
-  }
-  .cm-piccoli-error {
-    text-decoration: wavy underline var(--_error);
-    background: #fcebee;
-  }
-  .cm-piccoli-error-line {
-    background: #fdf3f5;
   }
   .sr-only {
     position: absolute;
