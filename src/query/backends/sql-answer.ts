@@ -73,6 +73,8 @@ interface ProgrammeCatalogue {
 }
 
 const catalogues = new WeakMap<object, Promise<Catalogue>>();
+/** The catalogues answered: with one, a programme's name is checked before any question. */
+const known = new WeakMap<object, Catalogue>();
 /** Per table, per programme, asked once (`exact`: of the rows themselves). */
 const programmes = new WeakMap<object, Map<string, { asked: Promise<ProgrammeCatalogue>; exact: boolean }>>();
 
@@ -86,6 +88,7 @@ function catalogue<Q>(t: SqlTable<Q>): Promise<Catalogue> {
       provinces: p.map(toProvince),
     }));
     catalogues.set(t.key, c);
+    c.then((x) => known.set(t.key, x)).catch(() => undefined);
     c.catch(() => catalogues.delete(t.key));
   }
   return c;
@@ -146,8 +149,9 @@ const nameColumns = { region: 'region_name', province: 'province_name', comune: 
 
 /** Answer a funnel, trend or areas request from a table, with the table's dialect. */
 export async function answerFromSql<Q>(req: QueryRequest, t: SqlTable<Q>, signal: AbortSignal | undefined): Promise<BackendAnswer> {
-  // A named programme's own catalogue is asked in the same round as the table's (eager).
-  const named = t.eager && req.programme ? req.programme : null;
+  // A named programme's own catalogue is asked in the same round as the table's (eager),
+  // until the table's is known.
+  const named = t.eager && req.programme && !known.has(t.key) ? req.programme : null;
   if (named) void programmeInfo(t, named);
   const cat = await catalogue(t);
   let id: string;

@@ -324,6 +324,10 @@ describe('ClickHouse catalogue: the first question in one round of catalogue que
       log.length = 0;
       await c.request(funnel({ programme: 'piccoli', province: 'MC' }));
       expect(log).to.deep.equal(['send events', 'recv events']);
+      // A name that is no programme, once the programmes are known: refused with no question.
+      log.length = 0;
+      expect((await rejection(c.request(funnel({ programme: 'nessuno' })))).kind).to.equal('unknown-programme');
+      expect(log).to.deep.equal([]);
     } finally {
       rec.stop();
     }
