@@ -42,8 +42,8 @@ Exit status: 0 printed, 1 the element would show an error (its message on stderr
 
 export class UsageError extends Error {}
 
-/** Attributes any snapshot may carry besides the element's own. */
-const GLOBAL_ATTRIBUTES = ['id', 'class'];
+/** Attributes any snapshot may carry besides the element's properties: HTML's id and class, and every element's `theme` (read by CSS). */
+const GLOBAL_ATTRIBUTES = ['id', 'class', 'theme'];
 
 /**
  * One start tag and its end tag, nothing inside: `<piccoli-x a="1" b='2' c=3 d></piccoli-x>`.

@@ -95,6 +95,13 @@ describe('piccoli-data snapshot', () => {
     assert.equal(column(overridden.stdout, 'count')[0], '5.490');
   });
 
+  test('theme, id and class go on the tag as given', async () => {
+    const r = await run('<piccoli-progress theme="dark" id="f1" class="box wide"></piccoli-progress>');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^<piccoli-progress theme="dark" id="f1" class="box wide" lang="it"/);
+    assert.match(r.stdout, /:host\(\[theme='dark'\]\)/, "the element's dark scheme is in the snapshot's style");
+  });
+
   test('hostile attribute values are escaped on the tag, never markup', async () => {
     const r = await run(`<piccoli-progress id='"><img src=x onerror=alert(1)>' class="a&quot; onmouseover=&quot;x"></piccoli-progress>`);
     assert.equal(r.code, 0, r.stderr);
