@@ -58,3 +58,8 @@ export async function compareAnswers<A extends FunnelAnswer | TrendAnswer>(
   );
   return areas.map((a, i) => ({ token: a.token, name: a.name, answer: answers[i]! as A }));
 }
+
+/** How a compared area is named: its region's name, "Provincia di Piacenza", "Italia" (the element's words). */
+export function comparedName(c: Compared<unknown>, t: { italy: string; province: (name: string) => string }): string {
+  return c.name === null ? t.italy : c.token === 'province' ? t.province(c.name) : c.name;
+}

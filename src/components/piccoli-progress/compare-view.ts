@@ -2,7 +2,7 @@ import { css, html, nothing, type CSSResult, type TemplateResult } from 'lit';
 import { formatPercent, type Lang } from '../../i18n/index.js';
 import type { FunnelAnswer } from '../../query/types.js';
 import { styleProps } from '../../styles/style-props.js';
-import type { Compared } from '../compare.js';
+import { comparedName, type Compared } from '../compare.js';
 import type { ProvenanceView } from '../provenance.js';
 import type { Strings } from './strings.js';
 
@@ -65,11 +65,6 @@ export interface CompareView {
   cells: (order: number) => TemplateResult[];
   marks: (order: number) => TemplateResult[];
   key: TemplateResult | typeof nothing;
-}
-
-/** How a compared area is named: its region's name, "Provincia di Piacenza", "Italia". */
-export function comparedName(c: Compared<unknown>, t: Pick<Strings, 'italy' | 'province'>): string {
-  return c.name === null ? t.italy : c.token === 'province' ? t.province(c.name) : c.name;
 }
 
 /**

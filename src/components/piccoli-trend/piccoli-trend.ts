@@ -21,6 +21,7 @@ import { provenanceStyles } from '../provenance.styles.js';
 import { styles } from './piccoli-trend.styles.js';
 import { STRINGS, type Strings } from './strings.js';
 import { countsAt, publishedPoints, stepDate, trendTable, type TrendPoint, type TrendTable } from './trend-data.js';
+import type { TrendCompared } from './trend-compare.js';
 
 /** The drawing (Observable Plot) and the words about the numbers: loaded beside the data. */
 type ViewModule = typeof import('./trend-view.js');
@@ -32,7 +33,7 @@ let provenanceModule: ProvenanceModule | undefined;
 const stageCountHint = new Map<string, number>();
 
 type Ask = TrendRequest | { kind: 'invalid'; error: ErrorData };
-type Shown = { answer: TrendAnswer; table: TrendTable; published: TrendPoint[] };
+type Shown = { answer: TrendAnswer; table: TrendTable; published: TrendPoint[]; compared?: TrendCompared[] };
 
 /**
  * The cumulative count of each stage over time (engaged, needs analysed, plan submitted
@@ -86,7 +87,7 @@ export class PiccoliTrend extends PiccoliElement {
   private readonly _coordinator = new ContextConsumer(this, { context: coordinatorContext, subscribe: true });
   private readonly _trend = new Task(this, {
     task: ([ask, coordinator], { signal }) => this._answer(ask, coordinator, signal),
-    args: () => [this._ask(), this._coordinator.value] as const,
+    args: () => [this._ask(), this._coordinator.value, this.compare] as const,
     argsEqual: deepArrayEquals,
   });
   private readonly _load = new CancellableLoad(this, () => this._trend);
@@ -99,7 +100,7 @@ export class PiccoliTrend extends PiccoliElement {
   @state() private _progress: { phase: 'engine' | 'source'; share: number } | null = null;
   /** Where each day falls on the drawn chart (px), for the cursor. */
   @state() private _x: ((iso: string) => number) | null = null;
-  private _drawn?: { answer: TrendAnswer; width: number; lang: Lang; metric: string };
+  private _drawn?: { shown: Shown; width: number; lang: Lang; metric: string };
   private _resize?: ResizeObserver;
 
   /** Programme id (data/SCHEMA.md): piccoli, province-e-comuni, next-generation-siena, piacenza-fabbisogni. */
@@ -116,8 +117,15 @@ export class PiccoliTrend extends PiccoliElement {
   @property({ reflect: true }) src?: string;
   /** `count` (entities that reached each stage, default) or `share` (of those eligible on the day). */
   @property({ reflect: true, converter: (v) => v ?? 'count' }) metric: string = 'count';
+  /** Areas to compare with, by the share of eligible over time (the chart then shows shares): `region`, `italy`, `province` (a comune's). */
+  @property() compare?: string;
   /** Do not follow the page's area selection (e.g. a map click). */
   @property({ type: Boolean, attribute: 'ignore-selection' }) ignoreSelection = false;
+
+  /** Shares of eligible: asked for, or implied by a comparison (areas of different sizes compare by shares). */
+  private get _share(): boolean {
+    return this.metric === 'share' || !!this._trend.value?.compared?.length;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -191,7 +199,8 @@ export class PiccoliTrend extends PiccoliElement {
         }),
         view,
       ]);
-      return { answer, table: trendTable(answer), published: publishedPoints(answer) };
+      const compared = await viewModule!.compareTrends(coordinator, ask, answer, this.compare, signal);
+      return { answer, table: trendTable(answer), published: publishedPoints(answer), compared };
     } finally {
       this._progress = null;
     }
@@ -206,21 +215,21 @@ export class PiccoliTrend extends PiccoliElement {
     const width = box.clientWidth;
     const lang = this._lang;
     const d = this._drawn;
-    if (d && d.answer === shown.answer && d.width === width && d.lang === lang && d.metric === this.metric && box.querySelector('svg'))
-      return;
-    this._drawn = { answer: shown.answer, width, lang, metric: this.metric };
+    if (d && d.shown === shown && d.width === width && d.lang === lang && d.metric === this.metric && box.querySelector('svg')) return;
+    this._drawn = { shown, width, lang, metric: this.metric };
     const meta = shown.answer.programme.meta;
     const t = STRINGS[lang];
     const { svg, x } = viewModule.drawTrend(shown.answer, shown.table, {
       width,
       height: box.clientHeight,
       lang,
-      metric: this.metric as 'count' | 'share',
+      metric: this._share ? 'share' : 'count',
+      compared: shown.compared,
       labels: shown.answer.series.map((s) => stageLabel(s.stage, meta, lang)),
       milestones: meta?.milestones ?? [],
       published: shown.published,
       eligibleAt: (iso) => countsAt(shown.table, iso, shown.answer.series.length)[0]!,
-      ariaLabel: `${titleOf(shown.answer, lang)}, ${areaLabel(shown.answer.scope, t)}: ${this.metric === 'share' ? t.shares : t.counts}`,
+      ariaLabel: `${titleOf(shown.answer, lang)}, ${areaLabel(shown.answer.scope, t)}: ${this._share ? t.shares : t.counts}`,
     });
     box.querySelector('svg')?.remove();
     box.prepend(svg);
@@ -246,7 +255,7 @@ export class PiccoliTrend extends PiccoliElement {
   private _values(shown: Shown, date: string, lang: Lang): { label: string; text: string; order: number }[] {
     const { answer, table } = shown;
     const row = countsAt(table, date, answer.series.length);
-    const share = this.metric === 'share';
+    const share = this._share;
     const t = STRINGS[lang];
     return answer.series
       .filter((s) => !share || s.order > 0)
@@ -254,7 +263,7 @@ export class PiccoliTrend extends PiccoliElement {
         order: s.order,
         label: stageLabel(s.stage, answer.programme.meta, lang),
         text: share
-          ? `${formatPercent(row[s.order]! / (row[0] || NaN), lang)} (${t.ofEligible(formatInteger(row[s.order]!, lang), formatInteger(row[0]!, lang))})`
+          ? `${formatPercent(row[s.order]! / (row[0] || NaN), lang)} (${t.ofEligible(formatInteger(row[s.order]!, lang), formatInteger(row[0]!, lang))}${viewModule!.comparedReading(shown.compared, date, s.order, lang, t)})`
           : formatInteger(row[s.order]!, lang),
       }));
   }
@@ -307,15 +316,16 @@ export class PiccoliTrend extends PiccoliElement {
     const title = titleOf(a, lang);
     const area = areaLabel(a.scope, t);
     const cursor = this._cursor ?? a.asOf;
-    const share = this.metric === 'share';
+    const share = this._share;
     this.adopt(provenanceModule!.provenanceViewStyles);
-    this.adopt(viewModule!.trendViewStyles);
     // What the numbers rest on: each stage's count at the end, and the published figures cited.
     const bases: Basis[] = [
-      ...a.series.map((s) => {
-        const last = s.steps.at(-1);
-        return basisOf(last?.n ?? 0, last ? last.simulated : 0);
-      }),
+      ...[a, ...(shown.compared ?? []).map((c) => c.answer)]
+        .flatMap((x) => x.series)
+        .map((s) => {
+          const last = s.steps.at(-1);
+          return basisOf(last?.n ?? 0, last ? last.simulated : 0);
+        }),
       ...published.map((p): Basis => ({ kind: 'published-figure', cite: p.cite })),
     ];
     const pv = provenanceModule!.provenanceView(bases, a.origin, a.source, lang);
@@ -354,7 +364,8 @@ export class PiccoliTrend extends PiccoliElement {
         <ul class="legend" part="legend">
           ${a.series
             .filter((s) => !share || s.order > 0)
-            .map((s) => html`<li ${styleProps({ '--c': view.STAGE_COLOURS[s.order] ?? 'var(--_text)' })}>${labels[s.order]}</li>`)}
+            .map((s) => html`<li ${styleProps({ '--c': view.STAGE_COLOURS[s.order] ?? '#1A1A1A' })}>${labels[s.order]}</li>`)}
+          ${view.compareLegend(shown.compared, area, t)}
         </ul>
         <div class="plot">
           ${x ? html`<div class="cursor" part="cursor" data-date=${cursor} ${styleProps({ left: `${x(cursor).toFixed(1)}px` })}></div>` : nothing}
@@ -386,6 +397,8 @@ export class PiccoliTrend extends PiccoliElement {
                   cursor,
                   caption: t.tableCaption(title, area),
                   dateHead: t.date,
+                  compared: shown.compared,
+                  t,
                 })}
               </div>
               <div class="lists">

@@ -1,9 +1,13 @@
 import * as Plot from '@observablehq/plot';
-import { css, html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { formatDate, formatInteger, formatPercent, type Lang } from '../../i18n/index.js';
 import type { Milestone } from '../../data/bundled.js';
 import type { TrendAnswer } from '../../query/types.js';
 import type { TrendPoint, TrendTable } from './trend-data.js';
+import type { Strings } from './strings.js';
+import { compareCells, compareHeads, compareMarks, type TrendCompared } from './trend-compare.js';
+
+export { compareLegend, compareTrends, comparedReading, type TrendCompared } from './trend-compare.js';
 
 /**
  * The trend's drawing and its table, loaded beside the data (never in the element's first
@@ -12,48 +16,8 @@ import type { TrendPoint, TrendTable } from './trend-data.js';
  * rules. A pure view: an answer, its table and options in, nodes out.
  */
 
-/**
- * Stage colours, by stage order: CSS variables (trendViewStyles), so that the drawn chart
- * follows the colour scheme (and paper) without being drawn again.
- */
-export const STAGE_COLOURS = Array.from({ length: 7 }, (_, i) => `var(--_s${i})`);
-
-/**
- * The chart's colours per scheme, adopted by the element with this module. Stage lines:
- * each at least 4.5:1 on its scheme's background (non-text contrast needs 3:1); the last
- * is the text colour. Plot's axes and grid draw in currentColor (the element's text).
- */
-export const trendViewStyles = css`
-  :host {
-    --_s0: #5c6f82;
-    --_s1: #0066cc;
-    --_s2: #00693e;
-    --_s3: #8a4b00;
-    --_s4: #6b2c91;
-    --_s5: #a61919;
-    --_s6: var(--_text);
-  }
-  @media screen and (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_s0: #a3b2c2;
-      --_s1: #6aaefc;
-      --_s2: #4fcf8e;
-      --_s3: #f0a24f;
-      --_s4: #c9a3f5;
-      --_s5: #ff8f8f;
-    }
-  }
-  @media screen {
-    :host([theme='dark']) {
-      --_s0: #a3b2c2;
-      --_s1: #6aaefc;
-      --_s2: #4fcf8e;
-      --_s3: #f0a24f;
-      --_s4: #c9a3f5;
-      --_s5: #ff8f8f;
-    }
-  }
-`;
+/** Stage colours, each at least 4.5:1 on white (non-text contrast needs 3:1). */
+export const STAGE_COLOURS = ['#5C6F82', '#0066CC', '#00693E', '#8A4B00', '#6B2C91', '#A61919', '#1A1A1A'];
 
 export interface TrendDrawOptions {
   width: number;
@@ -68,6 +32,8 @@ export interface TrendDrawOptions {
   published: TrendPoint[];
   /** Entities eligible by a day. */
   eligibleAt: (iso: string) => number;
+  /** Areas compared (`compare`): their shares drawn as dashed or dotted lines. */
+  compared?: TrendCompared[];
 }
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -145,7 +111,7 @@ export function drawTrend(a: TrendAnswer, t: TrendTable, o: TrendDrawOptions): {
     color: { domain: a.series.map((s) => o.labels[s.order]!), range: STAGE_COLOURS },
     marks: [
       Plot.ruleY([0], { ariaHidden: 'true' }),
-      Plot.ruleX(milestones, { x: 'x', stroke: 'var(--_muted)', strokeDasharray: '4,3', className: 'milestone-rule' }),
+      Plot.ruleX(milestones, { x: 'x', stroke: '#5C6F82', strokeDasharray: '4,3', className: 'milestone-rule' }),
       Plot.text(milestones, {
         x: 'x',
         text: 'label',
@@ -154,15 +120,16 @@ export function drawTrend(a: TrendAnswer, t: TrendTable, o: TrendDrawOptions): {
         dx: 3,
         textAnchor: 'start',
         lineAnchor: 'top',
-        fill: 'var(--_text)',
+        fill: '#1A1A1A',
         className: 'milestone',
       }),
+      ...compareMarks(o.compared, o.labels, day(shift(from, -1)), day(to)),
       Plot.line(points, { x: 'x', y: 'y', z: 'stage', stroke: 'stage', curve: 'step-after', strokeWidth: 2 }),
       Plot.dot(published, {
         x: 'x',
         y: 'y',
         r: 4.5,
-        fill: 'var(--_bg)',
+        fill: '#fff',
         stroke: (p: (typeof published)[number]) => o.labels[p.order],
         strokeWidth: 2,
         title: (p: (typeof published)[number]) => `${o.labels[p.order]}: ${fmt(p.y)}, ${p.cite.source}`,
@@ -177,8 +144,8 @@ export function drawTrend(a: TrendAnswer, t: TrendTable, o: TrendDrawOptions): {
             dx: 8,
             dy: r * 14 - 8,
             textAnchor: 'start',
-            fill: 'var(--_text)',
-            stroke: 'var(--_bg)',
+            fill: '#1A1A1A',
+            stroke: '#fff',
             strokeWidth: 3,
             className: 'published',
           },
@@ -197,7 +164,17 @@ export function drawTrend(a: TrendAnswer, t: TrendTable, o: TrendDrawOptions): {
 export function trendTableView(
   a: TrendAnswer,
   t: TrendTable,
-  o: { lang: Lang; metric: 'count' | 'share'; labels: string[]; cursor: string; caption: string; dateHead: string },
+  o: {
+    lang: Lang;
+    metric: 'count' | 'share';
+    labels: string[];
+    cursor: string;
+    caption: string;
+    dateHead: string;
+    /** Areas compared: a column each beside each stage's, with the words that name them. */
+    compared?: TrendCompared[];
+    t?: Strings;
+  },
 ): TemplateResult {
   const share = o.metric === 'share';
   const shown = a.series.filter((s) => !share || s.order > 0);
@@ -208,7 +185,7 @@ export function trendTableView(
     <thead>
       <tr>
         <th scope="col">${o.dateHead}</th>
-        ${shown.map((s) => html`<th scope="col">${o.labels[s.order]}</th>`)}
+        ${shown.map((s) => html`<th scope="col">${o.labels[s.order]}</th>${o.t && compareHeads(o.compared, o.labels[s.order]!, o.t)}`)}
       </tr>
     </thead>
     <tbody>
@@ -217,7 +194,7 @@ export function trendTableView(
           <th scope="row">${formatDate(d, o.lang)}</th>
           ${shown.map((s) => {
             const row = t.counts[i]!;
-            return html`<td>${share ? formatPercent(row[s.order]! / (row[0] || NaN), o.lang) : formatInteger(row[s.order]!, o.lang)}</td>`;
+            return html`<td>${share ? formatPercent(row[s.order]! / (row[0] || NaN), o.lang) : formatInteger(row[s.order]!, o.lang)}</td>${compareCells(o.compared, d, s.order, o.lang)}`;
           })}
         </tr>`,
       )}
