@@ -50,6 +50,7 @@ function valuesOf() {
   if (v.lang === 'it') delete v.lang; // the default
   if (v.view === 'full') delete v.view;
   if (v.metric === 'count') delete v.metric;
+  if (v.level === 'region') delete v.level;
   if (v.programme === 'piccoli') delete v.programme;
   return v;
 }
@@ -150,19 +151,28 @@ function update() {
 
 function writeSnippet(name, values) {
   const height = current?.getBoundingClientRect().height ?? 0;
-  const mode = form.elements.mode.value;
-  const tag = mode === 'prerendered' && current?.shadowRoot ? prerendered(name, values) : tagFor(name, values);
-  snippetOut.textContent = [SCRIPT, height > 0 ? reserveCss(name, values, height) : '', tag].filter(Boolean).join('\n');
+  const prerender = form.elements.mode.value === 'prerendered';
+  const note = document.getElementById('mode-note');
+  if (prerender && name !== 'piccoli-progress') {
+    note.textContent = 'Il pre-rendering è disponibile per ora solo per l’avanzamento per fase: qui sotto il codice semplice.';
+  } else note.textContent = '';
+  if (prerender && name === 'piccoli-progress') {
+    // The pre-rendered tag is made by `piccoli-data snapshot` from the same code and data,
+    // in Node: the builder gives the command, ready to run where the site is built.
+    snippetOut.textContent = [
+      '# Sul computer che prepara il sito (Node 20 e il pacchetto piccoli-dashboard):',
+      `npx piccoli-data snapshot ${shellQuote(tagFor(name, values))} > riquadro.html`,
+      '# Poi incolla nella pagina la riga dello script e il contenuto di riquadro.html:',
+      SCRIPT,
+    ].join('\n');
+    return;
+  }
+  snippetOut.textContent = [SCRIPT, height > 0 ? reserveCss(name, values, height) : '', tagFor(name, values)].filter(Boolean).join('\n');
 }
 
-/**
- * The element with its drawn content in a declarative shadow root: what `piccoli-data
- * snapshot` prints, taken from the live element when the library offers it.
- */
-function prerendered(name, values) {
-  const snap = current?.constructor?.snapshotHTML;
-  if (typeof snap === 'function') return snap.call(current.constructor, current);
-  return tagFor(name, values);
+/** One argument for a POSIX shell: in single quotes, each ' written as '\''. */
+export function shellQuote(s) {
+  return `'${String(s).replaceAll("'", "'\\''")}'`;
 }
 
 copyButton.addEventListener('click', async () => {

@@ -3,7 +3,9 @@
 // nothing typed into the form ever becomes markup. Needs `npm run build` first.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { startServer } from '../../demo/serve.mjs';
 
@@ -161,6 +163,60 @@ describe('the embed builder', () => {
     assert.equal(status, 'Codice copiato negli appunti.');
     assert.equal(clip, snippet);
     assert.match(clip, /<piccoli-map level="province"><\/piccoli-map>/);
+    assert.deepEqual(errors, []);
+    await tab.close();
+  });
+
+  it("pre-rendered: the command it prints, run in a shell, pre-renders the preview's numbers; a quote in a value stays inside its argument", async () => {
+    const { tab, errors } = await open();
+    await tab.select('select[name=province]', 'PC');
+    await tab.$eval('input[name=as-of]', (input) => {
+      input.value = '2021-10-31';
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await tab.click('input[name=mode][value="prerendered"]');
+    await settled(tab);
+    await tab.waitForFunction(() => document.querySelector('#preview > piccoli-progress')?.getAttribute('as-of') === '2021-10-31');
+    const preview = await countsOf(tab, '#preview > piccoli-progress');
+    const command = await tab.evaluate(() =>
+      document
+        .getElementById('snippet')
+        .textContent.split('\n')
+        .find((l) => l.startsWith('npx ')),
+    );
+    assert.match(
+      command,
+      /^npx piccoli-data snapshot '<piccoli-progress province="PC" as-of="2021-10-31"><\/piccoli-progress>' > riquadro\.html$/,
+    );
+    // The very line, by a shell, with the repository's bin in place of npx's and stdout kept.
+    const bin = fileURLToPath(new URL('data/bin/piccoli-data.mjs', root));
+    const line = command.replace(/^npx piccoli-data /, `node '${bin}' `).replace(/ > riquadro\.html$/, '');
+    const html = execFileSync('sh', ['-c', line], { encoding: 'utf8' });
+    assert.match(html, /^<piccoli-progress [^>]*province="PC"[^>]*><template shadowrootmode="open">/);
+    const shown = [...html.matchAll(/<td class="count">(?:<!--[^>]*-->)*([\d.]+)/g)].map((m) => m[1]);
+    assert.deepEqual(shown, preview);
+    // A value with a quote: one argument for the shell, whatever else it holds.
+    await tab.type('input[name=comune]', "x' ; touch /tmp/pwned-incorpora ; echo '");
+    await tab.evaluate(() => document.querySelector('input[name=comune]').dispatchEvent(new Event('change', { bubbles: true })));
+    const hostile = await tab.evaluate(() =>
+      document
+        .getElementById('snippet')
+        .textContent.split('\n')
+        .find((l) => l.startsWith('npx ')),
+    );
+    const arg = hostile.replace(/^npx piccoli-data snapshot /, '').replace(/ > riquadro\.html$/, '');
+    assert.equal(
+      execFileSync('sh', ['-c', `printf %s ${arg}`], { encoding: 'utf8' }),
+      `<piccoli-progress province="PC" comune="x' ; touch /tmp/pwned-incorpora ; echo '" as-of="2021-10-31"></piccoli-progress>`,
+    );
+    assert.equal(existsSync('/tmp/pwned-incorpora'), false);
+    // The map has no pre-rendered form yet: the builder says so and gives the plain tag.
+    await tab.click('input[name=element][value="piccoli-map"]');
+    await tab.waitForFunction(() => document.getElementById('mode-note').textContent.length > 0);
+    assert.match(
+      await tab.evaluate(() => document.getElementById('snippet').textContent),
+      /<piccoli-map as-of="2021-10-31"><\/piccoli-map>/,
+    );
     assert.deepEqual(errors, []);
     await tab.close();
   });
