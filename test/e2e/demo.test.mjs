@@ -92,11 +92,14 @@ describe('demo/serve.mjs', () => {
 
 /**
  * Open a demo page as a reader does: no request may leave the site (aborted and recorded),
- * console errors are recorded, and the page's elements are given time to draw.
+ * console errors are recorded, and the page's elements are given time to draw. `media`:
+ * the reader's colour scheme and the medium, emulated from the start (one CDP call: two
+ * puppeteer calls, emulateMediaFeatures then emulateMediaType, would clear each other).
  */
-async function openPage(page, viewport) {
+async function openPage(page, viewport, media = {}) {
   const tab = await browser.newPage();
   await tab.setViewport(viewport);
+  await emulate(tab, media);
   const errors = [];
   const foreign = [];
   tab.on('console', (m) => {
@@ -142,6 +145,27 @@ async function openPage(page, viewport) {
   }
   await new Promise((r) => setTimeout(r, 500));
   return { tab, errors, foreign };
+}
+
+/**
+ * The reader's colour scheme (`scheme`: light, dark) and medium (`type`: screen, print),
+ * together, through a CDP session of the tab's own (its overrides last as long as it does).
+ */
+const sessions = new WeakMap();
+async function emulate(tab, { scheme = 'light', type = 'screen' } = {}) {
+  if (!sessions.has(tab)) sessions.set(tab, await tab.createCDPSession());
+  await sessions.get(tab).send('Emulation.setEmulatedMedia', { media: type, features: [{ name: 'prefers-color-scheme', value: scheme }] });
+}
+
+/** Each element's host background, and whether its scheme is dark (a dark background). */
+function elementSchemes(tab) {
+  return tab.evaluate(() =>
+    [...document.querySelectorAll('piccoli-progress, piccoli-map, piccoli-trend, piccoli-sql')].map((el) => {
+      const style = document.defaultView.getComputedStyle(el);
+      const [r, g, b] = style.backgroundColor.match(/\d+/g).map(Number);
+      return { tag: el.localName, background: style.backgroundColor, dark: r + g + b < 150 };
+    }),
+  );
 }
 
 /**
@@ -212,6 +236,22 @@ describe("under a strict CSP (style-src 'self', no inline styles)", () => {
   });
 });
 
+/** What paper shows of the funnel and the map: the bars' and fills' colours and sizes, and what stays off it. */
+function onPaper(tab) {
+  return tab.evaluate(() => {
+    const progress = document.querySelector('piccoli-progress').shadowRoot;
+    const map = document.querySelector('piccoli-map').shadowRoot;
+    const style = (el) => document.defaultView.getComputedStyle(el);
+    const fill = progress.querySelector('.bar > span');
+    return {
+      backgrounds: [...document.querySelectorAll('piccoli-progress, piccoli-map')].map((el) => style(el).backgroundColor),
+      barColour: style(fill).backgroundColor,
+      fillWidth: fill.getBoundingClientRect().width,
+      areaFills: [...new Set([...map.querySelectorAll('.area')].map((a) => a.getAttribute('fill')))],
+    };
+  });
+}
+
 describe('on paper', () => {
   it('funnel bars and map fills print in colour, outlined for black and white; screen-only controls do not print', async () => {
     const { tab, errors } = await openPage(
@@ -219,6 +259,7 @@ describe('on paper', () => {
       { width: 1280, height: 900 },
     );
     await tab.emulateMediaType('print');
+    await tab.screenshot({ path: new URL('piacenza-print.png', shots).pathname, fullPage: true });
     const seen = await tab.evaluate(() => {
       const progress = document.querySelector('piccoli-progress').shadowRoot;
       const map = document.querySelector('piccoli-map').shadowRoot;
@@ -243,6 +284,56 @@ describe('on paper', () => {
     assert.equal(seen.swatchOutline, 'solid');
     assert.equal(seen.about, 'none');
   });
+
+  it('a page read in the dark scheme prints in the light colours, with its bars and fills', async () => {
+    const page = PAGES.find((p) => p.path === '/piacenza.html');
+    const { tab, errors } = await openPage(page, { width: 1280, height: 900 }, { scheme: 'dark' });
+    const screen = await onPaper(tab);
+    assert.ok(
+      (await elementSchemes(tab)).every((e) => e.dark),
+      'dark on screen',
+    );
+    await emulate(tab, { scheme: 'dark', type: 'print' });
+    // The map repaints its fills for paper (they are SVG attributes, read from its style).
+    await tab.waitForFunction(
+      (before) => {
+        const map = document.querySelector('piccoli-map').shadowRoot;
+        return [...map.querySelectorAll('.area')].every(
+          (a) => !before.includes(a.getAttribute('fill')) || a.getAttribute('fill').startsWith('url'),
+        );
+      },
+      { timeout: 10_000 },
+      screen.areaFills,
+    );
+    const paper = await onPaper(tab);
+    await tab.screenshot({ path: new URL('piacenza-dark-print.png', shots).pathname, fullPage: true });
+    await tab.close();
+    assert.deepEqual(errors, []);
+    assert.ok(paper.backgrounds.length >= 2, 'a funnel and a map');
+    for (const b of paper.backgrounds) assert.equal(b, 'rgb(255, 255, 255)', 'light on paper');
+    assert.equal(paper.barColour, 'rgb(0, 102, 204)', 'the light bars');
+    assert.ok(paper.fillWidth > 0, `bar fill width ${paper.fillWidth}`);
+    assert.notEqual(screen.barColour, paper.barColour);
+    assert.ok(
+      paper.areaFills.some((f) => ['#dcebfa', '#a6cbf2', '#5b9de3', '#0066cc', '#003d7a'].includes(f.toLowerCase())),
+      `light fills on paper: ${paper.areaFills}`,
+    );
+  });
+});
+
+describe('in the dark scheme', () => {
+  for (const page of PAGES) {
+    it(`${page.path}: every element is dark, axe finds nothing, no console error`, async () => {
+      const { tab, errors } = await openPage(page, { width: 1280, height: 900 }, { scheme: 'dark' });
+      const schemes = await elementSchemes(tab);
+      const violations = await axeViolations(tab);
+      await tab.screenshot({ path: new URL(`${page.name}-dark.png`, shots).pathname, fullPage: true });
+      await tab.close();
+      for (const e of schemes) assert.ok(e.dark, `${page.path} ${e.tag}: background ${e.background}`);
+      assert.deepEqual(violations, [], 'axe');
+      assert.deepEqual(errors, [], 'console errors');
+    });
+  }
 });
 
 describe('demo pages', () => {
