@@ -112,21 +112,35 @@ let mapCounter = 0;
  * @csspart clear - The button that clears the selected area (shown while one is selected).
  * @csspart credit - Where the shapes come from.
  * @csspart message - Error and empty messages.
+ * @csspart cancel - The button that stops a long download (shown with its progress).
  *
- * @cssproperty --piccoli-color-primary - Focus ring and selection outline (default #0066CC).
- * @cssproperty --piccoli-color-text - Text (default #1A1A1A).
- * @cssproperty --piccoli-color-muted - Secondary text (default #5C6F82).
- * @cssproperty --piccoli-color-background - Background (default white).
- * @cssproperty --piccoli-map-color-1 - Lightest class of the sequential scale (default #DCEBFA); -2 … -5 the others, to #003D7A.
- * @cssproperty --piccoli-map-color-nodata - Areas without data, under the hatching (default #E6E9F2).
- * @cssproperty --piccoli-map-color-nodata-lines - Hatching of areas without data (default #8E99AB).
- * @cssproperty --piccoli-map-color-border - Lines between areas (default white).
- * @cssproperty --piccoli-map-color-ring - The selection outline and focus ring's line (default #1A1A1A).
- * @cssproperty --piccoli-map-color-halo - The light halo under that line (default white): one of the two has 3:1 on every fill.
+ * @cssproperty --piccoli-color-primary - Buttons and focus rings of the controls (default #0066CC; dark #6AAEFC).
+ * @cssproperty --piccoli-color-on-primary - Text on a primary-coloured button (default white; dark #0B1A2B).
+ * @cssproperty --piccoli-color-text - Text (default #1A1A1A; dark #E9EDF2).
+ * @cssproperty --piccoli-color-muted - Secondary text (default #5C6F82; dark #A3B2C2).
+ * @cssproperty --piccoli-color-track - Rules, skeleton, message boxes (default #E6EEF7; dark #2B323B).
+ * @cssproperty --piccoli-color-background - Background (default white; dark #121417).
+ * @cssproperty --piccoli-color-error - Error messages (default #A61919; dark #FF8F8F).
+ * @cssproperty --piccoli-color-published - The "published data" label (default #00693E; dark #5CCF95).
+ * @cssproperty --piccoli-color-simulated - The "simulated data" label and marks (default #8A4B00; dark #F0A95A).
+ * @cssproperty --piccoli-font - Font family (Titillium Web when the page has it, else the system's).
+ * @cssproperty --piccoli-font-size - Base font size (default 1rem).
+ * @cssproperty --piccoli-space - Padding unit (default 0.75rem).
+ * @cssproperty --piccoli-radius - Corner radius of buttons, bars and boxes (default 4px).
+ * @cssproperty --piccoli-map-color-1 - Lowest class of the sequential scale (default #DCEBFA; dark #1E3A5C).
+ * @cssproperty --piccoli-map-color-2 - Second class (default #A6CBF2; dark #24609E).
+ * @cssproperty --piccoli-map-color-3 - Third class (default #5B9DE3; dark #3D86D8).
+ * @cssproperty --piccoli-map-color-4 - Fourth class (default #0066CC; dark #86BBF3).
+ * @cssproperty --piccoli-map-color-5 - Highest class (default #003D7A; dark #D2E6FC). On any class, a tile's label takes the text or the background colour, whichever reads (4.5:1).
+ * @cssproperty --piccoli-map-color-nodata - Areas without data, under the hatching (default #E6E9F2; dark #252A31).
+ * @cssproperty --piccoli-map-color-nodata-lines - Hatching of areas without data (default #8E99AB; dark #55606E).
+ * @cssproperty --piccoli-map-color-border - Lines between areas (default: the background colour).
+ * @cssproperty --piccoli-map-color-ring - The selection outline and focus ring's line (default: the text colour).
+ * @cssproperty --piccoli-map-color-halo - The halo under that line (default: the background colour): one of the two has 3:1 on every fill.
  * @cssproperty --piccoli-map-max-width - The drawing's largest width (default 36rem), centred.
- * @cssproperty --piccoli-color-published - The "published data" label (default #00693E).
- * @cssproperty --piccoli-color-simulated - The "simulated data" label and marks (default #8A4B00).
- * @cssproperty --piccoli-font - Font family (Titillium Web when the page has it).
+ * @cssproperty --piccoli-map-max-height - The drawing's largest height (default none).
+ *
+ * @attr theme - `light` or `dark`: the colour scheme whatever the reader's system asks for; unset, it follows `prefers-color-scheme`. Paper is always light; a site's --piccoli-color-* win in both schemes.
  *
  * @example
  * <piccoli-map></piccoli-map>

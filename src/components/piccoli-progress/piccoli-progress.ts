@@ -58,15 +58,21 @@ type Ask = FunnelRequest | { kind: 'invalid'; error: ErrorData };
  * @csspart message - Error and empty messages.
  * @csspart cancel - The button that stops a long download (shown with its progress).
  *
- * @cssproperty --piccoli-color-primary - Bars and focus ring (default #0066CC).
- * @cssproperty --piccoli-color-text - Text (default #1A1A1A).
- * @cssproperty --piccoli-color-muted - Secondary text (default #5C6F82).
- * @cssproperty --piccoli-color-track - Bar track, rules, skeleton (default #E6EEF7).
- * @cssproperty --piccoli-color-background - Background (default white).
- * @cssproperty --piccoli-font - Font family (Titillium Web when the page has it).
+ * @cssproperty --piccoli-color-primary - Bars, buttons and focus ring (default #0066CC; dark #6AAEFC).
+ * @cssproperty --piccoli-color-on-primary - Text on a primary-coloured button (default white; dark #0B1A2B).
+ * @cssproperty --piccoli-color-text - Text (default #1A1A1A; dark #E9EDF2).
+ * @cssproperty --piccoli-color-muted - Secondary text (default #5C6F82; dark #A3B2C2).
+ * @cssproperty --piccoli-color-track - Bar track, rules, skeleton (default #E6EEF7; dark #2B323B).
+ * @cssproperty --piccoli-color-background - Background (default white; dark #121417).
+ * @cssproperty --piccoli-color-error - Error messages (default #A61919; dark #FF8F8F).
+ * @cssproperty --piccoli-color-published - The "published data" label (default #00693E; dark #5CCF95).
+ * @cssproperty --piccoli-color-simulated - The "simulated data" label and marks (default #8A4B00; dark #F0A95A).
+ * @cssproperty --piccoli-font - Font family (Titillium Web when the page has it, else the system's).
+ * @cssproperty --piccoli-font-size - Base font size (default 1rem).
  * @cssproperty --piccoli-space - Padding unit (default 0.75rem).
- * @cssproperty --piccoli-color-published - The "published data" label (default #00693E).
- * @cssproperty --piccoli-color-simulated - The "simulated data" label and marks (default #8A4B00).
+ * @cssproperty --piccoli-radius - Corner radius of buttons, bars and boxes (default 4px).
+ *
+ * @attr theme - `light` or `dark`: the colour scheme whatever the reader's system asks for; unset, it follows `prefers-color-scheme`. Paper is always light; a site's --piccoli-color-* win in both schemes.
  *
  * @example
  * <piccoli-progress></piccoli-progress>

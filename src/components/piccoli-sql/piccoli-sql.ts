@@ -60,13 +60,21 @@ const READS_ONLY = /^\s*(--[^\n]*\n\s*)*(SELECT|WITH|FROM|VALUES|DESCRIBE|SHOW|S
  * @csspart chart - The chart.
  * @csspart message - Error and status messages.
  *
- * @cssproperty --piccoli-color-primary - Buttons, links, focus ring (default #0066CC).
- * @cssproperty --piccoli-color-text - Text (default #1A1A1A).
- * @cssproperty --piccoli-color-muted - Secondary text, NULL marks (default #5C6F82).
- * @cssproperty --piccoli-color-error - Errors (default #CC334D).
- * @cssproperty --piccoli-font - Font family (Titillium Web when the page has it).
+ * @cssproperty --piccoli-color-primary - Buttons, links, focus ring, chart marks; its borders are mixed from it (default #0066CC; dark #6AAEFC).
+ * @cssproperty --piccoli-color-on-primary - Text on a primary-coloured button (default white; dark #0B1A2B).
+ * @cssproperty --piccoli-color-text - Text (default #1A1A1A; dark #E9EDF2).
+ * @cssproperty --piccoli-color-muted - Secondary text (default #5C6F82; dark #A3B2C2).
+ * @cssproperty --piccoli-color-track - Rules and surfaces (mixed with the background) (default #E6EEF7; dark #2B323B).
+ * @cssproperty --piccoli-color-background - Background (default white; dark #121417).
+ * @cssproperty --piccoli-color-error - Error messages (default #A61919; dark #FF8F8F).
+ * @cssproperty --piccoli-font - Font family (Titillium Web when the page has it, else the system's).
+ * @cssproperty --piccoli-font-size - Base font size (default 1rem).
+ * @cssproperty --piccoli-space - Padding unit (default 0.75rem).
+ * @cssproperty --piccoli-radius - Corner radius of buttons, bars and boxes (default 4px).
  * @cssproperty --piccoli-font-mono - Font of code and values.
  * @cssproperty --piccoli-sql-results-height - Height of the results box (default 26rem).
+ *
+ * @attr theme - `light` or `dark`: the colour scheme whatever the reader's system asks for; unset, it follows `prefers-color-scheme`. Paper is always light; a site's --piccoli-color-* win in both schemes.
  *
  * @example
  * <piccoli-sql autorun query="SELECT * FROM comuni LIMIT 10"></piccoli-sql>

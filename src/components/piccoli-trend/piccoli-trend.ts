@@ -62,17 +62,26 @@ type Shown = { answer: TrendAnswer; table: TrendTable; published: TrendPoint[]; 
  * @csspart about - The explanation of where the numbers come from, opened on demand.
  * @csspart message - Error and empty messages.
  * @csspart cancel - The button that stops a long download (shown with its progress).
+ * @csspart published - The list of published figures under the table.
+ * @csspart milestones - The list of milestones under the table.
+ * @csspart announce - The (visually hidden) live region that reads the counts as the cursor moves.
  *
  * @cssproperty --piccoli-trend-height - Height of the chart box, legend and reading included (default 22rem).
- * @cssproperty --piccoli-color-primary - Focus ring and buttons (default #0066CC).
- * @cssproperty --piccoli-color-text - Text and cursor (default #1A1A1A).
- * @cssproperty --piccoli-color-muted - Secondary text (default #5C6F82).
- * @cssproperty --piccoli-color-track - Rules, skeleton, the chosen row (default #E6EEF7).
- * @cssproperty --piccoli-color-background - Background (default white).
- * @cssproperty --piccoli-font - Font family (Titillium Web when the page has it).
+ * @cssproperty --piccoli-color-primary - Focus ring and buttons (default #0066CC; dark #6AAEFC).
+ * @cssproperty --piccoli-color-on-primary - Text on a primary-coloured button (default white; dark #0B1A2B).
+ * @cssproperty --piccoli-color-text - Text, cursor, the last stage's line (default #1A1A1A; dark #E9EDF2).
+ * @cssproperty --piccoli-color-muted - Secondary text (default #5C6F82; dark #A3B2C2).
+ * @cssproperty --piccoli-color-track - Rules, skeleton, the chosen row (default #E6EEF7; dark #2B323B).
+ * @cssproperty --piccoli-color-background - Background (default white; dark #121417).
+ * @cssproperty --piccoli-color-error - Error messages (default #A61919; dark #FF8F8F).
+ * @cssproperty --piccoli-color-published - The "published data" label (default #00693E; dark #5CCF95).
+ * @cssproperty --piccoli-color-simulated - The "simulated data" label and marks (default #8A4B00; dark #F0A95A).
+ * @cssproperty --piccoli-font - Font family (Titillium Web when the page has it, else the system's).
+ * @cssproperty --piccoli-font-size - Base font size (default 1rem).
  * @cssproperty --piccoli-space - Padding unit (default 0.75rem).
- * @cssproperty --piccoli-color-published - The "published data" label (default #00693E).
- * @cssproperty --piccoli-color-simulated - The "simulated data" label and marks (default #8A4B00).
+ * @cssproperty --piccoli-radius - Corner radius of buttons, bars and boxes (default 4px).
+ *
+ * @attr theme - `light` or `dark`: the colour scheme whatever the reader's system asks for; unset, it follows `prefers-color-scheme`. Paper is always light; a site's --piccoli-color-* win in both schemes.
  *
  * @example
  * <piccoli-trend></piccoli-trend>
