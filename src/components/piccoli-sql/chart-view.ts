@@ -87,8 +87,14 @@ export class PiccoliSqlChart extends LitElement {
   private async _handleDownload(kind: 'svg' | 'png'): Promise<void> {
     const svg = this._node instanceof Element ? (this._node.matches('svg') ? this._node : this._node.querySelector('svg')) : null;
     if (!svg || !this._choice) return;
-    const { standaloneSvg, svgToPng } = await import('./chart-file.js');
-    const text = standaloneSvg(svg as SVGSVGElement, STRINGS[this.language].chartTitle(this._choice), this._source());
+    const { drawnPicture, pictureSvg, svgToPng } = await import('../download/image.js');
+    const style = svg.closest('.chart') ?? this;
+    const text = pictureSvg(
+      drawnPicture(svg as SVGSVGElement, style, {
+        title: { text: STRINGS[this.language].chartTitle(this._choice) },
+        foot: [{ text: this._source() }],
+      }),
+    );
     if (kind === 'svg') download(text, 'image/svg+xml', exportFileName('svg'));
     else download(await svgToPng(text), 'image/png', exportFileName('png'));
   }

@@ -1,5 +1,10 @@
-import type { ArrowVectorLike } from './format/arrow.js';
+import { CSV_EXCEL_IT, CSV_PLAIN, neutraliseCell, writeCsv, type CsvFormat } from '../download/csv.js';
+import { download } from '../download/file.js';
+import { T, type ArrowVectorLike } from './format/arrow.js';
 import { formatCell } from './format/cell.js';
+
+export { neutraliseCell } from '../download/csv.js';
+export { download } from '../download/file.js';
 
 /** The parts of an apache-arrow Table the exports read. */
 export interface ResultTableLike {
@@ -27,44 +32,30 @@ function columns(t: ResultTableLike): ArrowVectorLike[] {
   return t.schema.fields.map((_, i) => t.getChildAt(i)!);
 }
 
-/** A value a spreadsheet reads as a number: `-3`, `+1.5`, `-12,5`, `.5`, `1e-7`. */
-const PLAIN_NUMBER = /^[+-]?(\d+([.,]\d+)?|[.,]\d+)([eE][+-]?\d+)?$/;
+/** Arrow types whose values DuckDB prints as plain numbers (INTEGER, DOUBLE, DECIMAL …): written in the CSV's number style. */
+const NUMERIC = new Set<number>([T.Int, T.Float, T.Decimal]);
 
 /**
- * A cell or header that cannot start a formula when a spreadsheet opens the file (OWASP
- * "CSV injection"): text starting with `=`, `+`, `-`, `@`, a tab, a carriage return or a
- * line feed gets a leading `'`, which spreadsheets read as "this is text". Text that is
- * exactly a number (`-3`, `-12.5`, `-12,5`, `+1e-7`) stays as it is: a spreadsheet reads
- * it as that number and runs nothing. Anything else starting so gets the quote: numbers
- * in a formula (`-3+4`), and values of other types (a negative INTERVAL, `-inf`).
- *
- * @example
- * neutraliseCell('=HYPERLINK("http://x")') // "'=HYPERLINK(\"http://x\")"
- * neutraliseCell('-12.5')                  // '-12.5'
- * neutraliseCell('-3+4')                   // "'-3+4"
- */
-export function neutraliseCell(s: string): string {
-  return /^[=+\-@\t\r\n]/.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
-}
-
-/**
- * RFC 4180 CSV with a header, values as DuckDB prints them. NULL is an empty field; an
- * empty string is `""`, so that a reader that tells them apart (DuckDB with
+ * CSV with a header, values as DuckDB prints them (download/csv.ts `writeCsv`): RFC 4180
+ * by default, or Italian Excel's (`CSV_EXCEL_IT`: `;`, decimal comma, BOM), where the
+ * numeric columns are written 1.234,5 digit for digit. NULL is an empty field; an empty
+ * string is `""`, so that a reader that tells them apart (DuckDB with
  * `allow_quoted_nulls = false`) gets both back. Cells and headers that a spreadsheet
  * would run as a formula get a leading `'` (neutraliseCell): for an exact copy of the
  * values, export Arrow or Parquet.
  */
-export function toCSV(t: ResultTableLike, order?: RowOrder): string {
+export function toCSV(t: ResultTableLike, order?: RowOrder, format: CsvFormat = CSV_PLAIN): string {
   const cols = columns(t);
-  const quote = (s: string) => (s === '' || /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-  const field = (s: string | null) => (s === null ? '' : quote(neutraliseCell(s)));
-  const lines = [t.schema.fields.map((f) => field(f.name)).join(',')];
-  const n = t.numRows;
-  for (let k = 0; k < n; k++) {
-    const r = order ? order[k]! : k;
-    lines.push(cols.map((c) => field(formatCell(c, r))).join(','));
+  function* rows(): Generator<(string | null)[]> {
+    for (let k = 0; k < t.numRows; k++) {
+      const r = order ? order[k]! : k;
+      yield cols.map((c) => formatCell(c, r));
+    }
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return writeCsv(
+    { header: t.schema.fields.map((f) => f.name), numeric: cols.map((c) => NUMERIC.has(c.type.typeId)), rows: rows() },
+    format,
+  );
 }
 
 /**
@@ -93,35 +84,23 @@ export async function toArrowIPC(t: unknown): Promise<Uint8Array> {
   return tableToIPC(t as Parameters<typeof tableToIPC>[0], 'file');
 }
 
-/** A file name for an export: piccoli-query-2021-10-31T12-00-00.csv */
-export function exportFileName(ext: string, now = new Date()): string {
-  return `piccoli-query-${now.toISOString().slice(0, 19).replaceAll(':', '-')}.${ext}`;
+/** A file name for an export: piccoli-query-2021-10-31T12-00-00.csv (`-excel` before the extension with that suffix). */
+export function exportFileName(ext: string, now = new Date(), suffix = ''): string {
+  return `piccoli-query-${now.toISOString().slice(0, 19).replaceAll(':', '-')}${suffix && `-${suffix}`}.${ext}`;
 }
 
-/** Offer bytes or text as a download (an object URL on a temporary link). */
-export function download(data: BlobPart, type: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** The download formats of the console. */
-export type ExportKind = 'csv' | 'arrow' | 'parquet';
+/** The download formats of the console: CSV (plain, or for Italian Excel), Arrow, Parquet. */
+export type ExportKind = 'csv' | 'csv-excel' | 'arrow' | 'parquet';
 
 /**
- * Offer a result as a file: CSV in the order shown (`order`), Arrow and Parquet with
- * exactly DuckDB's types.
+ * Offer a result as a file: CSV in the order shown (`order`), plain or for Italian Excel;
+ * Arrow and Parquet with exactly DuckDB's types.
  */
 export async function saveResult(kind: ExportKind, t: unknown, order?: RowOrder): Promise<void> {
   if (kind === 'csv') {
     download(toCSV(resultTable(t), order), 'text/csv;charset=utf-8', exportFileName('csv'));
+  } else if (kind === 'csv-excel') {
+    download(toCSV(resultTable(t), order, CSV_EXCEL_IT), 'text/csv;charset=utf-8', exportFileName('csv', new Date(), 'excel'));
   } else if (kind === 'parquet') {
     // parquet-wasm (already shipped as the Parquet reader), loaded on first use.
     const { arrowToParquet } = await import('../../data/parquet.js');

@@ -153,6 +153,7 @@ export class PiccoliSqlOutput extends LitElement {
             : nothing
         }
         <span class="spacer"></span>
+        <button class="export-csv-excel" aria-describedby="export-note" @click=${() => this._handleExport('csv-excel')}>${s.exportCsvExcel}</button>
         <button class="export-csv" aria-describedby="export-note" @click=${() => this._handleExport('csv')}>${s.exportCsv}</button>
         <button class="export-arrow" @click=${() => this._handleExport('arrow')}>${s.exportArrow}</button>
         <button class="export-parquet" @click=${() => this._handleExport('parquet')}>${s.exportParquet}</button>

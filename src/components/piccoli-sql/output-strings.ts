@@ -33,6 +33,7 @@ export const OUTPUT_STRINGS = {
         : c.kind === 'line'
           ? `${c.y} nel tempo (${c.x}): ${points} punti.`
           : `${c.y} rispetto a ${c.x}: ${points} punti.`,
+    exportCsvExcel: 'Scarica CSV per Excel (;)',
     exportCsv: 'Scarica CSV',
     exportArrow: 'Scarica Arrow',
     exportParquet: 'Scarica Parquet',
@@ -83,6 +84,7 @@ export const OUTPUT_STRINGS = {
         : c.kind === 'line'
           ? `${c.y} over time (${c.x}): ${points} points.`
           : `${c.y} against ${c.x}: ${points} points.`,
+    exportCsvExcel: 'Download CSV for Italian Excel (;)',
     exportCsv: 'Download CSV',
     exportArrow: 'Download Arrow',
     exportParquet: 'Download Parquet',

@@ -77,6 +77,9 @@ describe('<piccoli-sql> chart title, source and downloads', () => {
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('.download-png')!;
     expect(button.textContent!.trim()).to.equal('Download the chart (PNG)');
     expect(el.shadowRoot!.querySelector('.chart-title')!.textContent).to.equal('n by region_name');
+    const svgFile = nextDownload();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.download-svg')!.click();
+    const svg = new DOMParser().parseFromString(await (await svgFile).blob.text(), 'image/svg+xml').documentElement;
     const file = nextDownload();
     button.click();
     const { name, blob } = await file;
@@ -84,7 +87,10 @@ describe('<piccoli-sql> chart title, source and downloads', () => {
     const bytes = new Uint8Array(await blob.arrayBuffer());
     expect([...bytes.slice(1, 4)].map((b) => String.fromCharCode(b)).join('')).to.equal('PNG');
     const img = await createImageBitmap(blob);
-    const svg = el.shadowRoot!.querySelector<SVGSVGElement>('piccoli-sql-chart svg')!;
-    expect(img.width).to.equal(2 * svg.viewBox.baseVal.width);
+    // Twice the SVG file's size: the chart as drawn, with its title and source around it.
+    expect(img.width).to.equal(2 * Number(svg.getAttribute('width')));
+    expect(img.height).to.equal(2 * Number(svg.getAttribute('height')));
+    const drawn = el.shadowRoot!.querySelector<SVGSVGElement>('piccoli-sql-chart svg')!;
+    expect(Number(svg.getAttribute('width'))).to.be.greaterThan(drawn.getBoundingClientRect().width);
   });
 });
