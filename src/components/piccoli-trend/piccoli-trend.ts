@@ -327,6 +327,7 @@ export class PiccoliTrend extends PiccoliElement {
     const cursor = this._cursor ?? a.asOf;
     const share = this._share;
     this.adopt(provenanceModule!.provenanceViewStyles);
+    this.adopt(viewModule!.trendViewStyles);
     // What the numbers rest on: each stage's count at the end, and the published figures cited.
     const bases: Basis[] = [
       ...[a, ...(shown.compared ?? []).map((c) => c.answer)]
@@ -373,7 +374,7 @@ export class PiccoliTrend extends PiccoliElement {
         <ul class="legend" part="legend">
           ${a.series
             .filter((s) => !share || s.order > 0)
-            .map((s) => html`<li ${styleProps({ '--c': view.STAGE_COLOURS[s.order] ?? '#1A1A1A' })}>${labels[s.order]}</li>`)}
+            .map((s) => html`<li ${styleProps({ '--c': view.STAGE_COLOURS[s.order] ?? 'var(--_text)' })}>${labels[s.order]}</li>`)}
           ${view.compareLegend(shown.compared, area, t)}
         </ul>
         <div class="plot">

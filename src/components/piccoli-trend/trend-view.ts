@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { html, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import { formatDate, formatInteger, formatPercent, type Lang } from '../../i18n/index.js';
 import type { Milestone } from '../../data/bundled.js';
 import type { TrendAnswer } from '../../query/types.js';
@@ -16,8 +16,48 @@ export { compareLegend, compareTrends, comparedReading, type TrendCompared } fro
  * rules. A pure view: an answer, its table and options in, nodes out.
  */
 
-/** Stage colours, each at least 4.5:1 on white (non-text contrast needs 3:1). */
-export const STAGE_COLOURS = ['#5C6F82', '#0066CC', '#00693E', '#8A4B00', '#6B2C91', '#A61919', '#1A1A1A'];
+/**
+ * Stage colours, by stage order: CSS variables (trendViewStyles), so that the drawn chart
+ * follows the colour scheme (and paper) without being drawn again.
+ */
+export const STAGE_COLOURS = Array.from({ length: 7 }, (_, i) => `var(--_s${i})`);
+
+/**
+ * The chart's colours per scheme, adopted by the element with this module. Stage lines:
+ * each at least 4.5:1 on its scheme's background (non-text contrast needs 3:1); the last
+ * is the text colour. Plot's axes and grid draw in currentColor (the element's text).
+ */
+export const trendViewStyles = css`
+  :host {
+    --_s0: #5c6f82;
+    --_s1: #0066cc;
+    --_s2: #00693e;
+    --_s3: #8a4b00;
+    --_s4: #6b2c91;
+    --_s5: #a61919;
+    --_s6: var(--_text);
+  }
+  @media screen and (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_s0: #a3b2c2;
+      --_s1: #6aaefc;
+      --_s2: #4fcf8e;
+      --_s3: #f0a24f;
+      --_s4: #c9a3f5;
+      --_s5: #ff8f8f;
+    }
+  }
+  @media screen {
+    :host([theme='dark']) {
+      --_s0: #a3b2c2;
+      --_s1: #6aaefc;
+      --_s2: #4fcf8e;
+      --_s3: #f0a24f;
+      --_s4: #c9a3f5;
+      --_s5: #ff8f8f;
+    }
+  }
+`;
 
 export interface TrendDrawOptions {
   width: number;
@@ -111,7 +151,7 @@ export function drawTrend(a: TrendAnswer, t: TrendTable, o: TrendDrawOptions): {
     color: { domain: a.series.map((s) => o.labels[s.order]!), range: STAGE_COLOURS },
     marks: [
       Plot.ruleY([0], { ariaHidden: 'true' }),
-      Plot.ruleX(milestones, { x: 'x', stroke: '#5C6F82', strokeDasharray: '4,3', className: 'milestone-rule' }),
+      Plot.ruleX(milestones, { x: 'x', stroke: 'var(--_muted)', strokeDasharray: '4,3', className: 'milestone-rule' }),
       Plot.text(milestones, {
         x: 'x',
         text: 'label',
@@ -120,7 +160,7 @@ export function drawTrend(a: TrendAnswer, t: TrendTable, o: TrendDrawOptions): {
         dx: 3,
         textAnchor: 'start',
         lineAnchor: 'top',
-        fill: '#1A1A1A',
+        fill: 'var(--_text)',
         className: 'milestone',
       }),
       ...compareMarks(o.compared, o.labels, day(shift(from, -1)), day(to)),
@@ -129,7 +169,7 @@ export function drawTrend(a: TrendAnswer, t: TrendTable, o: TrendDrawOptions): {
         x: 'x',
         y: 'y',
         r: 4.5,
-        fill: '#fff',
+        fill: 'var(--_bg)',
         stroke: (p: (typeof published)[number]) => o.labels[p.order],
         strokeWidth: 2,
         title: (p: (typeof published)[number]) => `${o.labels[p.order]}: ${fmt(p.y)}, ${p.cite.source}`,
@@ -144,8 +184,8 @@ export function drawTrend(a: TrendAnswer, t: TrendTable, o: TrendDrawOptions): {
             dx: 8,
             dy: r * 14 - 8,
             textAnchor: 'start',
-            fill: '#1A1A1A',
-            stroke: '#fff',
+            fill: 'var(--_text)',
+            stroke: 'var(--_bg)',
             strokeWidth: 3,
             className: 'published',
           },
