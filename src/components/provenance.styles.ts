@@ -32,6 +32,7 @@ export const provenanceStyles = css`
     }
     button.retry,
     button.cancel,
+    [part='download'],
     .about {
       display: none;
     }

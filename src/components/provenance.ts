@@ -73,8 +73,8 @@ const STRINGS = {
   },
 };
 
-/** The word for one figure's basis, or null for a count of nobody. */
-function markOf(b: Basis, lang: Lang): string | null {
+/** The word for one figure's basis, or null for a count of nobody (also the download's CSV column). */
+export function markOf(b: Basis, lang: Lang): string | null {
   const m = STRINGS[lang].mark;
   if (b.kind === 'none') return null;
   if (b.kind === 'simulated') return b.simulated === b.of ? m.simulated : m.partly;

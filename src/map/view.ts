@@ -25,6 +25,8 @@ export interface MapViewInput {
   selected: string | null;
   formatValue: (value: number) => string;
   counts: (v: AreaDatum) => string;
+  /** The download menu's trigger (src/components/download/trigger.ts), made by the element. */
+  download: TemplateResult;
   /** Listeners, called with the element as `this`. */
   on: {
     click: (e: MouseEvent) => void;
@@ -75,7 +77,7 @@ export function renderMapView(input: MapViewInput): TemplateResult {
     <figcaption part="caption">
       <span class="title">${title}</span>
       <span class="sub">${what} · ${t.asOf(date)}</span>
-      ${pv.label}
+      ${pv.label}${input.download}
     </figcaption>
     <div
       class="map-box"

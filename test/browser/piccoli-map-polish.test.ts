@@ -154,6 +154,7 @@ describe('<piccoli-map> (issue 14)', () => {
       const halo = $(el, 'path.focus-halo')!;
       expect(ring.getAttribute('d'), `${level}: no ring before focus`).to.equal('');
       page.querySelector('button')!.focus();
+      await sendKeys({ press: 'Tab' }); // the caption's «Scarica», then the map
       await sendKeys({ press: 'Tab' });
       const focused = el.shadowRoot!.activeElement as SVGGraphicsElement;
       expect(

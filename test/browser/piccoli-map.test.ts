@@ -195,6 +195,8 @@ describe('<piccoli-map>', () => {
     expect($$(el, '.area[tabindex="0"]')).to.have.length(1);
     page.querySelector('button')!.focus();
     await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('download'); // the caption's «Scarica»
+    await sendKeys({ press: 'Tab' });
     const focused = () => el.shadowRoot!.activeElement?.getAttribute('data-code');
     expect(focused()).to.equal('001'); // Torino, first by code
     await sendKeys({ press: 'ArrowRight' });

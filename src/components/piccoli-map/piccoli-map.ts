@@ -19,6 +19,7 @@ import type { Coordinator } from '../../query/coordinator.js';
 import { metricNames } from '../../query/metrics.js';
 import type { Basis, Origin, StageInfo } from '../../query/types.js';
 import { provenanceStyles } from '../provenance.styles.js';
+import { downloadButton } from '../download/trigger.js';
 import type { AreasRequest, BackendName, ErrorData } from '../../query/types.js';
 import type { MapView } from '../../map/drawing.js';
 import { REGIONS_VIEWBOX } from '../../map/regions.js';
@@ -112,6 +113,7 @@ let mapCounter = 0;
  * @csspart clear - The button that clears the selected area (shown while one is selected).
  * @csspart credit - Where the shapes come from.
  * @csspart message - Error and empty messages.
+ * @csspart download - The «Scarica» button in the caption, which opens the download menu (data as CSV, the data file, the picture as SVG or PNG); not printed.
  * @csspart cancel - The button that stops a long download (shown with its progress).
  *
  * @cssproperty --piccoli-color-primary - Buttons and focus rings of the controls (default #0066CC; dark #6AAEFC).
@@ -541,6 +543,7 @@ export class PiccoliMap extends PiccoliElement {
       selected: this._selected,
       formatValue: (v) => this._formatValue(d, v, lang),
       counts: (v) => this._counts(d, v, lang, t),
+      download: downloadButton(lang, d),
       // Called with the element as `this` (Lit binds listeners to the rendering host).
       on: {
         click: this._handleClick,

@@ -20,6 +20,7 @@ import { styles } from './piccoli-progress.styles.js';
 import { STRINGS, type Strings } from './strings.js';
 import { styleProps } from '../../styles/style-props.js';
 import { provenanceStyles } from '../provenance.styles.js';
+import { downloadButton } from '../download/trigger.js';
 
 /** What the funnel says about its numbers: loaded beside the first answer, not before it. */
 type ProvenanceModule = typeof import('../provenance.js');
@@ -57,6 +58,7 @@ type Ask = FunnelRequest | { kind: 'invalid'; error: ErrorData };
  * @csspart definition - What the chosen stage counts (shown when a stage button is pressed).
  * @csspart message - Error and empty messages.
  * @csspart cancel - The button that stops a long download (shown with its progress).
+ * @csspart download - The «Scarica» button in the caption, which opens the download menu (data as CSV, the data file, the picture as SVG or PNG); not printed.
  *
  * @cssproperty --piccoli-color-primary - Bars, buttons and focus ring (default #0066CC; dark #6AAEFC).
  * @cssproperty --piccoli-color-on-primary - Text on a primary-coloured button (default white; dark #0B1A2B).
@@ -295,7 +297,7 @@ export class PiccoliProgress extends PiccoliElement {
     const caption = html`<figcaption part="caption">
       <span class="title">${shortTitle}</span>
       <span class="sub">${area} · ${t.asOf(date)}</span>
-      ${pv.label}
+      ${pv.label}${downloadButton(lang, f)}
     </figcaption>`;
     const source = pv.footer;
     if (eligible === 0 || reached === 0) {

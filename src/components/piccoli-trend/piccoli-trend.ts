@@ -18,6 +18,7 @@ import { theme } from '../../styles/theme.js';
 import { styleProps } from '../../styles/style-props.js';
 import { PiccoliElement } from '../piccoli-element.js';
 import { provenanceStyles } from '../provenance.styles.js';
+import { downloadButton } from '../download/trigger.js';
 import { styles } from './piccoli-trend.styles.js';
 import { STRINGS, type Strings } from './strings.js';
 import { countsAt, publishedPoints, stepDate, trendTable, type TrendPoint, type TrendTable } from './trend-data.js';
@@ -62,6 +63,7 @@ type Shown = { answer: TrendAnswer; table: TrendTable; published: TrendPoint[]; 
  * @csspart about - The explanation of where the numbers come from, opened on demand.
  * @csspart message - Error and empty messages.
  * @csspart cancel - The button that stops a long download (shown with its progress).
+ * @csspart download - The «Scarica» button in the caption, which opens the download menu (data as CSV, the data file, the picture as SVG or PNG); not printed.
  * @csspart published - The list of published figures under the table.
  * @csspart milestones - The list of milestones under the table.
  * @csspart announce - The (visually hidden) live region that reads the counts as the cursor moves.
@@ -342,7 +344,7 @@ export class PiccoliTrend extends PiccoliElement {
     const caption = html`<figcaption part="caption">
       <span class="title">${title}</span>
       <span class="sub">${area} · ${t.trendOf(share ? t.shares : t.counts)}</span>
-      ${pv.label}
+      ${pv.label}${downloadButton(lang, shown)}
     </figcaption>`;
     if (!a.series[0]?.steps.length) {
       const moved = !this.ignoreSelection && this._selection.current !== null;
