@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // piccoli-dashboard benchmarks: `npm run bench` (builds dist/, then runs this), or
-// `node bench/run.mjs [--quick] [--only=progress,map,scale,many,sql,clickhouse,sizes] [--out=FILE]`
+// `node bench/run.mjs [--quick] [--only=progress,trend,map,scale,many,sql,sort,clickhouse,sizes] [--out=FILE]`
 // on an existing build. Serves the repository over localhost, drives Debian's Chromium
 // with puppeteer-core (CHROME_PATH overrides), and writes BENCHMARKS.md at the top level:
 // medians of repeated runs, each next to a baseline measured in the same run. Raw
@@ -24,7 +24,7 @@ import { median, sleep } from './lib/stats.mjs';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
-const ONLY = (args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'progress,map,scale,many,sql,clickhouse,sizes').split(',');
+const ONLY = (args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'progress,trend,map,scale,many,sql,sort,clickhouse,sizes').split(',');
 const OUT = args.find((a) => a.startsWith('--out='))?.slice(6) ?? join(ROOT, QUICK ? 'bench/results/BENCHMARKS.quick.md' : 'BENCHMARKS.md');
 
 /**
@@ -32,8 +32,8 @@ const OUT = args.find((a) => a.startsWith('--out='))?.slice(6) ?? join(ROOT, QUI
  * (ClickHouse: loading 100M events takes 1-3.5 minutes alone).
  */
 const PLAN = QUICK
-  ? { progressRuns: 2, manyRuns: 1, sizes: [1e4, 1e5, 1e6], queryReps: 3, loadReps: 1, sqlRuns: 2, mapClicks: 4, asOfReps: 3, chSizes: [1e6, 1e7], chRuns: 2, duckdbRows: 1e6, duckdbRuns: 1, duckdbReps: 2 }
-  : { progressRuns: 7, manyRuns: 5, sizes: [1e4, 1e5, 1e6, 1e7], queryReps: 10, loadReps: 3, sqlRuns: 5, mapClicks: 15, asOfReps: 10, chSizes: [1e7, 1e8], chRuns: 3, duckdbRows: 1e7, duckdbRuns: 3, duckdbReps: 3 };
+  ? { progressRuns: 2, manyRuns: 1, sortReps: 2, sizes: [1e4, 1e5, 1e6], queryReps: 3, loadReps: 1, sqlRuns: 2, mapClicks: 4, asOfReps: 3, chSizes: [1e6, 1e7], chRuns: 2, duckdbRows: 1e6, duckdbRuns: 1, duckdbReps: 2 }
+  : { progressRuns: 7, manyRuns: 5, sortReps: 5, sizes: [1e4, 1e5, 1e6, 1e7], queryReps: 10, loadReps: 3, sqlRuns: 5, mapClicks: 15, asOfReps: 10, chSizes: [1e7, 1e8], chRuns: 3, duckdbRows: 1e7, duckdbRuns: 3, duckdbReps: 3 };
 /** Loads above this many rows are timed once (a 10M-row table takes seconds and ~1 GB). */
 const LOAD_REPEAT_MAX_ROWS = 1e6;
 
@@ -53,7 +53,7 @@ async function main() {
   const snapshotPrint = distFingerprint(SNAPSHOT);
   if (snapshotPrint !== buildAtStart) throw new Error('dist/ changed while it was being copied: run again.');
   await bundleBaseline();
-  const sites = ONLY.includes('progress') || ONLY.includes('many') ? await prepareSites() : null;
+  const sites = ['progress', 'trend', 'many'].some((k) => ONLY.includes(k)) ? await prepareSites() : null;
   const clickhouse = clickhouseBench(); // its same-origin proxy /ch/ to the cluster it starts
   const server = await serve(ROOT, { aliases: { '/dist/': SNAPSHOT }, routes: clickhouse.routes });
   const launch = (extraArgs = []) =>
@@ -81,11 +81,13 @@ async function main() {
   };
   try {
     const ctx = { browser, origin: server.origin, server, sites };
-    if (ONLY.includes('progress')) results.progress = await benchProgress(ctx);
+    if (ONLY.includes('progress')) results.progress = await benchFirstPaint(ctx, PROGRESS_VARIANTS, { incognito: 'engine-arrow' });
+    if (ONLY.includes('trend')) results.trend = await benchFirstPaint(ctx, TREND_VARIANTS);
     if (ONLY.includes('map')) results.map = await benchMap(ctx);
     if (ONLY.includes('many')) results.many = await benchMany(ctx);
     if (ONLY.includes('scale')) results.scale = await benchScale(ctx, results);
     if (ONLY.includes('sql')) results.sql = await benchSql(ctx);
+    if (ONLY.includes('sort')) results.sort = await benchSort(ctx);
     if (ONLY.includes('sizes')) results.transfer = await measureTransfer({ browser, root: ROOT, dist: SNAPSHOT, runs: QUICK ? 1 : 3, log });
     // Its own browser (bench/lib/clickhouse.mjs says why), launched with the same arguments.
     if (ONLY.includes('clickhouse')) results.clickhouse = await clickhouse.run({ ...ctx, launch, log, plan: PLAN, root: ROOT, visit, watchPage });
@@ -134,7 +136,7 @@ function distFingerprint(dist) {
 
 /** The baseline page and the stock engine, bundled for the browser into bench/.out/. */
 async function bundleBaseline() {
-  const sources = { baseline: 'main', 'stock-engine': 'stock-engine', 'baseline-map': 'map-main' };
+  const sources = { baseline: 'main', 'baseline-trend': 'trend-main', 'stock-engine': 'stock-engine', 'baseline-map': 'map-main' };
   for (const [name, source] of Object.entries(sources)) {
     await build({
       entryPoints: [join(ROOT, `bench/baseline/${source}.js`)],
@@ -224,8 +226,9 @@ function watchPage(page, label) {
 }
 
 // 1. One element: navigation -> correct numbers, cold and warm, vs the stock page.
-// `cube`, `imported` and `comune` must answer from a cube (no DuckDB wasm fetched);
-// `engine-*` point src= at a file with no cube beside it, so the engine answers.
+// `cube`, `imported` and `comune` must answer from a cube (no DuckDB wasm fetched, no
+// engine worker started); `engine-*` point src= at a file with no cube beside it, so the
+// engine answers. The same for <piccoli-trend> (1c): its lines and its reading of the day.
 const PROGRESS_VARIANTS = [
   { key: 'baseline', label: 'Baseline: stock DuckDB-WASM + Arrow file + Observable Plot', path: '/bench/baseline/index.html' },
   { key: 'cube', label: '`<piccoli-progress>` (bundled data: its cube)', path: '/bench/pages/progress.html', expects: 'cube' },
@@ -234,12 +237,25 @@ const PROGRESS_VARIANTS = [
   { key: 'engine-arrow', label: '`<piccoli-progress src=…/events.arrow>` (no cube beside it: engine)', path: '/bench/pages/progress.html?src=/bench/.out/site-nocube/events.arrow', expects: 'duckdb' },
   { key: 'engine-parquet', label: '`<piccoli-progress src=…/events.parquet>` (no cube beside it: engine + parquet-wasm)', path: '/bench/pages/progress.html?src=/bench/.out/site-nocube/events.parquet', expects: 'duckdb' },
 ];
+const TREND_VARIANTS = [
+  { key: 'baseline', label: 'Baseline: stock DuckDB-WASM + Arrow file + the trend SQL + Observable Plot lines', path: '/bench/baseline/trend.html' },
+  { key: 'cube', label: '`<piccoli-trend>` (bundled data: its cube)', path: '/bench/pages/trend.html', expects: 'cube' },
+  { key: 'imported', label: '`<piccoli-trend src=…/events.parquet>` (a file made by `piccoli-data import`: its cube)', path: '/bench/pages/trend.html?src=/bench/.out/site/events.parquet', expects: 'cube' },
+  { key: 'comune', label: `\`<piccoli-trend comune="${COMUNE}">\` (bundled data: its cube)`, path: '/bench/pages/trend.html', comune: true, expects: 'cube' },
+  { key: 'engine-arrow', label: '`<piccoli-trend src=…/events.arrow>` (no cube beside it: engine)', path: '/bench/pages/trend.html?src=/bench/.out/site-nocube/events.arrow', expects: 'duckdb' },
+];
 const WASM_PATHS = ['/dist/duckdb/duckdb-eh.wasm.gz'];
 
-async function benchProgress({ browser, origin, server, sites }) {
+/**
+ * Section 1 (and 1c): navigation -> an element's numbers on screen, cold and warm, for
+ * each variant (interleaved), counting the DuckDB wasm requests around each visit; with
+ * `incognito` (a variant's key), that variant's cold/warm pair once more in an incognito
+ * context.
+ */
+async function benchFirstPaint({ browser, origin, server, sites }, VARIANTS, { incognito = null } = {}) {
   /** DuckDB wasm files served so far (either build): counted around each visit. */
   const wasmServed = () => WASM_PATHS.reduce((a, p) => a + (server.requests.get(p) ?? 0), 0);
-  const variants = PROGRESS_VARIANTS.map((v) =>
+  const variants = VARIANTS.map((v) =>
     v.comune ? { ...v, path: `${v.path}?comune=${encodeURIComponent(COMUNE)}&expect=${sites.comune.join(',')}`, expected: sites.comune } : v,
   );
   const out = Object.fromEntries(variants.map((v) => [v.key, { ...v, cold: [], warm: [], wasmCold: [], wasmWarm: [], warmWasmRefetched: 0 }]));
@@ -248,7 +264,7 @@ async function benchProgress({ browser, origin, server, sites }) {
   for (let run = 0; run < PLAN.progressRuns; run++) {
     // Variants interleaved, so that drift of a noisy machine spreads over all of them.
     for (const v of variants) {
-      log(`progress run ${run + 1}/${PLAN.progressRuns}: ${v.key}`);
+      log(`${v.path.split('?')[0].split('/').pop()} run ${run + 1}/${PLAN.progressRuns}: ${v.key}`);
       // A new page in the default context with its HTTP cache cleared, not an incognito
       // context: incognito's in-memory cache does not keep the 34 MB engine wasm, so a
       // "warm" incognito navigation downloads it again (measured below as `incognito`).
@@ -273,10 +289,11 @@ async function benchProgress({ browser, origin, server, sites }) {
     }
   }
   // The same cold/warm pair once in an incognito context: does the engine stay cached?
+  if (!incognito) return out;
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
-    const path = variants.find((v) => v.key === 'engine-arrow').path;
+    const path = variants.find((v) => v.key === incognito).path;
     await visit(page, origin + path, 0);
     const before = wasmServed();
     const warm = await visit(page, origin + path, 0);
@@ -499,6 +516,59 @@ async function benchSql({ browser, origin }) {
     }
   }
   out.median = median(out.runs);
+  return out;
+}
+
+// 5b. SQL console: a click on a column's header -> the first rows of the 1M-row result
+// on screen in the new order, ascending then descending, for each kind of column; the
+// baseline re-runs the query in DuckDB with ORDER BY, in the same page.
+async function benchSort({ browser, origin }) {
+  if (!existsSync(join(SNAPSHOT, 'piccoli-sql.js'))) return { measured: false, reason: '`dist/piccoli-sql.js` does not exist in this build.' };
+  const out = { measured: true, rows: 1_000_000, reps: PLAN.sortReps, columns: {}, errors: [] };
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    await page.setViewport({ width: 1280, height: 1000 });
+    watchPage(page, 'sort');
+    log('sort: building the 1M-row result in the console');
+    await page.goto(`${origin}/bench/pages/sort.html?rows=${out.rows}`, { waitUntil: 'load', timeout: 120_000 });
+    await page.waitForFunction(() => window.__bench && (window.__bench.ready || window.__bench.error), { timeout: 600_000, polling: 200 });
+    const setup = await page.evaluate(() => ({ error: window.__bench.error, runMs: window.__bench.runMs, columns: window.__sort?.columns }));
+    if (setup.error) return { measured: false, reason: setup.error };
+    out.runMs = setup.runMs;
+    for (const c of setup.columns) out.columns[c.name] = { ...c, asc: [], desc: [], engineAsc: [], engineDesc: [] };
+    await sleep(500);
+    for (let rep = 0; rep < PLAN.sortReps; rep++) {
+      for (const c of setup.columns) {
+        log(`sort run ${rep + 1}/${PLAN.sortReps}: ${c.name}`);
+        const r = out.columns[c.name];
+        for (const dir of [1, -1]) {
+          const pt = await page.evaluate((n) => window.__sort.point(n), c.name);
+          if (pt.error) throw new Error(pt.error);
+          await page.evaluate((n, d) => window.__sort.arm(n, d), c.name, dir);
+          await page.mouse.click(pt.x, pt.y);
+          const res = await page.evaluate(() => window.__sort.pending);
+          if (res.error) out.errors.push(`${c.name} ${dir === 1 ? 'asc' : 'desc'}: ${res.error}`);
+          else r[dir === 1 ? 'asc' : 'desc'].push(res);
+          await sleep(300); // let the page go idle between clicks
+        }
+      }
+      // The baseline, interleaved with the clicks so that drift spreads over both.
+      for (const c of setup.columns) {
+        log(`sort run ${rep + 1}/${PLAN.sortReps}: ${c.name} in DuckDB`);
+        for (const dir of [1, -1]) {
+          const res = await page.evaluate((n, d) => window.__sort.engineSort(n, d), c.name, dir);
+          if (res.rows !== out.rows) out.errors.push(`ORDER BY ${c.name}: ${res.rows} rows, not ${out.rows}`);
+          out.columns[c.name][dir === 1 ? 'engineAsc' : 'engineDesc'].push(res.ms);
+          await sleep(300);
+        }
+      }
+    }
+  } catch (e) {
+    out.errors.push(e.message.split('\n')[0]);
+  } finally {
+    await context.close();
+  }
   return out;
 }
 

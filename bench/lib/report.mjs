@@ -31,17 +31,19 @@ export function writeReport(r) {
       ? `- Build measured: a snapshot of dist/ taken at the start (JavaScript fingerprint \`${r.build.snapshot}\`)` +
           (r.build.distAtEnd !== r.build.snapshot ? '; dist/ was rebuilt during the run, which the snapshot kept out' : '')
       : '',
-    `- Repetitions: ${r.plan.progressRuns} runs per page (section 1), ${r.plan.manyRuns} per element count (section 3), ${r.plan.queryReps} warm queries per size (section 2)`,
+    `- Repetitions: ${r.plan.progressRuns} runs per page (sections 1 and 1c), ${r.plan.manyRuns} per element count (section 3), ${r.plan.queryReps} warm queries per size (section 2)${r.plan.sortReps ? `, ${r.plan.sortReps} clicks per column and direction (section 5b)` : ''}`,
     '',
   );
   headline(r, p);
   if (r.progress) progress(r.progress, p, r.sizes);
+  if (r.trend) trend(r.trend, p);
   if (r.map) mapClick(r.map, p, r.sizes);
   if (r.scale) scale(r.scale, p);
   if (r.many) many(r.many, p);
   if (r.sizes) sizes(r.sizes, p);
   if (r.sizes) transfer(r.transfer, p);
   sql(r.sql, p);
+  if (r.sort) sortSection(r.sort, p);
   if (r.clickhouse) clickhouseSection(r.clickhouse, p, r.machine.cores);
   p(
     '## How it is measured',
@@ -111,7 +113,7 @@ function engineWhy(v, b, which) {
     start: m(runs, (x) => span(x, 'engine-worker', 'engine-instantiated')),
     rest: m(runs, (x) => span(x, 'engine-instantiated', 'numbers')),
     wasm: m(runs, (x) => span(x, 'engine-worker', 'engine-wasm-loaded')),
-    libs: m(runs, (x) => arrived(x, /engine-libs-/) - x.marks['engine-worker']),
+    libs: m(runs, (x) => arrived(x, /engine-libs-/) - x.marks.connect),
     total: m(runs, (x) => x.numbersAt),
   };
   const bruns = b[which];
@@ -130,9 +132,43 @@ function engineWhy(v, b, which) {
   return (
     `${ms(lib.total - stock.total)} slower than the stock page (${which} medians). Library page: navigation → element connected ${ms(lib.connect)}, → engine worker created ${ms(lib.toWorker)} ` +
     `(page start ${ms(lib.connect + lib.toWorker)} vs the stock page's navigation → script start ${ms(stock.script)}); worker → DuckDB instantiated ${ms(lib.start)} vs ${ms(stock.start)} in the stock page ` +
-    `(the wasm had arrived ${ms(lib.wasm)} and the engine's JavaScript chunk ${ms(lib.libs)} after the worker was created); instantiated → numbers (${v.key.endsWith('parquet') ? 'parquet-wasm reads the file, ' : ''}table, query, render) ${ms(lib.rest)} vs ${ms(stock.rest)} (insertArrowTable, query, Plot). ` +
+    `(the wasm had arrived ${ms(lib.wasm)} after the worker was created, the engine's JavaScript chunk ${ms(lib.libs)} after connect); instantiated → numbers (${v.key.endsWith('parquet') ? 'parquet-wasm reads the file, ' : ''}table, query, render) ${ms(lib.rest)} vs ${ms(stock.rest)} (insertArrowTable, query, Plot). ` +
     (worst && worst[1] > 0 ? `Most of the gap: ${worst[0]} (+${ms(worst[1])}).` : '')
   );
+}
+
+/**
+ * The headline rows of an element's cube variants (section 1 or 1c): connect → numbers
+ * warm (≤ 150 ms), navigation → numbers cold (≤ 400 ms), each against the stock page of
+ * the same run; and no DuckDB wasm fetched nor engine worker started, answered by the cube.
+ */
+function cubeRows(pr, row, shown) {
+  const b = pr.baseline;
+  const bWarmScript = median(col(b.warm, (x) => x.numbersAt - x.marks['script-start']));
+  const bCold = median(col(b.cold, (x) => x.numbersAt));
+  const cubeKeys = CUBE_VARIANTS.filter((k) => pr[k]);
+  for (const k of cubeKeys) {
+    const v = pr[k];
+    const warm = median(col(v.warm, (x) => sinceConnect(x)));
+    const cold = median(col(v.cold, (x) => x.numbersAt));
+    const coldConnect = median(col(v.cold, (x) => sinceConnect(x)));
+    row(`${v.label}: connect → ${shown}, cached (warm navigation)`, '≤ 150 ms', ms(warm), `${ms(bWarmScript)} (script start → ${shown})`, ratio(warm, bWarmScript), warm <= 150, cubeWhy(v, 'warm'));
+    row(`${v.label}: navigation → ${shown}, cold (connect → ${shown}: ${ms(coldConnect)})`, '≤ 400 ms', ms(cold), ms(bCold), ratio(cold, bCold), cold <= 400, cubeWhy(v, 'cold'));
+  }
+  if (!cubeKeys.length) return;
+  const fetchedBy = cubeKeys.map((k) => [k, sumOf(pr[k].wasmCold) + sumOf(pr[k].wasmWarm)]);
+  const total = fetchedBy.reduce((a, [, n]) => a + n, 0);
+  const visits = cubeKeys.reduce((a, k) => a + pr[k].cold.length + pr[k].warm.length, 0);
+  // Engine workers the pages started (bench/pages/probe.js); unknown in reports made before it counted them.
+  const workersBy = cubeKeys.map((k) => [k, sumOf(col([...pr[k].cold, ...pr[k].warm], (x) => x.engineWorkers))]);
+  const counted = cubeKeys.some((k) => [...pr[k].cold, ...pr[k].warm].some((x) => x.engineWorkers !== undefined));
+  const workers = workersBy.reduce((a, [, n]) => a + n, 0);
+  const answered = cubeKeys.map((k) => `${k}: ${backendsOf(pr[k])}`);
+  const notCube = cubeKeys.filter((k) => backendsOf(pr[k]) !== 'cube');
+  const name = pr.cube?.label.match(/`<([a-z-]+)/)?.[1] ?? 'the element';
+  row(`No engine for \`<${name}>\` on the cube: DuckDB wasm requests and engine workers started by the cube variants (${cubeKeys.map((k) => `\`${k}\``).join(', ')}; ${visits} cold and warm visits), and which backend answered`, '0 requests, 0 workers',
+    `${total} requests (${fetchedBy.map(([k, n]) => `${k} ${n}`).join(', ')}), ${counted ? `${workers} workers` : 'workers not counted'}; answered by ${answered.join(', ')}`, `stock page: ${sumOf(b.wasmCold)} requests in ${b.cold.length} cold visits`, '', total === 0 && (!counted || workers === 0) && notCube.length === 0,
+    [total ? `${fetchedBy.filter(([, n]) => n).map(([k, n]) => `\`${k}\` fetched the wasm ${n} time(s)`).join(', ')}` : '', workers ? `${workersBy.filter(([, n]) => n).map(([k, n]) => `\`${k}\` started ${n} engine worker(s)`).join(', ')}` : '', notCube.length ? `${notCube.map((k) => `\`${k}\` was answered by ${backendsOf(pr[k])}`).join(', ')}, not the cube` : ''].filter(Boolean).join('; ') + '.');
 }
 
 function headline(r, p) {
@@ -146,28 +182,9 @@ function headline(r, p) {
   const pr = r.progress;
   if (pr) {
     const b = pr.baseline;
-    const bWarmScript = median(col(b.warm, (x) => x.numbersAt - x.marks['script-start']));
     const bCold = median(col(b.cold, (x) => x.numbersAt));
     const bWarm = median(col(b.warm, (x) => x.numbersAt));
-    const cubeKeys = CUBE_VARIANTS.filter((k) => pr[k]);
-    for (const k of cubeKeys) {
-      const v = pr[k];
-      const warm = median(col(v.warm, (x) => sinceConnect(x)));
-      const cold = median(col(v.cold, (x) => x.numbersAt));
-      const coldConnect = median(col(v.cold, (x) => sinceConnect(x)));
-      row(`${v.label}: connect → numbers, cached (warm navigation)`, '≤ 150 ms', ms(warm), `${ms(bWarmScript)} (script start → numbers)`, ratio(warm, bWarmScript), warm <= 150, cubeWhy(v, 'warm'));
-      row(`${v.label}: navigation → numbers, cold (connect → numbers: ${ms(coldConnect)})`, '≤ 400 ms', ms(cold), ms(bCold), ratio(cold, bCold), cold <= 400, cubeWhy(v, 'cold'));
-    }
-    if (cubeKeys.length) {
-      const fetchedBy = cubeKeys.map((k) => [k, sumOf(pr[k].wasmCold) + sumOf(pr[k].wasmWarm)]);
-      const total = fetchedBy.reduce((a, [, n]) => a + n, 0);
-      const visits = cubeKeys.reduce((a, k) => a + pr[k].cold.length + pr[k].warm.length, 0);
-      const answered = cubeKeys.map((k) => `${k}: ${backendsOf(pr[k])}`);
-      const notCube = cubeKeys.filter((k) => backendsOf(pr[k]) !== 'cube');
-      row(`No DuckDB wasm fetched by the cube variants (${cubeKeys.map((k) => `\`${k}\``).join(', ')}; requests for \`duckdb-eh.wasm\`/\`-mvp.wasm\` over ${visits} cold and warm visits), and which backend answered`, '0 requests',
-        `${total} (${fetchedBy.map(([k, n]) => `${k} ${n}`).join(', ')}); answered by ${answered.join(', ')}`, `stock page: ${sumOf(b.wasmCold)} in ${b.cold.length} cold visits`, '', total === 0 && notCube.length === 0,
-        [total ? `${fetchedBy.filter(([, n]) => n).map(([k, n]) => `\`${k}\` fetched the wasm ${n} time(s)`).join(', ')}` : '', notCube.length ? `${notCube.map((k) => `\`${k}\` was answered by ${backendsOf(pr[k])}`).join(', ')}, not the cube` : ''].filter(Boolean).join('; ') + '.');
-    }
+    cubeRows(pr, row, 'numbers');
     for (const k of ENGINE_VARIANTS.filter((x) => pr[x])) {
       const v = pr[k];
       const cold = median(col(v.cold, (x) => x.numbersAt));
@@ -201,6 +218,7 @@ function headline(r, p) {
         ? `${top} moves twice: ${per(early)} per visit before the numbers (${ms(median(afterConnect))} after connect: the element, 0 px high before it upgrades, draws its skeleton) and ${per(late)} when the numbers replace the skeleton (its height is not quite the final one); see section 1.`
         : 'layout shifts with no source node reported; see section 1.');
   }
+  if (r.trend) cubeRows(r.trend, row, 'lines and numbers');
   const sz = r.sizes;
   if (sz) {
     const base = sz.baseline?.brotli;
@@ -254,6 +272,16 @@ function headline(r, p) {
     row('Map re-colour after an `as-of` change (setAttribute → next frame with the new fills)', '–', ms(v), ms(bv), ratio(v, bv), null);
   }
   clickhouseHeadline(r.clickhouse, row);
+  if (r.sort?.measured) {
+    for (const c of Object.values(r.sort.columns)) {
+      for (const [dir, k, ek] of [['ascending', 'asc', 'engineAsc'], ['descending', 'desc', 'engineDesc']]) {
+        const v = median(col(c[k], (x) => x.frame));
+        const e = median(c[ek]);
+        row(`SQL console: click on a column header → the first rows of a 1M-row result on screen in the new order: \`${c.name}\`, ${c.kind}, ${dir}`, '≤ 300 ms', c[k].length ? ms(v) : '**failed**', `${ms(e)} (ORDER BY in DuckDB)`, ratio(v, e), v <= 300,
+          r.sort.errors.length ? `errors: ${r.sort.errors.slice(0, 2).join('; ')}` : `DOM updated after ${ms(median(col(c[k], (x) => x.dom)))}; see section 5b.`);
+      }
+    }
+  } else if (r.sort) p(`| SQL console: sort of 1M rows | ≤ 300 ms | **not measured**: ${r.sort.reason} | | | |`);
   if (r.sql?.measured) row('SQL console: Ctrl+Enter → first rows, 1M rows', '–', ms(r.sql.median), `engine.query alone: ${ms(median(r.sql.engineOnly))}`, ratio(r.sql.median, median(r.sql.engineOnly)), null);
   else p('| SQL console: Ctrl+Enter → first rows, 1M rows | – | **not measured** | | | |');
   p('');
@@ -269,26 +297,20 @@ function fetched(js, sizes) {
   return { files: lib, brotli: lib.reduce((a, f) => a + sizes.brotliOf[f], 0) };
 }
 
-function progress(pr, p, sizes) {
+/**
+ * Section 1's (and 1c's) table: each variant's cold and warm times, ratios to the stock
+ * page, backends, wasm requests and engine workers, CLS; then where the stock page's and
+ * the engine variants' time goes (their marks: bench/pages/probe.js).
+ */
+function firstPaintTable(pr, p, shown) {
   const b = pr.baseline;
   const bCold = median(col(b.cold, (x) => x.numbersAt));
   const bWarm = median(col(b.warm, (x) => x.numbersAt));
   const bScript = median(col(b.cold, (x) => x.numbersAt - x.marks['script-start']));
-  const comune = pr.comune;
+  const workers = (xs) => (xs.some((x) => x.engineWorkers !== undefined) ? sumOf(col(xs, (x) => x.engineWorkers)) : '?');
   p(
-    '## 1. One element: navigation to correct numbers',
-    '',
-    'Page: heading, the chart, a paragraph below it. `<piccoli-progress as-of="2021-10-31">` in the markup and `dist/piccoli.js` as a module (`bench/pages/progress.html`; `?src=` and `?comune=` set those attributes before the element upgrades) against the stock page (`bench/baseline/index.html`). All variants in the same run, interleaved. Ratios are against the baseline\'s median of the same column.',
-    '',
-    '- **cube**: the bundled data; the coordinator answers from `dist/data/programmes.cube.json`.',
-    `- **imported**: before the browser starts, the bench runs the real import tool, \`node data/bin/piccoli-data.mjs import data/programmes.parquet --out bench/.out/site/events.parquet\`${pr.importOutput ? ` ("${pr.importOutput.replace(/\/\S*\/bench\/\.out\//g, 'bench/.out/')}")` : ''}, and the page reads \`src=/bench/.out/site/events.parquet\` from that plain static folder: the cube the tool wrote beside it answers.`,
-    comune
-      ? `- **comune**: \`comune="${pr.comuneName}"\` on the bundled data. Expected counts computed by the bench from \`data/programmes.parquet\` with DuckDB in Node (rows per stage of programme piccoli for that comune dated on or before 2021-10-31): ${comune.expected.join(', ')}.`
-      : '',
-    '- **engine-arrow / engine-parquet**: copies of the data (`bench/.out/site-nocube/events.arrow`, `.parquet`) with no cube beside them: the cube file is a 404, the coordinator starts the DuckDB-WASM engine (+ parquet-wasm for Parquet). The stock page also loads Arrow, so engine-arrow is the like-for-like comparison.',
-    '',
-    '| Page | Answered by | DuckDB wasm fetched (cold / warm, all runs) | Cold: nav → numbers | ratio | Warm: nav → numbers | ratio | Cold: script start → numbers | Cold: connect → numbers | Warm: connect → numbers | CLS cold / warm | errors |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    `| Page | Answered by | DuckDB wasm fetched (cold / warm, all runs) | Engine workers started (cold / warm) | Cold: nav → ${shown} | ratio | Warm: nav → ${shown} | ratio | Cold: script start → ${shown} | Cold: connect → ${shown} | Warm: connect → ${shown} | CLS cold / warm | errors |`,
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   );
   const variants = Object.values(pr).filter((v) => v && v.cold);
   for (const v of variants) {
@@ -301,13 +323,13 @@ function progress(pr, p, sizes) {
     const cls = (xs) => median(col(xs, (x) => x.cls)).toFixed(4);
     const base = v.key === 'baseline';
     p(
-      `| ${v.label} | ${base ? 'stock DuckDB-WASM' : backendsOf(v)} | ${sumOf(v.wasmCold)} / ${sumOf(v.wasmWarm)} | ${msRange(cold)} | ${base ? '1×' : ratio(median(cold), bCold)} | ${msRange(warm)} | ${base ? '1×' : ratio(median(warm), bWarm)} | ${msRange(script)} (${base ? '1×' : ratio(median(script), bScript)}) | ${connect.length ? msRange(connect) : '–'} | ${warmConnect.length ? msRange(warmConnect) : '–'} | ${cls(v.cold)} / ${cls(v.warm)} | ${errors.length ? errors.slice(0, 2).join('; ') : 'none'} |`,
+      `| ${v.label} | ${base ? 'stock DuckDB-WASM' : backendsOf(v)} | ${sumOf(v.wasmCold)} / ${sumOf(v.wasmWarm)} | ${base ? '–' : `${workers(v.cold)} / ${workers(v.warm)}`} | ${msRange(cold)} | ${base ? '1×' : ratio(median(cold), bCold)} | ${msRange(warm)} | ${base ? '1×' : ratio(median(warm), bWarm)} | ${msRange(script)} (${base ? '1×' : ratio(median(script), bScript)}) | ${connect.length ? msRange(connect) : '–'} | ${warmConnect.length ? msRange(warmConnect) : '–'} | ${cls(v.cold)} / ${cls(v.warm)} | ${errors.length ? errors.slice(0, 2).join('; ') : 'none'} |`,
     );
   }
   const bd = (x, a, z) => (x.marks[z] ?? NaN) - (x.marks[a] ?? NaN);
   p(
     '',
-    `Baseline breakdown (cold, medians): script start → DuckDB instantiated ${ms(median(b.cold.map((x) => bd(x, 'script-start', 'duckdb-ready'))))}, → data inserted ${ms(median(b.cold.map((x) => bd(x, 'duckdb-ready', 'data-loaded'))))}, → numbers ${ms(median(b.cold.map((x) => x.numbersAt - x.marks['data-loaded'])))}.`,
+    `Baseline breakdown (cold, medians): script start → DuckDB instantiated ${ms(median(b.cold.map((x) => bd(x, 'script-start', 'duckdb-ready'))))}, → data inserted ${ms(median(b.cold.map((x) => bd(x, 'duckdb-ready', 'data-loaded'))))}, → ${shown} ${ms(median(b.cold.map((x) => x.numbersAt - x.marks['data-loaded'])))}.`,
   );
   for (const k of ENGINE_VARIANTS.filter((x) => pr[x])) {
     const v = pr[k];
@@ -315,10 +337,29 @@ function progress(pr, p, sizes) {
       const m = (f) => ms(median(col(v[which], f)));
       p(
         `Engine path \`${k}\` (${which}, medians): navigation → connect ${m((x) => span(x, 'nav', 'connect'))}, → engine worker created ${m((x) => span(x, 'connect', 'engine-worker'))}, → DuckDB instantiated ${m((x) => span(x, 'engine-worker', 'engine-instantiated'))} ` +
-          `(wasm received ${m((x) => span(x, 'engine-worker', 'engine-wasm-loaded'))} and engine JS chunk ${m((x) => arrived(x, /engine-libs-/) - x.marks['engine-worker'])} after the worker was created), → numbers ${m((x) => span(x, 'engine-instantiated', 'numbers'))}.`,
+          `(wasm received ${m((x) => span(x, 'engine-worker', 'engine-wasm-loaded'))} after the worker was created; the engine's JS chunk ${m((x) => arrived(x, /engine-libs-/) - x.marks.connect)} after connect), → ${shown} ${m((x) => span(x, 'engine-instantiated', 'numbers'))}.`,
       );
     }
   }
+}
+
+function progress(pr, p, sizes) {
+  const comune = pr.comune;
+  const variants = Object.values(pr).filter((v) => v && v.cold);
+  p(
+    '## 1. One element: navigation to correct numbers',
+    '',
+    'Page: heading, the chart, a paragraph below it. `<piccoli-progress as-of="2021-10-31">` in the markup and `dist/piccoli.js` as a module (`bench/pages/progress.html`; `?src=` and `?comune=` set those attributes before the element upgrades) against the stock page (`bench/baseline/index.html`). All variants in the same run, interleaved. Ratios are against the baseline\'s median of the same column.',
+    '',
+    '- **cube**: the bundled data; the coordinator answers from `dist/data/programmes.cube.json`.',
+    `- **imported**: before the browser starts, the bench runs the real import tool, \`node data/bin/piccoli-data.mjs import data/programmes.parquet --out bench/.out/site/events.parquet\`${pr.importOutput ? ` ("${pr.importOutput.replace(/\/\S*\/bench\/\.out\//g, 'bench/.out/')}")` : ''}, and the page reads \`src=/bench/.out/site/events.parquet\` from that plain static folder: the cube the tool wrote beside it answers.`,
+    comune
+      ? `- **comune**: \`comune="${pr.comuneName}"\` on the bundled data. Expected counts computed by the bench from \`data/programmes.parquet\` with DuckDB in Node (rows per stage of programme piccoli for that comune dated on or before 2021-10-31): ${comune.expected.join(', ')}.`
+      : '',
+    '- **engine-arrow / engine-parquet**: copies of the data (`bench/.out/site-nocube/events.arrow`, `.parquet`) with no cube beside them: the cube file is a 404, the coordinator starts the DuckDB-WASM engine (+ parquet-wasm for Parquet). The stock page also loads Arrow, so engine-arrow is the like-for-like comparison.',
+    '',
+  );
+  firstPaintTable(pr, p, 'numbers');
   p(
     `Warm navigations that fetched a DuckDB wasm again from the server (engine pages: should be 0, a cache hit): ${variants.map((v) => `${v.key} ${v.warmWasmRefetched}`).join(', ')} of ${variants[0].warm.length} each.` +
       (pr.incognito
@@ -345,6 +386,45 @@ function progress(pr, p, sizes) {
     if (fa) p(`The engine variant (\`engine-arrow\`) had fetched ${fa.files.length} files, ${kb(fa.brotli)} brotli, plus the engine's worker and wasm.`);
     p('');
   }
+}
+
+function trend(tr, p) {
+  p(
+    '## 1c. `<piccoli-trend>`: navigation to its lines and numbers',
+    '',
+    'Section 1 for the trend, with the same harness (`bench/run.mjs` `benchFirstPaint`, `bench/pages/one-element.js`): `<piccoli-trend as-of="2021-10-31">` in the markup of `bench/pages/trend.html` and `dist/piccoli.js` as a module, the same variants (`?src=`, `?comune=`), interleaved, cold and warm. Done = the first animation frame in which the chart has drawn its lines (Observable Plot\'s line mark, `g[aria-label="line"] path`) and the reading of the day under it shows the expected counts (`.readout span[data-stage] b`: 5 490, 612, 568, 485 for the nation).',
+    '',
+    '**Baseline** (`bench/baseline/trend.html`, bundled from `bench/baseline/trend-main.js`): the same chart by hand, stock DuckDB-WASM, the Arrow twin of the data, the library\'s trend SQL (`trendQuery()`, its values written in), a running sum per stage, an Observable Plot step line per stage with a rule on the day and the counts on that day in a paragraph under it.',
+    '',
+    'Engine workers are counted in the page (a wrapper around `Worker` that recognises the engine\'s worker by its URL or its name: `bench/pages/probe.js`), DuckDB wasm requests at the server.',
+    '',
+  );
+  firstPaintTable(tr, p, 'lines and numbers');
+  p('');
+}
+
+/** Section 5b: a click on a column header of a 1M-row result in the console. */
+function sortSection(so, p) {
+  p('## 5b. SQL console: sorting a 1M-row result', '');
+  if (!so.measured) {
+    p(`**Not measured.** ${so.reason}`, '');
+    return;
+  }
+  p(
+    `\`bench/pages/sort.html\`: \`<piccoli-sql>\` runs a query of ${so.rows.toLocaleString('en')} rows (the console's row and byte limits raised with \`configure({ console })\`; the run took ${ms(so.runMs)} to the first rows on screen); then, ${so.reps} times, each column's header button is clicked with a real mouse click through puppeteer, twice (ascending, then descending). ` +
+      'Time from the click (a capturing listener on the button) to the first animation frame in which the header says the new order (`aria-sort`) and the first 12 rows on screen are the expected ones (their `i` column); "DOM" is the first MutationObserver callback in which they were. ' +
+      'The expected rows are computed in the page before any click, apart from the library: the same SQL through `engine.query`, the first rows of each column picked by a plain comparison (text with `Intl.Collator(\'it\', { numeric: true })`, the console\'s collation), ties in the result\'s order. ' +
+      '**Baseline**, in the same page and run: the same query re-run in DuckDB with `ORDER BY <column> ASC|DESC NULLS LAST`, read with `engine.queryBounded` as the console reads results (every row back in the page as Arrow).',
+    '',
+    '| Column | Kind | Click → first rows: ascending | DOM | descending | DOM | ORDER BY in DuckDB: ascending | descending | ratio (ascending) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const c of Object.values(so.columns)) {
+    const f = (k) => col(c[k], (x) => x.frame);
+    const d = (k) => ms(median(col(c[k], (x) => x.dom)));
+    p(`| \`${c.name}\` | ${c.kind} | ${msRange(f('asc'))} | ${d('asc')} | ${msRange(f('desc'))} | ${d('desc')} | ${msRange(c.engineAsc)} | ${msRange(c.engineDesc)} | ${ratio(median(f('asc')), median(c.engineAsc))} |`);
+  }
+  p('', so.errors.length ? `Errors: ${so.errors.join('; ')}.` : 'Every click showed the expected rows.', '');
 }
 
 function mapClick(mp, p, sizes) {
