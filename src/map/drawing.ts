@@ -14,3 +14,4 @@ export { provenanceView, provenanceViewStyles } from '../components/provenance.j
 export { STRINGS as MAP_STRINGS } from '../components/piccoli-map/strings.js';
 export { drawnStyles } from '../components/piccoli-map/drawn.styles.js';
 export { renderMapView } from './view.js';
+export { MapPlayer } from './play.js';

@@ -25,6 +25,8 @@ export interface MapViewInput {
   selected: string | null;
   formatValue: (value: number) => string;
   counts: (v: AreaDatum) => string;
+  /** The play over as-of (src/map/play.ts), when the element has `play`. */
+  play?: TemplateResult | typeof nothing;
   /** The download menu's trigger (src/components/download/trigger.ts), made by the element. */
   download: TemplateResult;
   /** Listeners, called with the element as `this`. */
@@ -118,6 +120,7 @@ export function renderMapView(input: MapViewInput): TemplateResult {
           : nothing
       }
     </div>
+    ${input.play}
     <ul class="legend ${stages ? 'stages' : ''}" part="legend" aria-label=${what}>
       ${items.map((it) => html`<li><span class="swatch" ${styleProps({ background: it.colour })}></span><span>${it.text}</span></li>`)}
       <li><span class="swatch nodata"></span><span>${t.noDataLegend}</span></li>

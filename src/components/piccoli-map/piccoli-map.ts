@@ -21,7 +21,7 @@ import type { Basis, Origin, StageInfo } from '../../query/types.js';
 import { provenanceStyles } from '../provenance.styles.js';
 import { downloadButton } from '../download/trigger.js';
 import type { AreasRequest, BackendName, ErrorData } from '../../query/types.js';
-import type { MapView } from '../../map/drawing.js';
+import type { MapPlayer, MapView } from '../../map/drawing.js';
 import { REGIONS_VIEWBOX } from '../../map/regions.js';
 import { TILE, TILE_GAP, TILE_GRID } from '../../map/tile-grid.js';
 import type { AreaDatum, MapGeometry, MapLevel, MapShape } from '../../map/types.js';
@@ -82,6 +82,13 @@ export interface MapData {
   values: Map<string, AreaDatum>;
   /** Where the shapes come from, for the credit line. */
   credit: { kind: 'regions' } | { kind: 'tiles' } | { kind: 'geo'; host: string };
+  /** The request but its date (baseOf): a run that changes only the date keeps this map on screen. */
+  base: string;
+}
+
+/** What a request asks but its date: runs with the same base recolour one drawing. */
+function baseOf(ask: Ask): string {
+  return 'kind' in ask ? '' : JSON.stringify({ ...ask, areas: { ...ask.areas, asOf: 0 } });
 }
 
 const LEVELS: readonly MapLevel[] = ['region', 'province', 'comune'];
@@ -179,6 +186,8 @@ export class PiccoliMap extends PiccoliElement {
   private _scheme?: SchemeController;
   private readonly _id = `pm${++mapCounter}`;
   private _view: MapView | null = null;
+  /** The play over as-of (`play`): made with the first drawing (its code comes with it). */
+  private _player?: MapPlayer;
   private _paintKey: unknown[] = [];
 
   @query('.map-box') private _box?: HTMLElement;
@@ -204,6 +213,10 @@ export class PiccoliMap extends PiccoliElement {
   @property({ reflect: true }) geo?: string;
   /** The feature property of `geo` that holds the ISTAT code of each area. */
   @property({ reflect: true }) key?: string;
+  /** Show a control that plays the map over time, month by month up to its date (by hand with reduced motion). */
+  @property({ type: Boolean }) play = false;
+  /** Milliseconds between two steps of the play (default 1200). */
+  playInterval = 1200;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('level') || changed.has('geo') || changed.has('key')) this._localSelection = null;
@@ -244,7 +257,7 @@ export class PiccoliMap extends PiccoliElement {
         kind: 'areas',
         src,
         programme: this.programme?.trim() || null,
-        asOf: this.asOf || null,
+        asOf: this._player?.date ?? (this.asOf || null),
         level,
         stage: share ? metric.slice(0, -'-share'.length) : metric,
       },
@@ -260,7 +273,13 @@ export class PiccoliMap extends PiccoliElement {
     const { areas: req, share, geo, key } = ask;
     this._load.started();
     const drawing = import('../../map/drawing.js');
-    const geometryPromise = drawing.then((m) => m.loadGeometry({ level: req.level, geo: geo ?? undefined, key: key ?? undefined, signal }));
+    // Another date of the same map keeps its shapes (a site's file is not fetched again).
+    const base = baseOf(ask);
+    const prev = this._data.value;
+    const geometryPromise =
+      prev?.base === base
+        ? Promise.resolve(prev.geometry)
+        : drawing.then((m) => m.loadGeometry({ level: req.level, geo: geo ?? undefined, key: key ?? undefined, signal }));
     geometryPromise.catch(() => undefined); // reported below, after the data's own errors
     let answer;
     try {
@@ -308,6 +327,7 @@ export class PiccoliMap extends PiccoliElement {
         : { kind: 'tiles' };
     return {
       draw,
+      base,
       programme: answer.programme.id,
       meta: answer.programme.meta,
       metric,
@@ -340,6 +360,8 @@ export class PiccoliMap extends PiccoliElement {
     const t = d.draw.MAP_STRINGS[lang];
     const selected = this._selected;
     this._roving ??= new d.draw.RovingFocusController<string>(this, this._rovingOptions());
+    if (this.play)
+      this._player ??= new d.draw.MapPlayer(this, () => (this._data.status === TaskStatus.COMPLETE ? this._data.value : undefined));
     const focusCode = this._roving.tabStop(selected);
     // The colours as the element's style has them now: a new scheme (the reader's, the
     // theme attribute, paper) repaints.
@@ -489,7 +511,8 @@ export class PiccoliMap extends PiccoliElement {
       return this._renderError(error, FIRST[lang].errorTitle, () => void this._data.run());
     }
     if (status === TaskStatus.ERROR && this._load.cancelled) return this._load.view(FIRST[lang].cancelled, FIRST[lang].retry);
-    if (status !== TaskStatus.COMPLETE || !value || !this._view) return this._skeleton(FIRST[lang].loading);
+    if ((status !== TaskStatus.COMPLETE && value?.base !== baseOf(this._ask())) || !value || !this._view)
+      return this._skeleton(FIRST[lang].loading);
     return this._mapView(value, lang, value.draw.MAP_STRINGS[lang]);
   }
 
@@ -543,6 +566,7 @@ export class PiccoliMap extends PiccoliElement {
       selected: this._selected,
       formatValue: (v) => this._formatValue(d, v, lang),
       counts: (v) => this._counts(d, v, lang, t),
+      play: this._player?.render(t, lang),
       download: downloadButton(lang, d),
       // Called with the element as `this` (Lit binds listeners to the rendering host).
       on: {

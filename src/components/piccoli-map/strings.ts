@@ -29,6 +29,12 @@ export const STRINGS = {
     geoCredit: (host: string) => `Confini: ${host}`,
     clearSelection: (name: string) => `Annulla la selezione: ${name}`,
     notStarted: (start: string) => `Il programma è iniziato il ${start}: a questa data nessun ente vi partecipava ancora.`,
+    play: 'Riproduci',
+    pause: 'Pausa',
+    previous: 'Mese precedente',
+    next: 'Mese successivo',
+    playDate: 'Data mostrata sulla mappa',
+    playGroup: 'La mappa nel tempo',
   },
   en: {
     noData: 'no data',
@@ -54,6 +60,12 @@ export const STRINGS = {
     geoCredit: (host: string) => `Boundaries: ${host}`,
     clearSelection: (name: string) => `Clear the selection: ${name}`,
     notStarted: (start: string) => `The programme started on ${start}: on this date no entity took part in it yet.`,
+    play: 'Play',
+    pause: 'Pause',
+    previous: 'Previous month',
+    next: 'Next month',
+    playDate: 'Date shown on the map',
+    playGroup: 'The map over time',
   },
 } satisfies Record<Lang, unknown>;
 
