@@ -120,6 +120,7 @@ let mapCounter = 0;
  * @csspart clear - The button that clears the selected area (shown while one is selected).
  * @csspart credit - Where the shapes come from.
  * @csspart message - Error and empty messages.
+ * @csspart play - The control that plays the map over time (with `play`): play/pause or previous/next, and the date slider.
  * @csspart download - The «Scarica» button in the caption, which opens the download menu (data as CSV, the data file, the picture as SVG or PNG); not printed.
  * @csspart cancel - The button that stops a long download (shown with its progress).
  *

@@ -57,6 +57,7 @@ type Ask = FunnelRequest | { kind: 'invalid'; error: ErrorData };
  * @csspart about - The explanation of where the numbers come from, opened on demand.
  * @csspart definition - What the chosen stage counts (shown when a stage button is pressed).
  * @csspart message - Error and empty messages.
+ * @csspart compare - The key of the compared areas (with `compare`), or the line saying the comparison is not available.
  * @csspart cancel - The button that stops a long download (shown with its progress).
  * @csspart download - The «Scarica» button in the caption, which opens the download menu (data as CSV, the data file, the picture as SVG or PNG); not printed.
  *

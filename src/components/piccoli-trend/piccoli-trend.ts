@@ -53,7 +53,7 @@ type Shown = { answer: TrendAnswer; table: TrendTable; published: TrendPoint[]; 
  * @csspart figure - The whole trend.
  * @csspart caption - Title, area and date.
  * @csspart chart - The chart box (legend, drawing, reading of the chosen day); focusable, arrow keys move the cursor.
- * @csspart legend - The stage colours.
+ * @csspart legend - The stage colours, and with `compare` each area's line pattern.
  * @csspart cursor - The line on the chosen day.
  * @csspart readout - The counts on the chosen day.
  * @csspart toggle - The button that shows or hides the table.
