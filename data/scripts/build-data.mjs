@@ -320,6 +320,9 @@ function buildMeta() {
     data_licence: sources.data_licence,
     programmes: sources.programmes.map((/** @type {any} */ p, /** @type {number} */ i) => ({
       ...programmeRows[i],
+      // The names in the elements' other languages (the tables keep Italian and English).
+      name_de: p.name_de,
+      name_fr: p.name_fr,
       facts_list: p.facts,
       published_figures: p.published_figures.map(metaFigure),
       milestones: p.milestones ?? [],

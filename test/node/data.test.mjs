@@ -463,8 +463,27 @@ describe('programmes.cube.json and programmes-meta', () => {
         `SELECT stage, stage_order, label_it, label_en, description_it, description_en FROM stages WHERE programme = $1 ORDER BY stage_order`,
         [r.programme],
       );
-      assert.deepEqual(m.stages, stages);
+      // The table holds Italian and English; the JSON the elements read, German and French too.
+      const tableColumns = ['stage', 'stage_order', 'label_it', 'label_en', 'description_it', 'description_en'];
+      assert.deepEqual(
+        m.stages.map((/** @type {any} */ s) => Object.fromEntries(tableColumns.map((c) => [c, s[c]]))),
+        stages,
+      );
       assert.ok(m.source_citation.length > 20);
+    }
+  });
+
+  test('meta JSON names every programme, stage and milestone in German and French too', () => {
+    const meta = JSON.parse(readFileSync(file('programmes-meta.json'), 'utf8'));
+    for (const p of meta.programmes) {
+      for (const lang of ['de', 'fr']) {
+        assert.ok(p[`name_${lang}`], `${p.programme}.name_${lang}`);
+        for (const s of p.stages) {
+          assert.ok(s[`label_${lang}`] && s[`description_${lang}`], `${p.programme}.${s.stage} in ${lang}`);
+          assert.notEqual(s[`label_${lang}`], s.label_it, `${p.programme}.${s.stage}: the ${lang} label is not the Italian one`);
+        }
+        for (const m of p.milestones) assert.ok(m[`label_${lang}`], `${p.programme} ${m.kind} ${m.date} in ${lang}`);
+      }
     }
   });
 });

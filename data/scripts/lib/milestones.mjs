@@ -5,7 +5,7 @@
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const KINDS = ['start', 'deadline', 'end'];
-const FIELDS = ['kind', 'date', 'stage', 'label_it', 'label_en', 'source', 'estimated', 'note'];
+const FIELDS = ['kind', 'date', 'stage', 'label_it', 'label_en', 'label_de', 'label_fr', 'source', 'estimated', 'note'];
 
 /** @param {unknown} s */
 function isDate(s) {
