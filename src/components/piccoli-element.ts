@@ -2,24 +2,18 @@ import { LitElement, html, nothing, type CSSResult, type PropertyValues, type Te
 import { LangController } from '../controllers/lang.js';
 import { asDataError, isAbortError } from '../data/errors.js';
 import { PiccoliErrorEvent } from '../events/index.js';
-import type { ErrorDescription } from '../i18n/errors.js';
 import type { Lang } from '../i18n/index.js';
+import { loadWords, words, type Words } from '../i18n/words.js';
 import { ensurePageContext } from '../query/context.js';
 
 ensurePageContext();
 
-/** The words around every error message, the same in every element. */
-const ERROR_UI = {
-  it: { details: 'Dettagli tecnici', retry: 'Riprova', wait: 'Errore…' },
-  en: { details: 'Technical details', retry: 'Try again', wait: 'Error…' },
-} as const;
-
-type Describer = (e: ReturnType<typeof asDataError>, lang: Lang) => ErrorDescription;
 /**
- * The describer's sentences (two languages, every kind of error) are fetched the first
- * time an element has an error to show: no first paint carries them.
+ * The describer and its sentences (every kind of error, in Italian; the reader's other
+ * language beside it) are fetched the first time an element has an error to show: no
+ * first paint carries them.
  */
-let describer: Describer | undefined;
+let describer: typeof import('../i18n/errors.js') | undefined;
 let describerLoading: Promise<void> | undefined;
 
 /**
@@ -60,7 +54,7 @@ export class PiccoliElement extends LitElement {
       this.renderOptions.renderBefore = null;
       this._stale = old;
       try {
-        this._snapshot = JSON.parse(root.querySelector('script[type="application/json"]')!.textContent!);
+        this._snapshot = JSON.parse(root.querySelector('script')!.textContent!); // the snapshot's one script: its answer
       } catch {
         // no answer to show: the first render is the skeleton
       }
@@ -69,8 +63,8 @@ export class PiccoliElement extends LitElement {
   }
 
   /** The lazily loaded parts a render of an answer needs (awaited before a snapshot's first render). */
-  protected _ready(): Promise<unknown> {
-    return Promise.resolve();
+  protected async _ready(): Promise<unknown> {
+    return undefined;
   }
 
   protected override scheduleUpdate(): void | Promise<unknown> {
@@ -100,6 +94,18 @@ export class PiccoliElement extends LitElement {
     return this._langController.value;
   }
 
+  /**
+   * What `w` says in the element's language; undefined while that language's table is on
+   * its way (the element then shows its skeleton, wordless, and renders again when it
+   * arrives), so that a German page never flashes Italian.
+   */
+  protected _words<T extends object>(w: Words<T>): T | undefined {
+    const lang = this._lang;
+    const t = words(w, lang);
+    if (!t) void loadWords(w, lang).then(() => this.requestUpdate());
+    return t;
+  }
+
   /** Fire `piccoli-error` once for an error the element now shows (call from `updated`). */
   protected _reportError(error: unknown): void {
     if (error === undefined || error === this._reportedError || isAbortError(error)) return;
@@ -110,20 +116,20 @@ export class PiccoliElement extends LitElement {
 
   /**
    * An error as the reader sees it: `title`, the describer's sentence, details, retry.
-   * Until the describer has arrived (once per page, a few milliseconds) the message is
-   * marked busy, says only the title, and is not yet an alert.
+   * Until the describer and the words have arrived (once per page and language, a few
+   * milliseconds) the message is marked busy, says at most the title, and is not yet an alert.
    */
-  protected _renderError(error: unknown, title: string, retry: () => void): TemplateResult {
-    const lang = this._lang;
-    const ui = ERROR_UI[lang];
-    if (!describer) {
+  protected _renderError(error: unknown, title: string | undefined, retry: () => void): TemplateResult {
+    // The words (the element's and the errors') render again when they arrive (_words).
+    const ui = describer && this._words(describer.ERRORS);
+    if (!ui || title === undefined) {
       if (!describerLoading) {
         describerLoading = import('../i18n/errors.js').then(
-          (m) => void (describer = m.describeError),
+          (m) => void (describer = m),
           () => void (describerLoading = undefined),
         );
       }
-      if (!this._awaitingDescriber) {
+      if (!describer && !this._awaitingDescriber) {
         this._awaitingDescriber = true;
         void describerLoading.then(() => {
           this._awaitingDescriber = false;
@@ -131,9 +137,9 @@ export class PiccoliElement extends LitElement {
         });
       }
       // Not yet an alert: a screen reader announces it once, with its sentence.
-      return html`<div class="message error" part="message" aria-busy="true"><strong>${title}.</strong></div>`;
+      return html`<div class="message error" part="message" aria-busy="true">${title ? html`<strong>${title}.</strong>` : nothing}</div>`;
     }
-    const d = describer(asDataError(error), lang);
+    const d = describer!.describeError(asDataError(error), this._lang);
     return html`<div class="message error" role="alert" part="message">
       <strong>${title}.</strong> ${d.text}
       ${d.detail ? html`<details><summary>${ui.details}</summary><code>${d.detail}</code></details>` : nothing}

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDate, formatInteger, type Lang } from '../i18n/index.js';
+import { words, type Words } from '../i18n/words.js';
 import { summarise, type Provenance } from '../query/provenance.js';
 import type { Basis, Origin, PublishedCite } from '../query/types.js';
 
@@ -14,68 +15,56 @@ export { provenanceViewStyles } from './provenance-view.styles.js';
  * show); its styles (provenance.styles.ts) come with the element.
  */
 
-const STRINGS = {
-  it: {
-    label: {
-      published: 'Dati pubblicati',
-      'partly-simulated': 'Dati in parte simulati',
-      simulated: 'Dati simulati a scopo illustrativo',
-      unknown: 'Provenienza dei dati non indicata',
-    },
-    mark: {
-      'published-figure': 'pubblicato',
-      'published-rows': 'pubblicato',
-      simulated: 'simulato',
-      partly: 'in parte simulato',
-      unknown: 'non indicato',
-    },
-    source: (who: string) => `Fonte: ${who}.`,
-    noSource: (file: string) => `Dati dal file ${file}, che non indica la fonte.`,
-    noSourceTable: (table: string) => `Dati dalla tabella ${table} del server ClickHouse del sito, che non indica la fonte.`,
-    cite: (c: PublishedCite, lang: Lang) =>
-      `Dato pubblicato: ${c.source}, ${c.publishedOn ? `${formatDate(c.publishedOn, lang)} (dati al ${formatDate(c.asOf, lang)})` : `dati al ${formatDate(c.asOf, lang)}`}.`,
-    about: 'Da dove vengono questi numeri?',
-    explain: {
-      published: 'Ogni cifra è un totale pubblicato, con la fonte e la data indicate, o è contata su righe di dati pubblicate.',
-      simulated:
-        'Le cifre simulate illustrano lo strumento: sono generate a partire dal registro dei comuni e dai totali pubblicati, ma quali enti abbiano raggiunto ogni fase, e quando, è inventato. Non sono dati ufficiali.',
-      site: (sim: string, of: string) => `Il file indica come simulate ${sim} delle ${of} righe contate.`,
-      unknown: 'Il file non indica quali righe siano pubblicate e quali simulate: i numeri vanno verificati con chi li ha pubblicati.',
-    },
+const it = {
+  label: {
+    published: 'Dati pubblicati',
+    'partly-simulated': 'Dati in parte simulati',
+    simulated: 'Dati simulati a scopo illustrativo',
+    unknown: 'Provenienza dei dati non indicata',
   },
-  en: {
-    label: {
-      published: 'Published data',
-      'partly-simulated': 'Partly simulated data',
-      simulated: 'Simulated data, for illustration',
-      unknown: 'Data provenance not stated',
-    },
-    mark: {
-      'published-figure': 'published',
-      'published-rows': 'published',
-      simulated: 'simulated',
-      partly: 'partly simulated',
-      unknown: 'not stated',
-    },
-    source: (who: string) => `Source: ${who}.`,
-    noSource: (file: string) => `Data from the file ${file}, which names no source.`,
-    noSourceTable: (table: string) => `Data from the table ${table} on the site's ClickHouse server, which names no source.`,
-    cite: (c: PublishedCite, lang: Lang) =>
-      `Published figure: ${c.source}, ${c.publishedOn ? `${formatDate(c.publishedOn, lang)} (data at ${formatDate(c.asOf, lang)})` : `data at ${formatDate(c.asOf, lang)}`}.`,
-    about: 'Where do these numbers come from?',
-    explain: {
-      published: 'Each figure is a published total, with its source and date, or is counted over published rows of data.',
-      simulated:
-        'Simulated figures illustrate the tool: they are generated from the registry of comuni and the published totals, but which entities reached each stage, and when, is invented. They are not official data.',
-      site: (sim: string, of: string) => `The file marks ${sim} of the ${of} rows counted as simulated.`,
-      unknown: 'The file does not say which rows are published and which simulated: check the numbers with whoever published them.',
-    },
+  mark: {
+    'published-figure': 'pubblicato',
+    'published-rows': 'pubblicato',
+    simulated: 'simulato',
+    partly: 'in parte simulato',
+    unknown: 'non indicato',
+  },
+  source: (who: string) => `Fonte: ${who}.`,
+  noSource: (file: string) => `Dati dal file ${file}, che non indica la fonte.`,
+  noSourceTable: (table: string) => `Dati dalla tabella ${table} del server ClickHouse del sito, che non indica la fonte.`,
+  cite: (c: PublishedCite, lang: Lang) =>
+    `Dato pubblicato: ${c.source}, ${c.publishedOn ? `${formatDate(c.publishedOn, lang)} (dati al ${formatDate(c.asOf, lang)})` : `dati al ${formatDate(c.asOf, lang)}`}.`,
+  about: 'Da dove vengono questi numeri?',
+  explain: {
+    published: 'Ogni cifra è un totale pubblicato, con la fonte e la data indicate, o è contata su righe di dati pubblicate.',
+    simulated:
+      'Le cifre simulate illustrano lo strumento: sono generate a partire dal registro dei comuni e dai totali pubblicati, ma quali enti abbiano raggiunto ogni fase, e quando, è inventato. Non sono dati ufficiali.',
+    site: (sim: string, of: string) => `Il file indica come simulate ${sim} delle ${of} righe contate.`,
+    unknown: 'Il file non indica quali righe siano pubblicate e quali simulate: i numeri vanno verificati con chi li ha pubblicati.',
   },
 };
 
+export type ProvenanceWords = typeof it;
+
+/** What every element says about its numbers: Italian here; English, German and French fetched when spoken. */
+export const PROVENANCE: Words<ProvenanceWords> = {
+  name: 'provenance',
+  it,
+  other: {
+    en: () => import('./provenance.en.js'),
+    de: () => import('./provenance.de.js'),
+    fr: () => import('./provenance.fr.js'),
+  },
+};
+
+/** The words in `lang`, once loaded (`loadWords(PROVENANCE, lang)`; Italian until then). */
+function wordsIn(lang: Lang): ProvenanceWords {
+  return words(PROVENANCE, lang) ?? it;
+}
+
 /** The word for one figure's basis, or null for a count of nobody (also the download's CSV column). */
 export function markOf(b: Basis, lang: Lang): string | null {
-  const m = STRINGS[lang].mark;
+  const m = wordsIn(lang).mark;
   if (b.kind === 'none') return null;
   if (b.kind === 'simulated') return b.simulated === b.of ? m.simulated : m.partly;
   return m[b.kind];
@@ -97,7 +86,7 @@ export interface ProvenanceView {
  * @param file URL of the data file, named when a site's file names no source.
  */
 export function provenanceView(bases: readonly Basis[], origin: Origin, file: string, lang: Lang): ProvenanceView {
-  const t = STRINGS[lang];
+  const t = wordsIn(lang);
   const provenance = summarise(bases);
   const marks = new Set(bases.map((b) => markOf(b, lang)).filter((m) => m !== null));
   const mark = (b: Basis) => {

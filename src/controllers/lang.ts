@@ -1,6 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { isServer, type ReactiveController, type ReactiveElement } from 'lit';
 import { langContext } from '../query/context.js';
+import { config } from '../data/config.js';
 import type { Lang } from '../i18n/index.js';
 
 /**
@@ -8,8 +9,9 @@ import type { Lang } from '../i18n/index.js';
  * (through shadow roots, so an element inside a site's component follows the component's
  * `lang`), else the page's language from @lit/context (a site may provide its own; the
  * page-level default follows `<html lang>` and updates the element when it changes).
- * Italian when nothing says otherwise; English for any `en-*`. The host's own `lang`
- * attribute is observed by PiccoliElement (src/components/piccoli-element.ts).
+ * Italian when nothing says otherwise, or when it does not speak the language (toLang).
+ * The host's own `lang` attribute is observed by PiccoliElement
+ * (src/components/piccoli-element.ts).
  */
 export class LangController implements ReactiveController {
   private _fromContext?: string;
@@ -46,6 +48,11 @@ function inheritedLang(el: Element): string | null {
   return null;
 }
 
+/**
+ * The language a `lang` value asks for, by its first subtag (`de-CH` -> `de`): Italian,
+ * English, German, French, or one a site added (`configure({ strings })`); else Italian.
+ */
 export function toLang(raw: string): Lang {
-  return raw.trim().toLowerCase().startsWith('en') ? 'en' : 'it';
+  const l = raw.trim().toLowerCase().split(/[-_]/)[0]!;
+  return ['it', 'en', 'de', 'fr'].includes(l) || Object.hasOwn(config().strings ?? {}, l) ? l : 'it';
 }

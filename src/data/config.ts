@@ -69,7 +69,21 @@ export interface PiccoliConfig {
    * before the first element connects.
    */
   connector?: Connector;
+  /**
+   * Words a site changes or adds, by language and by part (src/i18n/words.ts): an
+   * element's tag, `provenance` (what every element says about its numbers), `errors`
+   * (error sentences, by kind), `places` (names of areas). A language the library does
+   * not have (`es`) is added: elements with `lang="es"` speak it, and what it leaves out
+   * is said in Italian, key by key. Set it before the first element connects.
+   *
+   * @example
+   * configure({ strings: { es: { 'piccoli-progress': { stage: 'Fase', asOf: (d: string) => `Datos al ${d}` } } } });
+   */
+  strings?: SiteStrings;
 }
+
+/** A site's words: language (`es`, `de` …) -> part (`piccoli-progress`, `errors` …) -> key -> text or function. */
+export type SiteStrings = Record<string, Record<string, object>>;
 
 /**
  * The console's sandbox and bounds. The SQL an analyst types only reads: it runs on an

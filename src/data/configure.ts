@@ -1,5 +1,6 @@
 import { PiccoliDataError } from './errors.js';
-import { DEFAULT_MEMORY_LIMIT, config, mergeConfig, type ConsoleConfig, type PiccoliConfig } from './config.js';
+import { DEFAULT_MEMORY_LIMIT, config, mergeConfig, type ConsoleConfig, type PiccoliConfig, type SiteStrings } from './config.js';
+import { siteWords } from '../i18n/words.js';
 
 /*
  * `configure()` and the checks of what a page passes it. Kept apart from config.ts, which
@@ -31,6 +32,10 @@ export function configure(options: PiccoliConfig): void {
     }
   }
   if (options.memoryLimit !== undefined) memorySetting(options.memoryLimit);
+  if (options.strings !== undefined) {
+    options = { ...options, strings: addStrings(options.strings) };
+    siteWords(overlay);
+  }
   mergeConfig(options.console === undefined ? options : { ...options, console: checkConsole(options.console) });
 }
 
@@ -45,6 +50,49 @@ export function memorySetting(value: string | number = config().memoryLimit ?? D
     'invalid-option',
     `invalid memoryLimit: ${JSON.stringify(value)} (a size such as '1GB', or bytes, at least 16 MiB)`,
   );
+}
+
+/** A site's words added to those it gave before, by language and part; languages are codes such as `es`. */
+function addStrings(given: SiteStrings): SiteStrings {
+  const bad = (what: string, v: unknown) => new PiccoliDataError('invalid-option', `invalid strings${what}: ${JSON.stringify(v)}`);
+  if (typeof given !== 'object' || given === null) throw bad('', given);
+  const all: SiteStrings = { ...config().strings };
+  for (const [lang, parts] of Object.entries(given)) {
+    if (!/^[a-z]{2,3}$/.test(lang)) throw bad(' language (a code such as "es")', lang);
+    if (typeof parts !== 'object' || parts === null) throw bad(`.${lang}`, parts);
+    const merged: Record<string, object> = { ...all[lang] };
+    for (const [part, words] of Object.entries(parts)) merged[part] = { ...merged[part], ...words };
+    all[lang] = merged;
+  }
+  return all;
+}
+
+/**
+ * A table with the site's words of its part laid over it, and the site's `places` (names
+ * of areas, for every part that has them). Made at each render: tables are small.
+ */
+function overlay(t: object, lang: string, name: string): object {
+  const given = config().strings?.[lang];
+  const own = given?.[name] as { places?: object } | undefined;
+  const places = 'places' in t ? given?.places : undefined;
+  return own || places ? lay(t, { ...own, places: { ...places, ...own?.places } }) : t;
+}
+
+/**
+ * `base` with `over`'s value of each of its keys where it is of the same kind (a text for a
+ * text, a function for a function; nested tables key by key); `places` is a map from the
+ * data's names of areas, taken whole.
+ */
+function lay(base: object, over: object): object {
+  const out: Record<string, unknown> = { ...base };
+  const o = over as Record<string, unknown>;
+  for (const [k, b] of Object.entries(base)) {
+    const v = o[k];
+    if (b && typeof b === 'object') {
+      if (v && typeof v === 'object') out[k] = k === 'places' ? { ...b, ...v } : lay(b, v);
+    } else if (typeof v === typeof b) out[k] = v;
+  }
+  return out;
 }
 
 function checkConsole(c: ConsoleConfig): ConsoleConfig {

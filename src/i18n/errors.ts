@@ -1,5 +1,6 @@
 import type { PiccoliDataError, PiccoliErrorParams } from '../data/errors.js';
-import type { Lang } from './index.js';
+import { localeOf, type Lang } from './index.js';
+import { words, type Words } from './words.js';
 
 /**
  * The one describer: what an element tells a reader when its data cannot be shown, from
@@ -15,11 +16,10 @@ export interface ErrorDescription {
   retry: boolean;
 }
 
-type Texts = Record<string, (p: Params) => string>;
-interface Params {
-  /** The file named, shortened; or, in Italian, the words that stand for it ("il file dei dati"). */
+export interface Params {
+  /** The file named, shortened; or the words that stand for the data (`data`: "i dati"). */
   src: string;
-  /** "Il file x" / "Il file dei dati": the subject of most Italian sentences. */
+  /** "Il file x" / "Il file dei dati": the subject of most sentences (`file`). */
   file: string;
   value: string;
   status: string;
@@ -40,7 +40,7 @@ interface Params {
   line: string;
 }
 
-const IT: Texts = {
+const IT = {
   http: (p) => `${p.file} non è stato caricato: il server ha risposto ${p.status || 'con un errore'}.`,
   network: (p) => `${p.file} non è raggiungibile (rete assente o richiesta bloccata).`,
   timeout: (p) => `Il server ha smesso di inviare ${p.src}. Riprovare più tardi.`,
@@ -105,72 +105,41 @@ const IT: Texts = {
   'geo:no-key': (p) =>
     `Nessun elemento del file geo ha la proprietà «${p.key}»${p.available ? ` (proprietà presenti: ${p.available})` : ''}.`,
   'geo:no-match': (p) => `Nessun codice della proprietà «${p.key}» corrisponde ai dati (es. ${p.sample}): controllare key e level.`,
-};
+} satisfies Record<string, (p: Params) => string>;
 
-const EN: Texts = {
-  http: (p) => `${p.src} could not be loaded: the server answered ${p.status || 'with an error'}.`,
-  network: (p) => `${p.src} cannot be reached (offline, or the request was blocked).`,
-  timeout: (p) => `The server stopped sending ${p.src}. Try again later.`,
-  empty: (p) => `${p.src} is empty.`,
-  format: (p) => `${p.src} is not in the expected format.`,
-  corrupt: (p) => `${p.src} is damaged or incomplete.`,
-  schema: (p) =>
-    `${p.src} does not have the columns of a programme file${p.missing ? ` (missing: ${p.missing})` : ''} (see data/SCHEMA.md).`,
-  shape: (p) => `${p.src} does not have one row per stage reached by each entity (see data/SCHEMA.md).`,
-  'missing-table': () => `A table that was needed has not been loaded.`,
-  extension: () => `The DuckDB engine could not load one of its extensions.`,
-  engine: () => `The data engine stopped. Try again.`,
-  query: () => `The data query failed.`,
-  aborted: () => `Cancelled.`,
-  'stale-cube': (p) => `The summary of ${p.src} does not match the file.`,
-  'read-only': () =>
-    'The console reads data: it cannot change it. Only queries are run (SELECT, FROM, WITH, VALUES, DESCRIBE, SUMMARIZE, SHOW, EXPLAIN, PIVOT).',
-  'read-only:extension': () => 'The console reads data: it cannot install or load DuckDB extensions.',
-  'read-only:setting': () => 'The console reads data: it cannot change the engine’s settings.',
-  'read-only:several': () => 'The console runs one statement at a time: select the one to run.',
-  'access-denied': (p) => `The console cannot open “${p.value}”: this site does not allow it.`,
-  'query-timeout': (p) =>
-    `The query was stopped after ${p.seconds} ${p.seconds === '1' ? 'second' : 'seconds'}, the longest this site allows.`,
-  'out-of-memory': (p) =>
-    `The query needs more memory than is available${p.limit ? ` (${p.limit})` : ''} and was stopped: try filtering or aggregating the data.`,
-  'remote-unreachable': (p) => `The data server does not answer${p.status ? ` (status ${p.status})` : ''}. Try again later.`,
-  'remote-auth': () => 'The data server refused access: the user or password the site configured is not valid.',
-  'remote-quota': () => 'This site has used up the queries the data server allows for now. Try again later.',
-  'remote-too-large': (p) => `The result is larger than ${p.bytes}, the most the console keeps: add LIMIT or aggregate the data.`,
-  'read-only:remote': () => 'The data server only accepts reads: the query tries to change data or settings.',
-  'unknown-name:table': (p) => `The table “${p.value}” does not exist on the data server.`,
-  'unknown-name:column': (p) => `The column “${p.value}” does not exist on the data server.`,
-  'unknown-name:database': (p) => `The database “${p.value}” does not exist on the data server.`,
-  'unknown-name': (p) => `“${p.value}” does not exist on the data server.`,
-  'engine-download:http': (p) => `The data engine did not start: the server answered ${p.status} for ${p.asset}. Try again.`,
-  'engine-download:incomplete': (p) => `The data engine did not start: ${p.asset} arrived incomplete or damaged. Try again.`,
-  'engine-download:stalled': (p) => `The data engine did not start: the server stopped sending ${p.asset}. Try again.`,
-  'engine-download:slow': (p) => `The data engine did not start: the server sends ${p.asset} too slowly. Try again.`,
-  'engine-download': (p) => `The data engine did not start: ${p.asset} cannot be reached. Try again.`,
-  'engine-unresponsive': (p) => `The data engine did not answer for ${p.seconds} seconds and was stopped. Try again.`,
-  'slow-download': (p) => `The server sends ${p.src} too slowly (${p.bytes} in ${p.seconds} seconds). Try again later.`,
-  'not-utf8': (p) =>
-    `${p.src} is not UTF-8 (line ${p.line}: “${p.sample}”): save it as “CSV UTF-8” (in Excel: Save As, CSV UTF-8) and load it again.`,
-  'invalid-option': (p) => `Invalid value: “${p.value}”.`,
-  'unknown-programme': (p) => `Unknown programme: “${p.value}”.`,
-  'unknown-region': (p) => `Unknown region: “${p.value}” (use its name or ISTAT code).`,
-  'unknown-province': (p) => `Unknown province: “${p.value}” (use the sigla, e.g. PC, the name or the ISTAT code).`,
-  'unknown-comune': (p) => `Comune not in the programme: “${p.value}”.`,
-  'ambiguous-name:region': (p) => `“${p.value}” names more than one region: ${p.matches}. Write the full name or the ISTAT code.`,
-  'ambiguous-name:province': (p) => `“${p.value}” names more than one province: ${p.matches}. Write the sigla or the ISTAT code.`,
-  'ambiguous-name:comune': (p) => `“${p.value}” names more than one comune: ${p.matches}. Write the ISTAT code.`,
-  'ambiguous-name': (p) => `“${p.value}” names more than one place: ${p.matches}. Write the ISTAT code.`,
-  'unknown-metric': (p) => `Unknown metric: “${p.value}” (available: ${p.available}).`,
-  'bad-date': (p) => `Invalid date in as-of: “${p.value}” (format YYYY-MM-DD).`,
-  'bad-view': (p) => `Unknown view: “${p.value}” (full or compact).`,
-  'bad-level': (p) => `Unknown level: “${p.value}” (region or province; comune only with geo).`,
-  'need-key': () => 'The geo attribute needs key too: the name of the property holding the ISTAT code.',
-  'geo:not-json': (p) => `The geo file ${p.src} is not valid JSON.`,
-  'geo:not-geo': (p) => `The geo file ${p.src} is neither GeoJSON nor TopoJSON.`,
-  'geo:no-features': (p) => `The geo file ${p.src} contains no polygons.`,
-  'geo:no-key': (p) =>
-    `No feature of the geo file has the property “${p.key}”${p.available ? ` (properties present: ${p.available})` : ''}.`,
-  'geo:no-match': (p) => `No code in the property “${p.key}” matches the data (e.g. ${p.sample}): check key and level.`,
+/** One sentence per kind of error (and per detail of some kinds), filled in from its params. */
+export type ErrorTexts = Record<keyof typeof IT, (p: Params) => string>;
+
+/** What an error message says, in one language. */
+export interface ErrorWords {
+  /** The disclosure of the technical message, and the retry button. */
+  details: string;
+  retry: string;
+  /** What stands for the data when no file is named. */
+  data: string;
+  /** The subject of most sentences: the file named (shortened), or '' when none is. */
+  file: (src: string) => string;
+  /** Units of a size in bytes. */
+  units: { byte: string; bytes: string; kB: string; MB: string; GB: string };
+  text: ErrorTexts;
+}
+
+/** The error sentences: Italian here, the other languages fetched with the first error in them. */
+export const ERRORS: Words<ErrorWords> = {
+  name: 'errors',
+  it: {
+    details: 'Dettagli tecnici',
+    retry: 'Riprova',
+    data: 'i dati',
+    file: (src) => (src ? `Il file ${src}` : 'Il file dei dati'),
+    units: { byte: 'byte', bytes: 'byte', kB: 'kB', MB: 'MB', GB: 'GB' },
+    text: IT,
+  },
+  other: {
+    en: () => import('./errors.en.js'),
+    de: () => import('./errors.de.js'),
+    fr: () => import('./errors.fr.js'),
+  },
 };
 
 const RETRY = new Set([
@@ -199,10 +168,14 @@ const NO_DETAIL = new Set([
   'read-only',
 ]);
 
+/**
+ * What to tell the reader about `e`, in `lang` once its words are loaded
+ * (`loadWords(ERRORS, lang)`; Italian until then).
+ */
 export function describeError(e: Pick<PiccoliDataError, 'kind' | 'params' | 'message' | 'source'>, lang: Lang): ErrorDescription {
-  const p = params(e.params, e.source, lang);
-  const texts = lang === 'it' ? IT : EN;
-  const text = (texts[textKey(e)] ?? texts.query!)(p);
+  const w = words(ERRORS, lang) ?? ERRORS.it;
+  const p = params(e.params, e.source, lang, w);
+  const text = (w.text[textKey(e) as keyof ErrorTexts] ?? w.text.query)(p);
   return { text, detail: NO_DETAIL.has(e.kind) ? undefined : e.message, retry: RETRY.has(e.kind) };
 }
 
@@ -217,12 +190,13 @@ function textKey(e: Pick<PiccoliDataError, 'kind' | 'params'>): string {
   return (e.kind === 'ambiguous-name' || e.kind === 'unknown-name') && what in IT ? what : e.kind;
 }
 
-function params(raw: PiccoliErrorParams, source: string | undefined, lang: Lang): Params {
-  const named = source || (raw.url ? String(raw.url) : '');
+function params(raw: PiccoliErrorParams, source: string | undefined, lang: Lang, w: ErrorWords): Params {
+  const named = source ? shortUrl(source) : raw.url ? shortUrl(String(raw.url)) : '';
   const str = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === undefined || v === null ? '' : String(v));
+  const locale = localeOf(lang);
   return {
-    src: named ? shortUrl(named) : lang === 'it' ? 'i dati' : 'the data',
-    file: named ? `Il file ${shortUrl(named)}` : 'Il file dei dati',
+    src: named || w.data,
+    file: w.file(named),
     value: shown(str(raw.value)),
     status: str(raw.status),
     available: shown(str(raw.available), 200),
@@ -230,23 +204,20 @@ function params(raw: PiccoliErrorParams, source: string | undefined, lang: Lang)
     sample: shown(str(raw.sample)),
     missing: str(raw.missing),
     matches: shown(str(raw.matches), 200),
-    limit: lang === 'it' ? str(raw.limit).replace('.', ',') : str(raw.limit),
+    // DuckDB writes 976.5 MiB: the decimal sign of the reader's language.
+    limit: str(raw.limit).replace('.', (1.5).toLocaleString(locale)[1]!),
     asset: shown(str(raw.asset)),
-    seconds: typeof raw.seconds === 'number' ? raw.seconds.toLocaleString(locale(lang)) : str(raw.seconds),
-    bytes: typeof raw.bytes === 'number' ? byteSize(raw.bytes, lang) : str(raw.bytes),
-    line: typeof raw.line === 'number' ? raw.line.toLocaleString(locale(lang)) : str(raw.line),
+    seconds: typeof raw.seconds === 'number' ? raw.seconds.toLocaleString(locale) : str(raw.seconds),
+    bytes: typeof raw.bytes === 'number' ? byteSize(raw.bytes, locale, w.units) : str(raw.bytes),
+    line: typeof raw.line === 'number' ? raw.line.toLocaleString(locale) : str(raw.line),
   };
 }
 
-function locale(lang: Lang): string {
-  return lang === 'it' ? 'it-IT' : 'en-GB';
-}
-
 /** 15 byte, 1,5 kB, 34 MB: a size as a reader says it. */
-function byteSize(n: number, lang: Lang): string {
-  if (n < 1000) return `${n.toLocaleString(locale(lang))} ${lang === 'it' || n === 1 ? 'byte' : 'bytes'}`;
-  const [v, unit] = n < 1e6 ? [n / 1e3, 'kB'] : n < 1e9 ? [n / 1e6, 'MB'] : [n / 1e9, 'GB'];
-  return `${v.toLocaleString(locale(lang), { maximumFractionDigits: v < 10 ? 1 : 0 })} ${unit}`;
+function byteSize(n: number, locale: string, u: ErrorWords['units']): string {
+  if (n < 1000) return `${n.toLocaleString(locale)} ${n === 1 ? u.byte : u.bytes}`;
+  const [v, unit] = n < 1e6 ? [n / 1e3, u.kB] : n < 1e9 ? [n / 1e6, u.MB] : [n / 1e9, u.GB];
+  return `${v.toLocaleString(locale, { maximumFractionDigits: v < 10 ? 1 : 0 })} ${unit}`;
 }
 
 /** Values from a page shown in a message: bounded, on one line (they are rendered as text). */

@@ -10,7 +10,7 @@ export { furthestStages } from './stages.js';
 export { tooltipPosition } from './tooltip.js';
 export { RovingFocusController } from '../controllers/roving-focus.js';
 export { SchemeController } from '../controllers/scheme.js';
-export { provenanceView, provenanceViewStyles } from '../components/provenance.js';
+export { PROVENANCE, provenanceView, provenanceViewStyles } from '../components/provenance.js';
 export { STRINGS as MAP_STRINGS } from '../components/piccoli-map/strings.js';
 export { drawnStyles } from '../components/piccoli-map/drawn.styles.js';
 export { renderMapView } from './view.js';

@@ -5,10 +5,8 @@ import type { MapGeometry } from './types.js';
  * The shapes and their join to ISTAT codes live in region-shapes.ts, a chunk of their own.
  */
 
-/** Attribution the licence asks for; the map shows it under the drawing. */
+/** Attribution the licence asks for; the map shows it under the drawing (its words: the map's `regionsCredit`). */
 export const REGIONS_CREDIT = {
-  text: 'Confini regionali: MapSVG (mapsvg.com), CC BY 4.0, tramite @svg-maps/italy',
-  textEn: 'Region shapes: MapSVG (mapsvg.com), CC BY 4.0, via @svg-maps/italy',
   href: 'https://creativecommons.org/licenses/by/4.0/',
 };
 

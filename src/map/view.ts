@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { MapData } from '../components/piccoli-map/piccoli-map.js';
 import type { Strings } from '../components/piccoli-map/strings.js';
 import { provenanceView } from '../components/provenance.js';
-import { formatDate, formatInteger, formatPercent, type Lang } from '../i18n/index.js';
+import { formatDate, formatInteger, formatPercent, inLang, placeName, type Lang } from '../i18n/index.js';
 import { styleProps } from '../styles/style-props.js';
 import type { Palette } from './palette.js';
 import { REGIONS_CREDIT } from './regions.js';
@@ -25,10 +25,10 @@ export interface MapViewInput {
   selected: string | null;
   formatValue: (value: number) => string;
   counts: (v: AreaDatum) => string;
-  /** The play over as-of (src/map/play.ts), when the element has `play`. */
-  play?: TemplateResult | typeof nothing;
   /** The download menu's trigger (src/components/download/trigger.ts), made by the element. */
   download: TemplateResult;
+  /** The play over as-of (src/map/play.ts), when the element has `play`. */
+  play?: TemplateResult | typeof nothing;
   /** Listeners, called with the element as `this`. */
   on: {
     click: (e: MouseEvent) => void;
@@ -46,7 +46,9 @@ export interface MapViewInput {
  */
 export function renderMapView(input: MapViewInput): TemplateResult {
   const { d, lang, t, view, what, tip, selected, formatValue, counts, on } = input;
-  const title = d.meta ? (lang === 'it' ? d.meta.name_it : d.meta.name_en).split(' - ')[0]! : d.programme;
+  const title = d.meta ? inLang(d.meta, 'name', lang).split(' - ')[0]! : d.programme;
+  /** An area's name as the data has it (else the shape's), in the reader's language. */
+  const nameOf = (s: { code: string; name: string }) => placeName(t, d.values.get(s.code)?.name ?? s.name);
   const date = formatDate(d.asOf, lang);
   const scale = colourScale(
     [...d.values.values()].map((v) => v.value),
@@ -63,13 +65,12 @@ export function renderMapView(input: MapViewInput): TemplateResult {
   const tipValue = tipArea ? d.values.get(tipArea.code) : undefined;
   const empty = d.values.size === 0;
   const pv = provenanceView([...d.bases.values()], d.origin, d.file, lang);
-  const selectedName = selected ? (d.values.get(selected)?.name ?? d.geometry.shapes.find((s) => s.code === selected)?.name) : null;
-  const sorted = [...d.geometry.shapes].sort((a, b) =>
-    (d.values.get(a.code)?.name ?? a.name).localeCompare(d.values.get(b.code)?.name ?? b.name, lang),
-  );
+  const selectedShape = selected ? d.geometry.shapes.find((s) => s.code === selected) : undefined;
+  const selectedName = selected ? nameOf(selectedShape ?? { code: selected, name: selected }) : null;
+  const sorted = [...d.geometry.shapes].sort((a, b) => nameOf(a).localeCompare(nameOf(b), lang));
   const credit =
     d.credit.kind === 'regions'
-      ? html`<a href=${REGIONS_CREDIT.href} rel="license noopener">${lang === 'it' ? REGIONS_CREDIT.text : REGIONS_CREDIT.textEn}</a>`
+      ? html`<a href=${REGIONS_CREDIT.href} rel="license noopener">${t.regionsCredit}</a>`
       : d.credit.kind === 'tiles'
         ? t.tiles
         : t.geoCredit(d.credit.host);
@@ -108,7 +109,7 @@ export function renderMapView(input: MapViewInput): TemplateResult {
       ${
         tipArea
           ? html`<div class="tooltip" part="tooltip" aria-hidden="true" data-code=${tipArea.code}>
-            <strong class="tip-name">${tipValue?.name ?? tipArea.name}</strong>
+            <strong class="tip-name">${nameOf(tipArea)}</strong>
             ${
               tipValue
                 ? html`<span class="tip-value">${formatValue(tipValue.value)}</span>
@@ -148,7 +149,7 @@ export function renderMapView(input: MapViewInput): TemplateResult {
         ${sorted.map((s) => {
           const v = d.values.get(s.code);
           return html`<tr data-code=${s.code}>
-            <th scope="row">${v?.name ?? s.name}</th>
+            <th scope="row">${nameOf(s)}</th>
             ${
               !v
                 ? html`<td>${t.noData}</td>${stages ? nothing : html`<td></td><td></td>`}`

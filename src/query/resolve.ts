@@ -51,7 +51,11 @@ const EVERYDAY_GROUPS: readonly (readonly string[])[] = [
   ['Pesaro e Urbino', 'Pesaro Urbino'],
   ['Monza e della Brianza', 'Monza e Brianza', 'Monza Brianza', 'Monza'],
   ['Massa-Carrara', 'Massa e Carrara'],
-  ["Valle d'Aosta/Vallée d'Aoste", 'Aosta', 'Aoste'],
+  ["Valle d'Aosta/Vallée d'Aoste", 'Aosta', 'Aoste', 'Aostatal'],
+  // The names the German and French elements show (src/i18n/places.ts), and their everyday ones.
+  ['Bolzano/Bozen', 'Südtirol', 'Alto Adige'],
+  ['Trento', 'Trient'],
+  ['Trentino-Alto Adige/Südtirol', 'Trentino-Südtirol'],
   ['Verbano-Cusio-Ossola', 'VCO'],
   ['Barletta-Andria-Trani', 'BAT'],
 ];

@@ -89,7 +89,8 @@ describe('<piccoli-progress>', () => {
     expect(about.open).to.equal(true);
     expect(about.textContent).to.contain('Non sono dati ufficiali');
     el.lang = 'en';
-    await el.updateComplete;
+    // English is fetched the first time an element speaks it (src/i18n/words.ts).
+    await waitUntil(() => el.shadowRoot!.querySelector('figcaption [part="provenance"]'), 'no English provenance label');
     expect(el.shadowRoot!.querySelector('figcaption [part="provenance"]')!.textContent).to.equal('Partly simulated data');
   });
 

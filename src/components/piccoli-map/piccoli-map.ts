@@ -13,7 +13,8 @@ import type { ProgrammeMeta } from '../../data/bundled.js';
 import { PiccoliAreaSelectEvent } from '../../events/area-select.js';
 import { PiccoliLoadProgressEvent } from '../../events/index.js';
 import { validDate } from '../../i18n/dates.js';
-import { formatInteger, formatPercent, type Lang } from '../../i18n/index.js';
+import { formatInteger, formatPercent, inLang, placeName, type Lang } from '../../i18n/index.js';
+import { loadWords } from '../../i18n/words.js';
 import { coordinatorContext } from '../../query/context.js';
 import type { Coordinator } from '../../query/coordinator.js';
 import { metricNames } from '../../query/metrics.js';
@@ -28,24 +29,8 @@ import type { AreaDatum, MapGeometry, MapLevel, MapShape } from '../../map/types
 import { theme } from '../../styles/theme.js';
 import { styles } from './piccoli-map.styles.js';
 import type { Strings } from './strings.js';
+import { FIRST_STRINGS, type FirstStrings } from './first-strings.js';
 
-/** What the map says before it has data; the rest comes with the drawing code (strings.ts). */
-const FIRST = {
-  it: {
-    loading: 'Caricamento della mappa…',
-    errorTitle: 'Impossibile mostrare la mappa',
-    cancel: 'Annulla',
-    cancelled: 'Caricamento annullato.',
-    retry: 'Riprova',
-  },
-  en: {
-    loading: 'Loading the map…',
-    errorTitle: 'The map cannot be shown',
-    cancel: 'Cancel',
-    cancelled: 'Loading cancelled.',
-    retry: 'Try again',
-  },
-};
 import { styleProps } from '../../styles/style-props.js';
 
 /** What the map shows: `reached`, or its share of the eligible entities. */
@@ -273,7 +258,10 @@ export class PiccoliMap extends PiccoliElement {
     if (!coordinator) throw new PiccoliDataError('engine', 'No piccoli-dashboard coordinator is provided to this element.');
     const { areas: req, share, geo, key } = ask;
     this._load.started();
+    const lang = this._lang;
     const drawing = import('../../map/drawing.js');
+    // The drawn map's words in the element's language come beside the data, not after it.
+    const words = drawing.then((m) => Promise.all([loadWords(m.MAP_STRINGS, lang), loadWords(m.PROVENANCE, lang)]));
     // Another date of the same map keeps its shapes (a site's file is not fetched again).
     const base = baseOf(ask);
     const prev = this._data.value;
@@ -299,7 +287,7 @@ export class PiccoliMap extends PiccoliElement {
       throw invalidOption('unknown-metric', { value: this.metric, available: metricNames(answer.programme.stages) }, 'metric');
     }
     const metric: Metric = { stage: answer.stage.stage, stageOrder: answer.stage.order, share };
-    const [geometry, draw] = await Promise.all([geometryPromise, drawing]);
+    const [geometry, draw] = await Promise.all([geometryPromise, drawing, words]);
     const furthest = req.level === 'comune' ? await draw.furthestStages(coordinator, req, answer, signal) : null;
     this._adoptDrawnStyles(draw);
     const names = new Map(geometry.shapes.map((s) => [s.code, s.name]));
@@ -358,7 +346,8 @@ export class PiccoliMap extends PiccoliElement {
   /** Build the drawing once per geometry, then recolour it in place. */
   private _paint(d: MapData): void {
     const lang = this._lang;
-    const t = d.draw.MAP_STRINGS[lang];
+    const t = this._words(d.draw.MAP_STRINGS);
+    if (!t) return; // painted when the words arrive
     const selected = this._selected;
     this._roving ??= new d.draw.RovingFocusController<string>(this, this._rovingOptions());
     if (this.play)
@@ -386,17 +375,18 @@ export class PiccoliMap extends PiccoliElement {
       palette,
       describe: (s, v) => {
         // A tile shows its sigla: the accessible name must contain the visible text.
-        const name = s.label && s.label !== (v?.name ?? s.name) ? `${v?.name ?? s.name} (${s.label})` : (v?.name ?? s.name);
+        const area = placeName(t, v?.name ?? s.name);
+        const name = s.label && s.label !== area ? `${area} (${s.label})` : area;
         const sel = s.code === selected ? ` (${t.selected})` : '';
         if (!v) return `${name}: ${t.noData}${sel}`;
         const counts = d.stages ? '' : `, ${this._counts(d, v, lang, t)}`;
-        return `${name}: ${this._formatValue(d, v.value, lang)}${counts}${sel}`;
+        return `${name}: ${this._formatValue(d, v.value, lang, t)}${counts}${sel}`;
       },
     });
   }
 
-  private _formatValue(d: MapData, value: number, lang: Lang): string {
-    if (d.stages) return value ? this._stageLabel(d, lang, d.stages[value]?.stage) : d.draw.MAP_STRINGS[lang].noStage;
+  private _formatValue(d: MapData, value: number, lang: Lang, t: Strings): string {
+    if (d.stages) return value ? this._stageLabel(d, lang, d.stages[value]?.stage) : t.noStage;
     return d.metric.share ? formatPercent(value, lang) : formatInteger(value, lang);
   }
 
@@ -410,7 +400,7 @@ export class PiccoliMap extends PiccoliElement {
 
   private _stageLabel(d: MapData, lang: Lang, stage = d.metric.stage): string {
     const s = d.meta?.stages.find((x) => x.stage === stage);
-    return s ? (lang === 'it' ? s.label_it : s.label_en) : stage.replaceAll('_', ' ');
+    return s ? inLang(s, 'label', lang) : stage.replaceAll('_', ' ');
   }
 
   private _title(d: MapData, lang: Lang, t: Strings): string {
@@ -507,14 +497,25 @@ export class PiccoliMap extends PiccoliElement {
 
   protected override render(): TemplateResult {
     const lang = this._lang;
+    // Undefined while the words of the element's language are on their way: a wordless skeleton.
+    const first = this._words(FIRST_STRINGS);
     const { status, value, error } = this._data;
     if (status === TaskStatus.ERROR && !isAbortError(error)) {
-      return this._renderError(error, FIRST[lang].errorTitle, () => void this._data.run());
+      return this._renderError(error, first?.errorTitle, () => void this._data.run());
     }
-    if (status === TaskStatus.ERROR && this._load.cancelled) return this._load.view(FIRST[lang].cancelled, FIRST[lang].retry);
-    if ((status !== TaskStatus.COMPLETE && value?.base !== baseOf(this._ask())) || !value || !this._view)
-      return this._skeleton(FIRST[lang].loading);
-    return this._mapView(value, lang, value.draw.MAP_STRINGS[lang]);
+    if (status === TaskStatus.ERROR && this._load.cancelled && first) return this._load.view(first.cancelled, first.retry);
+    const t = value && this._words(value.draw.MAP_STRINGS);
+    if (
+      (status !== TaskStatus.COMPLETE && value?.base !== baseOf(this._ask())) ||
+      !value ||
+      !this._view ||
+      !t ||
+      !first ||
+      !this._words(value.draw.PROVENANCE)
+    ) {
+      return this._skeleton(first);
+    }
+    return this._mapView(value, lang, t);
   }
 
   private _ratio(): string {
@@ -529,17 +530,16 @@ export class PiccoliMap extends PiccoliElement {
     return `${w} / ${h}`;
   }
 
-  private _skeleton(loading: string): TemplateResult {
-    const pct = this._progress === null ? null : formatPercent(this._progress, this._lang);
+  private _skeleton(first: FirstStrings | undefined): TemplateResult {
+    const loading = first?.loading ?? '\u00a0'; // no words yet: the line keeps its height
+    const pct = this._progress === null || !first ? null : formatPercent(this._progress, this._lang);
     return html`<figure part="figure" class="skeleton" aria-busy="true">
       <figcaption part="caption">
         <span class="title"><span class="ph"></span></span>
         <span class="sub"
           ><span role="status">${pct ? `${loading} ${pct}` : loading}</span>
           ${
-            pct
-              ? html`<button class="cancel" type="button" part="cancel" @click=${this._load.cancel}>${FIRST[this._lang].cancel}</button>`
-              : nothing
+            pct ? html`<button class="cancel" type="button" part="cancel" @click=${this._load.cancel}>${first!.cancel}</button>` : nothing
           }</span
         >
         <span class="provenance pending">&nbsp;</span>
@@ -565,10 +565,10 @@ export class PiccoliMap extends PiccoliElement {
       palette: d.draw.paletteFromStyle(getComputedStyle(this)),
       tip: this._tip,
       selected: this._selected,
-      formatValue: (v) => this._formatValue(d, v, lang),
+      formatValue: (v) => this._formatValue(d, v, lang, t),
       counts: (v) => this._counts(d, v, lang, t),
-      play: this._player?.render(t, lang),
       download: downloadButton(lang, d),
+      play: this._player?.render(t, lang),
       // Called with the element as `this` (Lit binds listeners to the rendering host).
       on: {
         click: this._handleClick,

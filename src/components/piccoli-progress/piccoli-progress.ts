@@ -10,7 +10,8 @@ import type { ProgrammeMeta } from '../../data/bundled.js';
 import { PiccoliDataError, invalidOption, isAbortError } from '../../data/errors.js';
 import { PiccoliLoadProgressEvent } from '../../events/index.js';
 import { PiccoliStageSelectEvent } from '../../events/stage-select.js';
-import { formatDate, formatInteger, formatPercent, type Lang } from '../../i18n/index.js';
+import { formatDate, formatInteger, formatPercent, inLang, placeName, type Lang } from '../../i18n/index.js';
+import { loadWords } from '../../i18n/words.js';
 import { coordinatorContext } from '../../query/context.js';
 import type { Coordinator } from '../../query/coordinator.js';
 import type { ErrorData, FunnelAnswer, FunnelRequest, FunnelScope, StageCount } from '../../query/types.js';
@@ -188,9 +189,13 @@ export class PiccoliProgress extends PiccoliElement {
     }
   }
 
-  /** The provenance view. */
+  /** The provenance view, and the words of the element's language (its own and the provenance's). */
   protected override _ready(): Promise<unknown> {
-    return import('../provenance.js').then((m) => (provenanceModule = m));
+    const lang = this._lang;
+    return Promise.all([
+      import('../provenance.js').then((m) => loadWords((provenanceModule = m).PROVENANCE, lang)),
+      loadWords(STRINGS, lang),
+    ]);
   }
 
   private _select(s: StageCount, f: FunnelAnswer): void {
@@ -217,30 +222,34 @@ export class PiccoliProgress extends PiccoliElement {
 
   protected override render(): TemplateResult {
     const lang = this._lang;
-    const t = STRINGS[lang];
+    // Undefined while the words of the element's language are on their way: a wordless skeleton.
+    const t = this._words(STRINGS);
     const status = this._funnel.status;
     if (status === TaskStatus.ERROR && !isAbortError(this._funnel.error)) {
-      return this._renderError(this._funnel.error, t.errorTitle, () => void this._funnel.run());
+      return this._renderError(this._funnel.error, t?.errorTitle, () => void this._funnel.run());
     }
-    if (status === TaskStatus.ERROR && this._load.cancelled) return this._load.view(t.cancelled, t.retry);
+    if (status === TaskStatus.ERROR && this._load.cancelled && t) return this._load.view(t.cancelled, t.retry);
     // Until its first answer, a snapshot's element shows the answer the snapshot rendered.
     const value = status === TaskStatus.COMPLETE ? this._funnel.value : provenanceModule && (this._snapshot as FunnelAnswer | undefined);
-    if (!value) return this._skeleton(t, lang);
+    if (!value || !t || !this._words(provenanceModule!.PROVENANCE)) return this._skeleton(t, lang);
     return this._funnelView(value, lang, t);
   }
 
-  private _skeleton(t: Strings, lang: Lang): TemplateResult {
+  private _skeleton(t: Strings | undefined, lang: Lang): TemplateResult {
     const rows = stageCountHint.get(this.programme || 'piccoli') ?? 5;
     const p = this._progress;
-    const status = p
-      ? (p.phase === 'engine' ? t.startingEngine : t.loadingBytes)(Number.isNaN(p.share) ? '' : formatPercent(p.share, lang))
-      : t.loading;
+    // No words yet: a non-breaking space keeps the line's height (no shift when they come).
+    const status = !t
+      ? '\u00a0'
+      : p
+        ? (p.phase === 'engine' ? t.startingEngine : t.loadingBytes)(Number.isNaN(p.share) ? '' : formatPercent(p.share, lang))
+        : t.loading;
     return html`<figure class="skeleton ${this.view === 'compact' ? 'compact' : ''}" part="figure" aria-busy="true">
       <figcaption part="caption">
         <span class="title"><span class="ph"></span></span>
         <span class="sub"
           ><span role="status">${status}</span>
-          ${p ? html`<button class="cancel" type="button" part="cancel" @click=${this._load.cancel}>${t.cancel}</button>` : ''}</span
+          ${p && t ? html`<button class="cancel" type="button" part="cancel" @click=${this._load.cancel}>${t.cancel}</button>` : ''}</span
         >
         <span class="provenance pending">&nbsp;</span>
       </figcaption>
@@ -250,10 +259,10 @@ export class PiccoliProgress extends PiccoliElement {
           : html`<table part="table" aria-hidden="true">
             <thead>
               <tr>
-                <th>${t.stage}</th>
-                <th>${t.entities.comune}</th>
-                <th>${t.ofPreviousShort}</th>
-                <th class="elig">${t.ofEligibleShort}</th>
+                <th>${t?.stage ?? '\u00a0'}</th>
+                <th>${t?.entities.comune}</th>
+                <th>${t?.ofPreviousShort}</th>
+                <th class="elig">${t?.ofEligibleShort}</th>
               </tr>
             </thead>
             <tbody>
@@ -277,7 +286,7 @@ export class PiccoliProgress extends PiccoliElement {
   private _funnelView(f: FunnelAnswer, lang: Lang, t: Strings): TemplateResult {
     stageCountHint.set(f.programme.id, f.stages.length);
     const meta = f.programme.meta;
-    const title = meta ? (lang === 'it' ? meta.name_it : meta.name_en) : f.programme.id;
+    const title = meta ? inLang(meta, 'name', lang) : f.programme.id;
     const shortTitle = title.split(' - ')[0]!;
     const area = areaLabel(f.scope, t);
     const date = formatDate(f.asOf, lang);
@@ -373,9 +382,9 @@ export class PiccoliProgress extends PiccoliElement {
     </table>`;
     // A chosen stage shows what it counts (its definition in the programme's metadata).
     const chosen = this._selectedStage ? meta?.stages.find((x) => x.stage === this._selectedStage) : undefined;
-    const about = chosen && (lang === 'it' ? chosen.description_it : chosen.description_en);
+    const about = chosen && inLang(chosen, 'description', lang);
     const definition = html`${cv?.key}<p class="definition" part="definition" role="status">${
-      about ? html`<strong>${lang === 'it' ? chosen.label_it : chosen.label_en}</strong>: ${about}` : ''
+      about ? html`<strong>${inLang(chosen, 'label', lang)}</strong>: ${about}` : ''
     }</p>`;
     if (this.view === 'compact') {
       return html`<figure part="figure" class="compact" data-backend=${f.backend}>
@@ -398,23 +407,24 @@ export class PiccoliProgress extends PiccoliElement {
   }
 }
 
+/** "Italia", "Provincia di Piacenza", "Autonome Provinz Bozen – Südtirol": the area, in the reader's language. */
 function areaLabel(scope: FunnelScope, t: Strings): string {
   if (scope.level === 'italy') return t.italy;
-  if (scope.level === 'province') return t.province(scope.name);
-  return scope.name;
+  const name = placeName(t, scope.name);
+  return scope.level === 'province' ? t.province(name) : name;
 }
 
 /** "in Italia", "in provincia di Piacenza", "in Umbria", "per Bobbio": where a programme is or is not active. */
 function inArea(scope: FunnelScope, t: Strings): string {
   if (scope.level === 'italy') return t.inItaly;
-  if (scope.level === 'province') return t.inProvince(scope.name);
-  return scope.level === 'region' ? t.inRegion(scope.name) : t.forEntity(scope.name);
+  const name = placeName(t, scope.name);
+  if (scope.level === 'province') return t.inProvince(name);
+  return scope.level === 'region' ? t.inRegion(name) : t.forEntity(name);
 }
 
 function stageLabel(stage: string, meta: ProgrammeMeta | undefined, lang: Lang): string {
   const s = meta?.stages.find((x) => x.stage === stage);
-  if (s) return lang === 'it' ? s.label_it : s.label_en;
-  return stage.replaceAll('_', ' ');
+  return s ? inLang(s, 'label', lang) : stage.replaceAll('_', ' ');
 }
 
 declare global {

@@ -4,7 +4,8 @@
  * the compile). Loaded with a run, not with the console's first paint.
  */
 import { getEngine, type EngineProgressEvent } from '../../data/engine.js';
-import { formatPercent, type Lang } from '../../i18n/index.js';
+import { formatPercent } from '../../i18n/index.js';
+import type { ConsoleLang as Lang } from './strings.js';
 
 const STRINGS = {
   it: { starting: 'Avvio del motore dei dati…', download: (pct: string) => `Avvio del motore dei dati: ${pct}` },

@@ -1,6 +1,6 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Lang } from '../../i18n/index.js';
+import type { ConsoleLang as Lang } from './strings.js';
 import { STRINGS } from './strings.js';
 import type { HistoryEntry } from './url-state.js';
 

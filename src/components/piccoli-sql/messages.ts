@@ -4,7 +4,8 @@
  * an editor or data that could not load). Templates and text only: no state.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatInteger, type Lang } from '../../i18n/index.js';
+import { formatInteger } from '../../i18n/index.js';
+import type { ConsoleLang as Lang } from './strings.js';
 import { STRINGS } from './strings.js';
 
 /** What the status line reports on. */

@@ -1,4 +1,4 @@
-import type { Lang } from '../../i18n/index.js';
+import type { ConsoleLang as Lang } from './strings.js';
 import type { ChartChoice } from './chart.js';
 
 /** What the result's tabs, table, chart and exports say (loaded with them, after the console's first paint). */

@@ -29,7 +29,8 @@ function loadOutputPanel(): Promise<typeof import('./output-panel.js')> {
 import { RunController, type RunResult } from './run-controller.js';
 import type { PiccoliSqlInsertEvent } from './schema-browser.js';
 import type { TableInfo } from './schema.js';
-import { STRINGS, type Strings } from './strings.js';
+import { STRINGS, type ConsoleLang, type Strings } from './strings.js';
+import { loadWords } from '../../i18n/words.js';
 import { UrlController } from './url-controller.js';
 import { HISTORY_KEY, type HistoryEntry } from './url-state.js';
 
@@ -114,8 +115,10 @@ export class PiccoliSql extends PiccoliElement {
 
   /** The output panel's code, and its styles adopted by this console's shadow root. */
   private _outputReady(): Promise<void> {
-    this._output ??= loadOutputPanel().then(
-      ({ outputStyles }) => this.adopt(outputStyles),
+    // The error sentences in the console's language come with it (the panel says some).
+    const errorWords = import('../../i18n/errors.js').then((m) => loadWords(m.ERRORS, this._lang));
+    this._output ??= Promise.all([loadOutputPanel(), errorWords]).then(
+      ([{ outputStyles }]) => this.adopt(outputStyles),
       () => {
         this._output = undefined; // a later run tries again
       },
@@ -164,6 +167,11 @@ export class PiccoliSql extends PiccoliElement {
 
   private get _s(): Strings {
     return STRINGS[this._lang];
+  }
+
+  /** English for English, else Italian: the console does not speak German or French yet. */
+  protected override get _lang(): ConsoleLang {
+    return super._lang === 'en' ? 'en' : 'it';
   }
 
   protected override firstUpdated(): void {

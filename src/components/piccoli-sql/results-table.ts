@@ -1,7 +1,7 @@
 import type { Table } from 'apache-arrow';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { Lang } from '../../i18n/index.js';
+import type { ConsoleLang as Lang } from './strings.js';
 import type { ArrowVectorLike } from './format/arrow.js';
 import { formatCell } from './format/cell.js';
 import { NUMERIC_KINDS, columnKind } from './format/kind.js';

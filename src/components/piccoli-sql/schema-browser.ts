@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { formatInteger, type Lang } from '../../i18n/index.js';
+import { formatInteger } from '../../i18n/index.js';
+import type { ConsoleLang as Lang } from './strings.js';
 import type { TableInfo } from './schema.js';
 import { sqlName } from './sql-name.js';
 import { STRINGS } from './strings.js';

@@ -1,4 +1,5 @@
-import type { Lang } from '../../i18n/index.js';
+/** The languages the console speaks for now: German and French pages get its Italian. */
+export type ConsoleLang = 'it' | 'en';
 
 export const STRINGS = {
   it: {
@@ -49,6 +50,6 @@ export const STRINGS = {
     fromHistory: 'Query from the history loaded: press Run (Ctrl+Enter) to run it.',
     bundledFailed: (tables: string) => `Tables not loaded: ${tables} (tried again at the next run)`,
   },
-} satisfies Record<Lang, Record<string, unknown>>;
+} satisfies Record<ConsoleLang, Record<string, unknown>>;
 
 export type Strings = (typeof STRINGS)['it'];

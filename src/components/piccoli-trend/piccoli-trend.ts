@@ -9,7 +9,8 @@ import type { ProgrammeMeta } from '../../data/bundled.js';
 import { PiccoliDataError, invalidOption, isAbortError } from '../../data/errors.js';
 import { PiccoliLoadProgressEvent } from '../../events/index.js';
 import { validDate } from '../../i18n/dates.js';
-import { formatDate, formatInteger, formatPercent, type Lang } from '../../i18n/index.js';
+import { formatDate, formatInteger, formatPercent, inLang, placeName, type Lang } from '../../i18n/index.js';
+import { loadWords } from '../../i18n/words.js';
 import { coordinatorContext } from '../../query/context.js';
 import type { Coordinator } from '../../query/coordinator.js';
 import { basisOf } from '../../query/provenance.js';
@@ -189,10 +190,13 @@ export class PiccoliTrend extends PiccoliElement {
     this._load.started();
     if (ask.kind === 'invalid') throw invalidOption(ask.error.kind, ask.error.params as { value: string });
     if (!coordinator) throw new PiccoliDataError('engine', 'No piccoli-dashboard coordinator is provided to this element.');
-    // Plot and the provenance words come beside the answer, not before it.
+    // Plot and the provenance words come beside the answer, not before it; the words of
+    // the element's language too, when it is not Italian.
+    const lang = this._lang;
     const view = Promise.all([
       import('./trend-view.js').then((m) => (viewModule = m)),
-      import('../provenance.js').then((m) => (provenanceModule = m)),
+      import('../provenance.js').then((m) => loadWords((provenanceModule = m).PROVENANCE, lang)),
+      loadWords(STRINGS, lang),
     ]);
     try {
       const [answer] = await Promise.all([
@@ -221,7 +225,8 @@ export class PiccoliTrend extends PiccoliElement {
   private _draw(): void {
     const shown = this._trend.status === TaskStatus.COMPLETE ? this._trend.value : undefined;
     const box = this._plot;
-    if (!shown || !box || !viewModule) return;
+    const t = this._words(STRINGS);
+    if (!shown || !box || !viewModule || !t) return;
     this._resize?.observe(box);
     const width = box.clientWidth;
     const lang = this._lang;
@@ -229,7 +234,6 @@ export class PiccoliTrend extends PiccoliElement {
     if (d && d.shown === shown && d.width === width && d.lang === lang && d.metric === this.metric && box.querySelector('svg')) return;
     this._drawn = { shown, width, lang, metric: this.metric };
     const meta = shown.answer.programme.meta;
-    const t = STRINGS[lang];
     const { svg, x } = viewModule.drawTrend(shown.answer, shown.table, {
       width,
       height: box.clientHeight,
@@ -250,24 +254,24 @@ export class PiccoliTrend extends PiccoliElement {
   private _onKey(e: KeyboardEvent, shown: Shown): void {
     const from = this._cursor ?? shown.answer.asOf;
     const to = stepDate(shown.table, from, e.key);
-    if (to === null) return;
+    const t = this._words(STRINGS);
+    if (to === null || !t) return;
     e.preventDefault();
     this._cursor = to;
-    this._announce = this._reading(shown, to, this._lang, STRINGS[this._lang]);
+    this._announce = this._reading(shown, to, this._lang, t);
   }
 
   /** "Al 31 ottobre 2021: Ammissibili 1.975; Aderenti 612 …": the counts on one day, as words. */
   private _reading(shown: Shown, date: string, lang: Lang, t: Strings): string {
-    return `${t.at(formatDate(date, lang))}: ${this._values(shown, date, lang)
+    return `${t.at(formatDate(date, lang))}: ${this._values(shown, date, lang, t)
       .map((v) => `${v.label} ${v.text}`)
       .join('; ')}.`;
   }
 
-  private _values(shown: Shown, date: string, lang: Lang): { label: string; text: string; order: number }[] {
+  private _values(shown: Shown, date: string, lang: Lang, t: Strings): { label: string; text: string; order: number }[] {
     const { answer, table } = shown;
     const row = countsAt(table, date, answer.series.length);
     const share = this._share;
-    const t = STRINGS[lang];
     return answer.series
       .filter((s) => !share || s.order > 0)
       .map((s) => ({
@@ -281,29 +285,33 @@ export class PiccoliTrend extends PiccoliElement {
 
   protected override render(): TemplateResult {
     const lang = this._lang;
-    const t = STRINGS[lang];
+    // Undefined while the words of the element's language are on their way: a wordless skeleton.
+    const t = this._words(STRINGS);
     const status = this._trend.status;
     if (status === TaskStatus.ERROR && !isAbortError(this._trend.error)) {
-      return this._renderError(this._trend.error, t.errorTitle, () => void this._trend.run());
+      return this._renderError(this._trend.error, t?.errorTitle, () => void this._trend.run());
     }
-    if (status === TaskStatus.ERROR && this._load.cancelled) return this._load.view(t.cancelled, t.retry);
+    if (status === TaskStatus.ERROR && this._load.cancelled && t) return this._load.view(t.cancelled, t.retry);
     const value = this._trend.value;
-    if (status !== TaskStatus.COMPLETE || !value) return this._skeleton(t, lang);
+    if (status !== TaskStatus.COMPLETE || !value || !t || !this._words(provenanceModule!.PROVENANCE)) return this._skeleton(t, lang);
     return this._trendView(value, lang, t);
   }
 
-  private _skeleton(t: Strings, lang: Lang): TemplateResult {
+  private _skeleton(t: Strings | undefined, lang: Lang): TemplateResult {
     const stages = stageCountHint.get(this.programme || 'piccoli') ?? 5;
     const p = this._progress;
-    const status = p
-      ? (p.phase === 'engine' ? t.startingEngine : t.loadingBytes)(Number.isNaN(p.share) ? '' : formatPercent(p.share, lang))
-      : t.loading;
+    // No words yet: a non-breaking space keeps the line's height (no shift when they come).
+    const status = !t
+      ? '\u00a0'
+      : p
+        ? (p.phase === 'engine' ? t.startingEngine : t.loadingBytes)(Number.isNaN(p.share) ? '' : formatPercent(p.share, lang))
+        : t.loading;
     return html`<figure class="skeleton" part="figure" aria-busy="true">
       <figcaption part="caption">
         <span class="title"><span class="ph"></span></span>
         <span class="sub"
           ><span role="status">${status}</span>
-          ${p ? html`<button class="cancel" type="button" part="cancel" @click=${this._load.cancel}>${t.cancel}</button>` : ''}</span
+          ${p && t ? html`<button class="cancel" type="button" part="cancel" @click=${this._load.cancel}>${t.cancel}</button>` : ''}</span
         >
         <span class="provenance pending">&nbsp;</span>
       </figcaption>
@@ -314,7 +322,7 @@ export class PiccoliTrend extends PiccoliElement {
         <div class="plot"></div>
         <p class="readout" part="readout"><span class="ph"></span></p>
       </div>
-      <button class="toggle" type="button" part="toggle" disabled>${t.showTable}</button>
+      <button class="toggle" type="button" part="toggle" disabled>${t?.showTable ?? '\u00a0'}</button>
       <p class="source" part="source">&nbsp;</p>
       <div class="about">&nbsp;</div>
     </figure>`;
@@ -358,7 +366,7 @@ export class PiccoliTrend extends PiccoliElement {
       </figure>`;
     }
     const labels = a.series.map((s) => stageLabel(s.stage, meta, lang));
-    const values = this._values(shown, cursor, lang);
+    const values = this._values(shown, cursor, lang, t);
     const x = this._x;
     const view = viewModule!;
     const milestones = meta?.milestones ?? [];
@@ -429,7 +437,7 @@ export class PiccoliTrend extends PiccoliElement {
                   milestones.length
                     ? html`<h3>${t.milestones}</h3>
                       <ul part="milestones">
-                        ${milestones.map((m) => html`<li>${formatDate(m.date, lang)}: ${lang === 'it' ? m.label_it : m.label_en}${m.source ? ` (${m.source})` : ''}</li>`)}
+                        ${milestones.map((m) => html`<li>${formatDate(m.date, lang)}: ${inLang(m, 'label', lang)}${m.source ? ` (${m.source})` : ''}</li>`)}
                       </ul>`
                     : nothing
                 }
@@ -444,25 +452,25 @@ export class PiccoliTrend extends PiccoliElement {
 
 function titleOf(a: TrendAnswer, lang: Lang): string {
   const meta = a.programme.meta;
-  return (meta ? (lang === 'it' ? meta.name_it : meta.name_en) : a.programme.id).split(' - ')[0]!;
+  return (meta ? inLang(meta, 'name', lang) : a.programme.id).split(' - ')[0]!;
 }
 
+/** "Italia", "Provincia di Piacenza", "Autonome Provinz Bozen – Südtirol": the area, in the reader's language. */
 function areaLabel(scope: FunnelScope, t: Strings): string {
   if (scope.level === 'italy') return t.italy;
-  if (scope.level === 'province') return t.province(scope.name);
-  return scope.name;
+  const name = placeName(t, scope.name);
+  return scope.level === 'province' ? t.province(name) : name;
 }
 
 function inArea(scope: FunnelScope, t: Strings): string {
   if (scope.level === 'italy') return t.inItaly;
-  if (scope.level === 'province') return t.inProvince(scope.name);
-  return t.inArea(scope.name);
+  const name = placeName(t, scope.name);
+  return scope.level === 'province' ? t.inProvince(name) : t.inArea(name);
 }
 
 function stageLabel(stage: string, meta: ProgrammeMeta | undefined, lang: Lang): string {
   const s = meta?.stages.find((x) => x.stage === stage);
-  if (s) return lang === 'it' ? s.label_it : s.label_en;
-  return stage.replaceAll('_', ' ');
+  return s ? inLang(s, 'label', lang) : stage.replaceAll('_', ' ');
 }
 
 declare global {

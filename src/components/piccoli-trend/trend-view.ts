@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { css, html, type TemplateResult } from 'lit';
-import { formatDate, formatInteger, formatPercent, type Lang } from '../../i18n/index.js';
+import { formatDate, formatInteger, formatPercent, inLang, localeOf, type Lang } from '../../i18n/index.js';
 import type { Milestone } from '../../data/bundled.js';
 import type { TrendAnswer } from '../../query/types.js';
 import type { TrendPoint, TrendTable } from './trend-data.js';
@@ -101,7 +101,7 @@ export function trendDomain(a: TrendAnswer, milestones: Milestone[]): [string, s
  * element draws over it.
  */
 export function drawTrend(a: TrendAnswer, t: TrendTable, o: TrendDrawOptions): { svg: SVGSVGElement; x: (iso: string) => number } {
-  const locale = o.lang === 'it' ? 'it-IT' : 'en-GB';
+  const locale = localeOf(o.lang);
   const share = o.metric === 'share';
   const [from, to] = trendDomain(a, o.milestones);
   const value = (row: number[], order: number) => (share ? row[order]! / (row[0] || NaN) : row[order]!);
@@ -131,7 +131,7 @@ export function drawTrend(a: TrendAnswer, t: TrendTable, o: TrendDrawOptions): {
   });
   const labelled = published.map((p, i) => ({ ...p, rank: rank[i]!, top: published.find((q) => q.date === p.date)!.y }));
   const fmt = (v: number) => (share ? formatPercent(v, o.lang) : formatInteger(v, o.lang));
-  const milestones = o.milestones.map((m) => ({ ...m, x: day(m.date), label: o.lang === 'it' ? m.label_it : m.label_en }));
+  const milestones = o.milestones.map((m) => ({ ...m, x: day(m.date), label: inLang(m, 'label', o.lang) }));
   const svg = Plot.plot({
     width: Math.max(280, Math.round(o.width)),
     height: Math.max(120, Math.round(o.height)),

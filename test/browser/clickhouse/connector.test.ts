@@ -5,7 +5,8 @@ import { Coordinator } from '../../../src/query/coordinator.js';
 import { CubeBackend } from '../../../src/query/backends/cube-backend.js';
 import { DuckDBBackend } from '../../../src/query/backends/duckdb-backend.js';
 import type { AreasRequest, FunnelRequest } from '../../../src/query/types.js';
-import { describeError } from '../../../src/i18n/errors.js';
+import { ERRORS, describeError } from '../../../src/i18n/errors.js';
+import { loadWords } from '../../../src/i18n/words.js';
 import { ClickHouseBackend } from '../../../src/query/backends/clickhouse-backend.js';
 import { chDate, chIdent, chInt, chString, chTrendQuery } from '../../../src/data/sql/clickhouse.js';
 import { trendQuery } from '../../../src/data/sql/funnel.js';
@@ -17,6 +18,9 @@ import type { PiccoliProgress } from '../../../src/components/piccoli-progress/p
 import type { PiccoliMap } from '../../../src/components/piccoli-map/piccoli-map.js';
 import type { PiccoliSql } from '../../../src/components/piccoli-sql/piccoli-sql.js';
 import { alertText, counts, rejection, settled } from '../helpers.js';
+
+// The English sentences are fetched on demand (src/i18n/words.ts).
+before(() => loadWords(ERRORS, 'en'));
 
 /*
  * The ClickHouse connector against a real two-shard ClickHouse 18.16 (test/clickhouse/,

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { LangController, toLang } from '../../../src/controllers/lang.js';
+import { configure } from '../../../src/data/configure.js';
 import { ensurePageContext } from '../../../src/query/context.js';
 
 // The language an element speaks (src/controllers/lang.ts): its own `lang`, else its
@@ -71,17 +72,27 @@ describe('LangController', () => {
 });
 
 describe('toLang', () => {
-  it('is English for any en-*, Italian for anything else', () => {
-    expect(['en', 'EN', 'en-GB', ' en-us ', 'it', 'it-IT', 'de', 'fr', ''].map(toLang)).to.deep.equal([
+  it('is the language of the first subtag when it speaks it (it, en, de, fr), Italian for anything else', () => {
+    expect(['en', 'EN', 'en-GB', ' en-us ', 'it', 'it-IT', 'de', 'de-CH', 'de_AT', 'FR-fr', 'es', 'eng', ''].map(toLang)).to.deep.equal([
       'en',
       'en',
       'en',
       'en',
       'it',
       'it',
+      'de',
+      'de',
+      'de',
+      'fr',
       'it',
       'it',
       'it',
     ]);
+  });
+
+  it('speaks a language a site added with configure({ strings })', () => {
+    expect(toLang('sl-SI')).to.equal('it');
+    configure({ strings: { sl: { 'piccoli-progress': { stage: 'Faza' } } } });
+    expect(['sl', 'sl-SI', 'SL'].map(toLang)).to.deep.equal(['sl', 'sl', 'sl']);
   });
 });

@@ -1,6 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { PiccoliDataError, invalidOption, type PiccoliErrorKind, type PiccoliErrorParams } from '../../../src/data/errors.js';
-import { describeError, shown } from '../../../src/i18n/errors.js';
+import { ERRORS, describeError, shown } from '../../../src/i18n/errors.js';
+import { loadWords } from '../../../src/i18n/words.js';
+
+// The English sentences are fetched on demand (src/i18n/words.ts).
+before(() => loadWords(ERRORS, 'en'));
 
 // What a reader is told when data cannot be shown (src/i18n/errors.ts), in both languages.
 

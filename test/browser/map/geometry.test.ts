@@ -1,8 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { PiccoliDataError, isAbortError } from '../../../src/data/errors.js';
-import { describeError } from '../../../src/i18n/errors.js';
+import { ERRORS, describeError } from '../../../src/i18n/errors.js';
+import { loadWords } from '../../../src/i18n/words.js';
 import { loadGeometry } from '../../../src/map/geometry.js';
 import type { MapGeometry } from '../../../src/map/types.js';
+
+// The English sentences are fetched on demand (src/i18n/words.ts).
+before(() => loadWords(ERRORS, 'en'));
 
 const GEO = '/test/fixtures/geo/';
 const codes = (g: MapGeometry) => g.shapes.map((s) => s.code);

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import italy from '@svg-maps/italy';
 import { getEngine } from '../../../src/data/engine.js';
 import { loadEvents } from '../../../src/data/programme-data.js';
+import { STRINGS } from '../../../src/components/piccoli-map/strings.js';
 import { REGIONS_CREDIT, REGIONS_VIEWBOX, regionGeometry } from '../../../src/map/regions.js';
 
 describe('map/regions', () => {
@@ -34,11 +35,15 @@ describe('map/regions', () => {
     expect(c['20']![0]).to.be.lessThan(c['12']![0]);
   });
 
-  it('credits MapSVG under CC BY 4.0, in both languages', () => {
-    expect(REGIONS_CREDIT).to.deep.equal({
-      text: 'Confini regionali: MapSVG (mapsvg.com), CC BY 4.0, tramite @svg-maps/italy',
-      textEn: 'Region shapes: MapSVG (mapsvg.com), CC BY 4.0, via @svg-maps/italy',
-      href: 'https://creativecommons.org/licenses/by/4.0/',
-    });
+  it('credits MapSVG under CC BY 4.0, in every language', async () => {
+    expect(REGIONS_CREDIT).to.deep.equal({ href: 'https://creativecommons.org/licenses/by/4.0/' });
+    const credits = [STRINGS.it.regionsCredit];
+    for (const load of Object.values(STRINGS.other)) credits.push((await load()).default.regionsCredit);
+    expect(credits).to.deep.equal([
+      'Confini regionali: MapSVG (mapsvg.com), CC BY 4.0, tramite @svg-maps/italy',
+      'Region shapes: MapSVG (mapsvg.com), CC BY 4.0, via @svg-maps/italy',
+      'Grenzen der Regionen: MapSVG (mapsvg.com), CC BY 4.0, über @svg-maps/italy',
+      'Limites des régions\u00a0: MapSVG (mapsvg.com), CC BY 4.0, via @svg-maps/italy',
+    ]);
   });
 });

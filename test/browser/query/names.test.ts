@@ -1,11 +1,15 @@
 import { expect } from '@open-wc/testing';
 import { PiccoliDataError } from '../../../src/data/errors.js';
-import { describeError } from '../../../src/i18n/errors.js';
+import { ERRORS, describeError } from '../../../src/i18n/errors.js';
+import { loadWords } from '../../../src/i18n/words.js';
 import { CubeBackend } from '../../../src/query/backends/cube-backend.js';
 import { DuckDBBackend } from '../../../src/query/backends/duckdb-backend.js';
 import { resolveArea, type ProvinceEntry } from '../../../src/query/resolve.js';
 import type { FunnelAnswer, FunnelRequest } from '../../../src/query/types.js';
 import { thrown } from '../helpers.js';
+
+// The English sentences are fetched on demand (src/i18n/words.ts).
+before(() => loadWords(ERRORS, 'en'));
 
 // Names as people write them, against the real names of the bundled data: regions and
 // provinces (src/query/resolve.ts resolveArea), and comuni in both backends alike (the

@@ -1,0 +1,35 @@
+import type { Strings } from './strings.js';
+
+/** Everything <piccoli-trend> says, in English. */
+export default {
+  loading: 'Loading data…',
+  loadingBytes: (pct: string) => `Loading data: ${pct}`,
+  startingEngine: (pct: string) => (pct ? `Starting the data engine: ${pct}` : 'Starting the data engine…'),
+  italy: 'Italy',
+  province: (n: string) => `Province of ${n}`,
+  asOf: (d: string) => `Data as of ${d}`,
+  trendOf: (what: string) => `Over time: ${what}`,
+  counts: 'entities by stage',
+  shares: 'share of eligible by stage',
+  chartLabel: (title: string, area: string) =>
+    `${title}, ${area}: progress over time. Use the left and right arrow keys to step through dates, Home and End for the first and last.`,
+  at: (date: string) => `On ${date}`,
+  ofEligible: (n: string, of: string) => `${n} of ${of}`,
+  showTable: 'Show the data table',
+  hideTable: 'Hide the data table',
+  tableCaption: (title: string, area: string) => `${title}, ${area}: entities by stage on each day a count changes`,
+  date: 'Date',
+  published: 'Published figures',
+  publishedItem: (stage: string, n: string, date: string, source: string) => `${stage}: ${n} on ${date} (source: ${source})`,
+  milestones: 'Programme milestones',
+  notActive: (where: string) => `The programme is not active ${where}.`,
+  inItaly: 'in Italy',
+  inProvince: (n: string) => `in the province of ${n}`,
+  inArea: (n: string) => `in ${n}`,
+  backToOwn: 'Ignore the selection and show this panel’s own area',
+  errorTitle: 'The trend cannot be shown',
+  cancel: 'Cancel',
+  cancelled: 'Loading cancelled.',
+  retry: 'Try again',
+  places: {},
+} satisfies Strings;
