@@ -163,7 +163,8 @@ function columnKeys(v: ArrowVectorLike, rows: number): Keys | undefined {
  */
 function textRanks(v: ArrowVectorLike, rows: number, valid: Uint8Array): { key: Uint32Array; dense: number } {
   const dictionary = v.type.typeId === T.Dictionary;
-  const set = new TextSet(dictionary || !mostlyDistinct(v, rows));
+  const distinct = dictionary || !mostlyDistinct(v, rows);
+  const set = new TextSet(distinct, distinct ? 1024 : rows);
   const ids = new Uint32Array(rows);
   const encoder = new TextEncoder();
   let r = 0;
@@ -234,14 +235,27 @@ function mostlyDistinct(v: ArrowVectorLike, rows: number): boolean {
 class TextSet {
   n = 0;
   readonly sources: Uint8Array[] = [];
-  src = new Uint32Array(1024);
-  start = new Uint32Array(1024);
-  end = new Uint32Array(1024);
-  private _hash = new Uint32Array(1024);
-  private _slots = new Int32Array(2048).fill(-1);
-  private _mask = 2047;
+  src: Uint32Array;
+  start: Uint32Array;
+  end: Uint32Array;
+  private _hash: Uint32Array;
+  private _slots: Int32Array;
+  private _mask: number;
 
-  constructor(readonly distinct: boolean) {}
+  /** `room`: how many strings to make room for at first (more grow the arrays). */
+  constructor(
+    readonly distinct: boolean,
+    room = 1024,
+  ) {
+    let size = 16; // a power of two: the table's mask
+    while (size < room) size *= 2;
+    this.src = new Uint32Array(size);
+    this.start = new Uint32Array(size);
+    this.end = new Uint32Array(size);
+    this._hash = new Uint32Array(distinct ? size : 0);
+    this._slots = new Int32Array(distinct ? size * 2 : 0).fill(-1);
+    this._mask = size * 2 - 1;
+  }
 
   source(bytes: Uint8Array): number {
     return this.sources.push(bytes) - 1;
