@@ -28,8 +28,9 @@ const ONLY = (args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'progress,t
 const OUT = args.find((a) => a.startsWith('--out='))?.slice(6) ?? join(ROOT, QUICK ? 'bench/results/BENCHMARKS.quick.md' : 'BENCHMARKS.md');
 
 /**
- * Repetitions: the full run takes ~13 minutes on a 2-core machine, ~5 of them section 6
- * (ClickHouse: loading 100M events takes 1-3.5 minutes alone).
+ * Repetitions: the full run takes ~16 minutes on a 2-core machine, ~5 of them section 6
+ * (ClickHouse: loading 100M events takes 1-3.5 minutes alone), ~1 the trend (1c) and ~1.5
+ * the console's sort (5b).
  */
 const PLAN = QUICK
   ? { progressRuns: 2, manyRuns: 1, sortReps: 2, sizes: [1e4, 1e5, 1e6], queryReps: 3, loadReps: 1, sqlRuns: 2, mapClicks: 4, asOfReps: 3, chSizes: [1e6, 1e7], chRuns: 2, duckdbRows: 1e6, duckdbRuns: 1, duckdbReps: 2 }
