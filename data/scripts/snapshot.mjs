@@ -197,7 +197,7 @@ export async function snapshot(tagText, opts = {}) {
     if (ask.kind === 'invalid') throw lib.invalidOption(ask.error.kind, ask.error.params);
     answer = carriedAnswer(await coordinator.request(ask));
   } catch (e) {
-    throw new SnapshotError(lib, e, lib.toLang(lang));
+    throw new SnapshotError(await lib.describe(e, lib.toLang(lang)));
   }
   await el._ready();
 
@@ -236,13 +236,12 @@ function dataFiles(lib, folder) {
 
 /** The element would show an error: what it would say, in the snapshot's language. */
 export class SnapshotError extends Error {
-  constructor(lib, error, lang) {
-    const e = lib.asDataError(error);
-    const d = lib.describeError(e, lang);
+  /** @param {{ text: string, detail?: string, code: string, kind: string, message: string }} d */
+  constructor(d) {
     super(d.text);
-    this.detail = d.detail ?? e.message;
-    this.code = e.code;
-    this.kind = e.kind;
+    this.detail = d.detail ?? d.message;
+    this.code = d.code;
+    this.kind = d.kind;
   }
 }
 

@@ -14,9 +14,12 @@ import { CubeBackend, warn, type LoadedCube } from '../query/backends/cube-backe
 import { Coordinator } from '../query/coordinator.js';
 import { CubeIndex, checkCube } from '../query/cube-eval.js';
 import type { CubeFile } from '../query/cube.js';
+import { asDataError } from '../data/errors.js';
+import { ERRORS, describeError, type ErrorDescription } from '../i18n/errors.js';
+import type { Lang } from '../i18n/index.js';
+import { loadWords } from '../i18n/words.js';
 
-export { asDataError, invalidOption } from '../data/errors.js';
-export { describeError } from '../i18n/errors.js';
+export { invalidOption } from '../data/errors.js';
 export { toLang } from '../controllers/lang.js';
 export { styleProps } from '../styles/style-props.js';
 export { requestKey } from '../query/coordinator.js';
@@ -71,4 +74,11 @@ export function snapshotCoordinator(
   cubeName = 'programmes.cube.json',
 ): Coordinator {
   return new Coordinator([new FileCubeBackend(cube, cubeName, dataFile)], () => Promise.resolve(meta));
+}
+
+/** What the element would say about `error` (its error family, and its sentence in `lang`, whose words are loaded first). */
+export async function describe(error: unknown, lang: Lang): Promise<ErrorDescription & { code: string; kind: string; message: string }> {
+  await loadWords(ERRORS, lang);
+  const e = asDataError(error);
+  return { ...describeError(e, lang), code: e.code, kind: e.kind, message: e.message };
 }

@@ -118,6 +118,12 @@ describe('piccoli-data snapshot', () => {
     assert.equal(view.code, 1);
     assert.equal(view.stdout, '');
     assert.match(view.stderr, /big/);
+    // In the tag's language, as the element would say it.
+    const en = await run('<piccoli-progress province="Atlantide" lang="en"></piccoli-progress>');
+    assert.equal(en.code, 1);
+    assert.match(en.stderr, /^piccoli-data snapshot: Unknown province/);
+    const de = await run('<piccoli-progress province="Atlantide"></piccoli-progress>', '--lang', 'de');
+    assert.match(de.stderr, /^piccoli-data snapshot: Unbekannte Provinz/);
     const date = await run('<piccoli-progress as-of="31/10/2021"></piccoli-progress>');
     assert.equal(date.code, 1);
     assert.match(date.stderr, /31\/10\/2021/);
