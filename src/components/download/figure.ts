@@ -1,5 +1,5 @@
 import type { ProgrammeMeta } from '../../data/bundled.js';
-import type { Lang } from '../../i18n/index.js';
+import { inLang, type Lang } from '../../i18n/index.js';
 import type { LegendItem, Picture, PictureLine } from './image.js';
 import type { DownloadStrings } from './strings.js';
 
@@ -66,12 +66,12 @@ export function legendOf(root: ShadowRoot): LegendItem[] {
 /** A stage's name in the reader's language, as the elements name it. */
 export function stageName(stage: string, meta: ProgrammeMeta | undefined, lang: Lang): string {
   const s = meta?.stages.find((x) => x.stage === stage);
-  return s ? (lang === 'it' ? s.label_it : s.label_en) : stage.replaceAll('_', ' ');
+  return s ? inLang(s, 'label', lang) : stage.replaceAll('_', ' ');
 }
 
 /** A programme's short name (its caption's title): up to " - ". */
 export function programmeName(id: string, meta: ProgrammeMeta | undefined, lang: Lang): string {
-  return (meta ? (lang === 'it' ? meta.name_it : meta.name_en) : id).split(' - ')[0]!;
+  return (meta ? inLang(meta, 'name', lang) : id).split(' - ')[0]!;
 }
 
 /** The data file an answer was read from, when the reader can have it as it is: Arrow or Parquet over HTTP(S). */

@@ -1,4 +1,4 @@
-import { formatInteger, formatPercent, type Lang } from '../../i18n/index.js';
+import { formatInteger, formatPercent, placeName, type Lang } from '../../i18n/index.js';
 import type { Basis, FunnelAnswer } from '../../query/types.js';
 import { markOf } from '../provenance.js';
 import { numberText } from './csv.js';
@@ -20,7 +20,7 @@ export function citedOf(b: Basis): string | null {
 export function funnelDownloads(root: ShadowRoot, a: FunnelAnswer, lang: Lang, s: DownloadStrings): Downloads {
   const c = s.columns;
   const meta = a.programme.meta;
-  const area = a.scope.level === 'italy' ? s.italy : a.scope.name;
+  const area = a.scope.level === 'italy' ? s.italy : placeName(s, a.scope.name);
   const eligible = a.stages[0]?.n ?? 0;
   const rows = a.stages.map((st, i) => ({
     st,

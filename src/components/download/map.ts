@@ -1,4 +1,4 @@
-import type { Lang } from '../../i18n/index.js';
+import { placeName, type Lang } from '../../i18n/index.js';
 import type { MapData } from '../piccoli-map/piccoli-map.js';
 import { markOf } from '../provenance.js';
 import { numberText } from './csv.js';
@@ -28,9 +28,9 @@ export function mapDownloads(root: ShadowRoot, d: MapData, lang: Lang, s: Downlo
       const programme = programmeName(d.programme, d.meta, lang);
       const provenance = textOf(root.querySelector('[part=provenance]'));
       const source = d.origin.publisher ?? textOf(root.querySelector('[part=source]'));
-      const shapes = [...d.geometry.shapes].sort((a, b) =>
-        (d.values.get(a.code)?.name ?? a.name).localeCompare(d.values.get(b.code)?.name ?? b.name, lang),
-      );
+      // Areas by the names the map shows (in the reader's language), in its table's order.
+      const nameOf = (x: { code: string; name: string }) => placeName(s, d.values.get(x.code)?.name ?? x.name);
+      const shapes = [...d.geometry.shapes].sort((a, b) => nameOf(a).localeCompare(nameOf(b), lang));
       return {
         header: [
           c.level[level],
@@ -57,7 +57,7 @@ export function mapDownloads(root: ShadowRoot, d: MapData, lang: Lang, s: Downlo
                 : s.noStage
               : numberText(d.metric.share ? v.value * 100 : v.value, d.metric.share ? 1 : 0);
           return [
-            v?.name ?? shape.name,
+            nameOf(shape),
             shape.code,
             value,
             ...(stages ? [] : [v ? numberText(v.reached) : null, v ? numberText(v.eligible) : null]),

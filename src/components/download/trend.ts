@@ -1,4 +1,4 @@
-import type { Lang } from '../../i18n/index.js';
+import { placeName, type Lang } from '../../i18n/index.js';
 import { numberText } from './csv.js';
 import { dataFile, figureText, legendOf, programmeName, stageName, textOf } from './figure.js';
 import { drawnPicture } from './image.js';
@@ -13,7 +13,7 @@ import type { Downloads, TrendShown } from './types.js';
 export function trendDownloads(root: ShadowRoot, shown: TrendShown, share: boolean, lang: Lang, s: DownloadStrings): Downloads {
   const c = s.columns;
   const { answer: a, table } = shown;
-  const area = a.scope.level === 'italy' ? s.italy : a.scope.name;
+  const area = a.scope.level === 'italy' ? s.italy : placeName(s, a.scope.name);
   const stages = a.series.filter((x) => !share || x.order > 0);
   const svg = root.querySelector<SVGSVGElement>('[part=chart] svg');
   return {

@@ -11,7 +11,7 @@ import type { Downloadable } from './types.js';
  */
 
 /** The trigger's word. The menu's are in strings.ts: a language added there is added here. */
-const LABEL: Readonly<Record<string, string>> = { it: 'Scarica', en: 'Download' };
+const LABEL: Readonly<Record<string, string>> = { it: 'Scarica', en: 'Download', de: 'Herunterladen', fr: 'Télécharger' };
 
 /**
  * The trigger of an element's download menu. `what` is the answer the element shows, as

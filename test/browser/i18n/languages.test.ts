@@ -10,10 +10,12 @@ import { STRINGS as MAP_STRINGS } from '../../../src/components/piccoli-map/stri
 import { STRINGS as PROGRESS_STRINGS } from '../../../src/components/piccoli-progress/strings.js';
 import { STRINGS as TREND_STRINGS } from '../../../src/components/piccoli-trend/strings.js';
 import { PROVENANCE } from '../../../src/components/provenance.js';
+import { DOWNLOAD_WORDS } from '../../../src/components/download/strings.js';
 import { configure } from '../../../src/data/configure.js';
 import { ERRORS } from '../../../src/i18n/errors.js';
 import type { Words } from '../../../src/i18n/words.js';
 import { pageSelection } from '../../../src/query/context.js';
+import { labels, nextDownload, openMenu, trigger } from '../download/helpers.js';
 
 // German and French (and a language a site adds) as readers see them: every table has
 // Italian's keys, the elements speak the page's language with its numbers and dates, the
@@ -52,6 +54,7 @@ const PARTS: { name: string; words: Words<object>[] }[] = [
   { name: 'piccoli-map', words: [FIRST_STRINGS, MAP_STRINGS] },
   { name: 'provenance', words: [PROVENANCE] },
   { name: 'errors', words: [ERRORS] },
+  { name: 'download', words: [DOWNLOAD_WORDS] },
 ];
 
 /** Words an Italian reader would see: none may show on a German or French element. */
@@ -241,6 +244,27 @@ describe('languages', () => {
     );
     expect(text(alert.querySelector('summary'))).to.equal('Technische Details');
     expect(text(alert.querySelector('button'))).to.equal('Erneut versuchen');
+  });
+
+  it('the download menu and its files speak German, and name Südtirol', async () => {
+    const el = await fixture<PiccoliProgress>(html`<piccoli-progress lang="de" province="BZ" as-of="2021-10-31"></piccoli-progress>`);
+    await settled(el);
+    expect(trigger(el).textContent!.trim()).to.equal('Herunterladen');
+    const menu = await openMenu(el);
+    expect(labels(menu)).to.deep.equal([
+      'Daten für Excel (CSV mit ;)',
+      'Daten (Standard-CSV)',
+      'Gelesene Datendatei (Arrow)',
+      'Bild (SVG)',
+      'Bild (PNG)',
+    ]);
+    const file = nextDownload();
+    menu.querySelectorAll<HTMLElement>('[role="menuitem"]')[1]!.click();
+    const saved = await file;
+    expect(saved.name).to.match(/^piccoli_fortschritt_sudtirol_2021-10-31/);
+    expect(saved.text.split(/\r?\n/)[0]).to.contain('Phase');
+    expect(saved.text).to.contain('Südtirol');
+    expect(saved.text).to.contain('Förderfähige Gemeinden');
   });
 
   it('follows a change of lang at run time, into German and back', async () => {
