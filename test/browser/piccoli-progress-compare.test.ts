@@ -4,6 +4,7 @@ import type { PiccoliProgress } from '../../src/components/piccoli-progress/picc
 import { formatPercent, type Lang } from '../../src/i18n/index.js';
 import { ContextProvider } from '@lit/context';
 import { CubeBackend } from '../../src/query/backends/cube-backend.js';
+import { DuckDBBackend } from '../../src/query/backends/duckdb-backend.js';
 import { coordinatorContext, pageCoordinator, pageSelection } from '../../src/query/context.js';
 import { Coordinator } from '../../src/query/coordinator.js';
 import type { FunnelRequest } from '../../src/query/types.js';
@@ -214,5 +215,39 @@ describe('<piccoli-progress compare>', () => {
     expect(root(el).querySelectorAll('th.cmp').length).to.equal(0);
     expect(root(el).querySelector('[role="alert"]')).to.equal(null);
     expect(ownShares(el)).to.deep.equal((await funnelShares({ province: 'PC' }, '2021-10-31')).text);
+  });
+
+  it('the areas an answer lies in (within) are the same from the cube and from DuckDB', async function () {
+    this.timeout(120_000);
+    const cube = new CubeBackend();
+    const duckdb = new DuckDBBackend();
+    const req = (f: Partial<FunnelRequest>): FunnelRequest => ({
+      kind: 'funnel',
+      src: null,
+      programme: 'piccoli',
+      asOf: '2021-10-31',
+      region: null,
+      province: null,
+      comune: null,
+      ...f,
+    });
+    const cases: [Partial<FunnelRequest>, unknown][] = [
+      [{ province: 'PC' }, [{ level: 'region', code: '08', name: 'Emilia-Romagna' }]],
+      [
+        { comune: 'Agazzano' },
+        [
+          { level: 'region', code: '08', name: 'Emilia-Romagna' },
+          { level: 'province', code: '033', name: 'Piacenza' },
+        ],
+      ],
+      [{ region: 'Toscana' }, []],
+      [{}, []],
+    ];
+    for (const [f, within] of cases) {
+      const a = await cube.answer(req(f), {});
+      const b = await duckdb.answer(req(f), {});
+      expect(a && 'within' in a ? a.within : null, JSON.stringify(f)).to.deep.equal(within);
+      expect(b && 'within' in b ? b.within : null, JSON.stringify(f)).to.deep.equal(within);
+    }
   });
 });
