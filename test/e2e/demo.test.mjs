@@ -27,7 +27,8 @@ const PAGES = [
   { path: '/console.html', name: 'console', ready: 'piccoli-sql' },
   { path: '/piacenza.html', name: 'piacenza', ready: 'piccoli-progress, piccoli-map' },
   { path: '/siena.html', name: 'siena', ready: 'piccoli-progress' },
-  { path: '/incorpora.html', name: 'incorpora', ready: null },
+  // The embed builder's live preview (demo/incorpora.js puts it in the page as it starts).
+  { path: '/incorpora.html', name: 'incorpora', ready: 'piccoli-progress' },
 ];
 
 let server;
@@ -180,13 +181,18 @@ async function openPage(page, viewport, media = {}) {
       timeout: 60_000,
     });
   } else if (page.ready) {
-    // Give the elements (written in parallel) time to upgrade and draw, if their code is there.
+    // Give the elements (written in parallel) time to appear, upgrade and draw, if their code is there.
     await tab
       .waitForFunction(
-        (tag) =>
-          [...document.querySelectorAll(tag)].every(
-            (el) => el.shadowRoot && el.shadowRoot.textContent.trim().length > 0 && !el.shadowRoot.querySelector('[aria-busy="true"]'),
-          ),
+        (tag) => {
+          const els = [...document.querySelectorAll(tag)];
+          return (
+            els.length > 0 &&
+            els.every(
+              (el) => el.shadowRoot && el.shadowRoot.textContent.trim().length > 0 && !el.shadowRoot.querySelector('[aria-busy="true"]'),
+            )
+          );
+        },
         { timeout: 30_000 },
         page.ready,
       )
