@@ -27,7 +27,8 @@ const PAGES = [
   { path: '/console.html', name: 'console', ready: 'piccoli-sql' },
   { path: '/piacenza.html', name: 'piacenza', ready: 'piccoli-progress, piccoli-map' },
   { path: '/siena.html', name: 'siena', ready: 'piccoli-progress' },
-  { path: '/incorpora.html', name: 'incorpora', ready: null },
+  // The embed builder's live preview (demo/incorpora.js puts it in the page as it starts).
+  { path: '/incorpora.html', name: 'incorpora', ready: 'piccoli-progress' },
 ];
 
 let server;
@@ -91,7 +92,65 @@ describe('demo/serve.mjs', () => {
 });
 
 /**
- * Open a demo page as a reader does: no request may leave the site (aborted and recorded),
+ * Refuse every request the tab makes, its workers' included, to a host other than the
+ * demo server's, and record it: the URLs land in the returned array.
+ *
+ * Done on the tab's own Fetch domain, through a CDP session of our own, rather than with
+ * `page.setRequestInterception`. puppeteer-core 24 (the last line that runs on Node 20)
+ * answers a request paused for a dedicated worker on the worker's session whenever the
+ * worker's Network.requestWillBeSent comes after the tab's Fetch.requestPaused; the worker
+ * has no Fetch domain ("'Fetch.continueRequest' wasn't found"), the error is swallowed, and
+ * the request, the engine's wasm on the console page, waits forever. Here the request is
+ * always answered on the session that paused it.
+ */
+async function guardRequests(tab) {
+  const foreign = [];
+  const cdp = await tab.createCDPSession();
+  cdp.on('Fetch.requestPaused', ({ requestId, request }) => {
+    const u = new URL(request.url);
+    const away = ['http:', 'https:', 'ws:', 'wss:'].includes(u.protocol) && u.host !== new URL(base).host;
+    if (away) foreign.push(request.url);
+    cdp
+      .send(away ? 'Fetch.failRequest' : 'Fetch.continueRequest', away ? { requestId, errorReason: 'BlockedByClient' } : { requestId })
+      .catch(() => undefined); // the tab closed meanwhile
+  });
+  await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Request' }] });
+  return foreign;
+}
+
+describe('the request guard (guardRequests)', () => {
+  it("lets a worker's requests to the site through and refuses and records one to another host", async () => {
+    const tab = await browser.newPage();
+    const foreign = await guardRequests(tab);
+    // The page's own CSP (connect-src 'self') would refuse the other host before the guard sees it.
+    await tab.setBypassCSP(true);
+    await tab.goto(`${base}/incorpora.html`, { waitUntil: 'load' });
+    // Another host on the loopback: were the guard to let it through, nothing leaves the machine.
+    const away = `http://127.0.0.2:${new URL(base).port}/dist/piccoli.js`;
+    const answers = await tab.evaluate(async (away) => {
+      const own = new URL('/dist/piccoli.js', globalThis.location.href).href;
+      // A worker's request the guard never answers would wait forever: cut short, and named.
+      const code = `const ask = (u) => Promise.race([
+          fetch(u, { cache: 'no-store' }).then((r) => r.status, (e) => e.name),
+          new Promise((ok) => setTimeout(() => ok('no answer in 10 s'), 10000)),
+        ]);
+        onmessage = async (e) => { const out = []; for (const u of e.data) out.push(await ask(u)); postMessage(out); };`;
+      const worker = new globalThis.Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+      const out = await new Promise((ok) => {
+        worker.onmessage = (e) => ok(e.data);
+        worker.postMessage([...Array(20).fill(own), away]);
+      });
+      worker.terminate();
+      return out;
+    }, away);
+    await tab.close();
+    assert.deepEqual(answers, [...Array(20).fill(200), 'TypeError']);
+    assert.deepEqual(foreign, [away]);
+  });
+});
+
+/**
+ * Open a demo page as a reader does: no request may leave the site (refused and recorded),
  * console errors are recorded, and the page's elements are given time to draw. `media`:
  * the reader's colour scheme and the medium, emulated from the start (one CDP call: two
  * puppeteer calls, emulateMediaFeatures then emulateMediaType, would clear each other).
@@ -101,7 +160,6 @@ async function openPage(page, viewport, media = {}) {
   await tab.setViewport(viewport);
   await emulate(tab, media);
   const errors = [];
-  const foreign = [];
   tab.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
@@ -114,15 +172,7 @@ async function openPage(page, viewport, media = {}) {
       buffered: true,
     });
   });
-  await tab.setRequestInterception(true);
-  tab.on('request', (req) => {
-    const u = new URL(req.url());
-    if (['http:', 'https:', 'ws:', 'wss:'].includes(u.protocol) && u.host !== new URL(base).host) {
-      foreign.push(req.url());
-      return req.abort();
-    }
-    return req.continue();
-  });
+  const foreign = await guardRequests(tab);
   const res = await tab.goto(`${base}${page.path}`, { waitUntil: 'load' });
   assert.equal(res.status(), 200);
   if (page.ready === 'piccoli-sql') {
@@ -131,13 +181,18 @@ async function openPage(page, viewport, media = {}) {
       timeout: 60_000,
     });
   } else if (page.ready) {
-    // Give the elements (written in parallel) time to upgrade and draw, if their code is there.
+    // Give the elements (written in parallel) time to appear, upgrade and draw, if their code is there.
     await tab
       .waitForFunction(
-        (tag) =>
-          [...document.querySelectorAll(tag)].every(
-            (el) => el.shadowRoot && el.shadowRoot.textContent.trim().length > 0 && !el.shadowRoot.querySelector('[aria-busy="true"]'),
-          ),
+        (tag) => {
+          const els = [...document.querySelectorAll(tag)];
+          return (
+            els.length > 0 &&
+            els.every(
+              (el) => el.shadowRoot && el.shadowRoot.textContent.trim().length > 0 && !el.shadowRoot.querySelector('[aria-busy="true"]'),
+            )
+          );
+        },
         { timeout: 30_000 },
         page.ready,
       )
