@@ -90,8 +90,8 @@ describe('<piccoli-progress>', () => {
     expect(about.textContent).to.contain('Non sono dati ufficiali');
     el.lang = 'en';
     // English is fetched the first time an element speaks it (src/i18n/words.ts).
-    const label = () => el.shadowRoot!.querySelector('figcaption [part="provenance"]')?.textContent;
-    await waitUntil(() => label() && label() !== 'Dati in parte simulati', 'no English provenance label');
+    const shown = () => el.shadowRoot!.querySelector('figcaption [part="provenance"]')?.textContent;
+    await waitUntil(() => shown() && shown() !== 'Dati in parte simulati', 'no English provenance label');
     expect(el.shadowRoot!.querySelector('figcaption [part="provenance"]')!.textContent).to.equal('Partly simulated data');
   });
 
