@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { chartData, type ChartChoice } from './chart.js';
 import type { ResultTableLike } from './export.js';
+import { localeOf, type Lang } from '../../i18n/index.js';
 
 /** At most this many bars: more are unreadable; the caption says when some are left out. */
 export const CHART_MAX_BARS = 60;
@@ -15,7 +16,7 @@ export interface ChartText {
 
 export interface ChartOptions {
   width: number;
-  lang: 'it' | 'en';
+  lang: Lang;
   text: ChartText;
   /** Colour of bars, line and dots (a CSS colour; may be a var() with a fallback). */
   color?: string;
@@ -36,7 +37,7 @@ export interface ChartOptions {
  * const fig = renderChart(table, { kind: 'bar', x: 'n', y: 'region_name' }, { width: 640, lang: 'it', text });
  */
 export function renderChart(t: ResultTableLike, choice: ChartChoice, opts: ChartOptions): SVGSVGElement | HTMLElement {
-  const locale = opts.lang === 'it' ? 'it-IT' : 'en-GB';
+  const locale = localeOf(opts.lang);
   // Grouped from four digits (1.000), as the console's tables and counts print numbers.
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, useGrouping: 'always' } as unknown as Intl.NumberFormatOptions);
   const fmtNumber = (d: unknown) => (typeof d === 'number' ? number.format(d) : String(d));

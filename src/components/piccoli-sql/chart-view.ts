@@ -4,11 +4,10 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import { coordinatorContext } from '../../query/context.js';
 import { messageOf } from '../../data/errors.js';
-import { formatInteger } from '../../i18n/index.js';
-import type { ConsoleLang as Lang } from './strings.js';
+import { formatInteger, type Lang } from '../../i18n/index.js';
 import { CHART_MAX_ROWS, chooseChart, resultColumns, type ChartChoice, type ChartKind } from './chart.js';
 import { download, exportFileName, resultTable } from './export.js';
-import { OUTPUT_STRINGS as STRINGS } from './output-strings.js';
+import { outputWords } from './output-strings.js';
 
 /**
  * The quick chart of a <piccoli-sql> result: the kind chosen from the column types (or
@@ -54,7 +53,7 @@ export class PiccoliSqlChart extends LitElement {
     const t = this.table;
     const request = ++this._request;
     if (!t) return;
-    const s = STRINGS[this.language];
+    const s = outputWords(this.language);
     const choice = chooseChart(resultColumns(resultTable(t)), this.kind);
     this._choice = choice;
     if (!choice) {
@@ -78,7 +77,7 @@ export class PiccoliSqlChart extends LitElement {
 
   /** Where the data comes from: the connector's table, or the bundled tables the SQL names. */
   private _source(): string {
-    const s = STRINGS[this.language];
+    const s = outputWords(this.language);
     const remote = this._coordinator.value?.backends.find((b) => b.name === 'remote') as { label?: string } | undefined;
     if (remote?.label) return s.chartSource(remote.label);
     const named = BUNDLED.filter((name) => new RegExp(`\\b${name}\\b`, 'i').test(this.sql));
@@ -92,7 +91,7 @@ export class PiccoliSqlChart extends LitElement {
     const style = svg.closest('.chart') ?? this;
     const text = pictureSvg(
       drawnPicture(svg as SVGSVGElement, style, {
-        title: { text: STRINGS[this.language].chartTitle(this._choice) },
+        title: { text: outputWords(this.language).chartTitle(this._choice) },
         foot: [{ text: this._source() }],
       }),
     );
@@ -103,7 +102,7 @@ export class PiccoliSqlChart extends LitElement {
   override render(): TemplateResult | typeof nothing {
     const t = this.table;
     if (!t) return nothing;
-    const s = STRINGS[this.language];
+    const s = outputWords(this.language);
     const drawn = this._node instanceof Element && this._choice;
     return html`<div class="chart" part="chart">
       ${drawn ? html`<p class="chart-title">${s.chartTitle(this._choice!)}</p>` : nothing}

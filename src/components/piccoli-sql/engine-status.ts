@@ -4,13 +4,9 @@
  * the compile). Loaded with a run, not with the console's first paint.
  */
 import { getEngine, type EngineProgressEvent } from '../../data/engine.js';
-import { formatPercent } from '../../i18n/index.js';
-import type { ConsoleLang as Lang } from './strings.js';
+import { formatPercent, type Lang } from '../../i18n/index.js';
+import { outputWords } from './output-strings.js';
 
-const STRINGS = {
-  it: { starting: 'Avvio del motore dei dati…', download: (pct: string) => `Avvio del motore dei dati: ${pct}` },
-  en: { starting: 'Starting the data engine…', download: (pct: string) => `Starting the data engine: ${pct}` },
-} satisfies Record<Lang, Record<string, unknown>>;
 
 /**
  * Tell `show` what the engine's start is at, until the engine answers queries; then `show('')`.
@@ -20,12 +16,12 @@ const STRINGS = {
  * watchEngine('it', (text) => (this._engine = text)); // 'Avvio del motore dei dati: 42 %', …, ''
  */
 export function watchEngine(lang: Lang, show: (text: string) => void): void {
-  const s = STRINGS[lang];
+  const s = outputWords(lang);
   const engine = getEngine();
   let done = false;
   const onProgress = (e: Event) => {
     const p = e as EngineProgressEvent;
-    if (p.phase === 'engine' && !done) show(p.total ? s.download(formatPercent(Math.min(1, p.loaded / p.total), lang)) : s.starting);
+    if (p.phase === 'engine' && !done) show(p.total ? s.engineDownload(formatPercent(Math.min(1, p.loaded / p.total), lang)) : s.engineStarting);
   };
   const stop = () => {
     if (done) return;
@@ -35,6 +31,6 @@ export function watchEngine(lang: Lang, show: (text: string) => void): void {
   };
   engine.addEventListener('progress', onProgress);
   // Between the download's end and the engine's first answer no event comes: say it is starting.
-  setTimeout(() => done || show(s.starting));
+  setTimeout(() => done || show(s.engineStarting));
   engine.ready().then(stop, stop);
 }

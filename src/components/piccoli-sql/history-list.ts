@@ -1,8 +1,8 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { ConsoleLang as Lang } from './strings.js';
-import { STRINGS } from './strings.js';
+import { consoleWords } from './strings.js';
 import type { HistoryEntry } from './url-state.js';
+import type { Lang } from '../../i18n/index.js';
 
 /** The reader picked a query of the history (internal to the console). */
 export class PiccoliSqlHistoryPickEvent extends Event {
@@ -40,7 +40,7 @@ export class PiccoliSqlHistory extends LitElement {
   }
 
   override render(): TemplateResult {
-    const s = STRINGS[this.language];
+    const s = consoleWords(this.language);
     return html`
       <h2>${s.history}</h2>
       ${

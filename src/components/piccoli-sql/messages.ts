@@ -4,9 +4,8 @@
  * an editor or data that could not load). Templates and text only: no state.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatInteger } from '../../i18n/index.js';
-import type { ConsoleLang as Lang } from './strings.js';
-import { STRINGS } from './strings.js';
+import { formatInteger, type Lang } from '../../i18n/index.js';
+import { consoleWords } from './strings.js';
 
 /** What the status line reports on. */
 export interface StatusState {
@@ -28,14 +27,16 @@ export interface StatusState {
  * // '1.234 righe in 5 ms'
  */
 export function statusText(st: StatusState, lang: Lang): string {
-  const s = STRINGS[lang];
+  const s = consoleWords(lang);
   if (st.running) return st.engine || s.running;
   if (st.cancelled) return s.cancelled;
   if (st.notice) return st.notice;
   if (!st.result) return '';
   const n = st.result.rows;
   const ms = formatInteger(Math.round(st.result.elapsedMs), lang);
-  return s.resultSummary(formatInteger(n, lang), ms).replace(/^1 righe|^1 rows/, n === 1 ? s.resultRow('1') : '$&');
+  // One row: the summary's first words ("1 righe", "1 Zeilen") in the singular ("1 riga", "1 Zeile").
+  const summary = s.resultSummary(formatInteger(n, lang), ms);
+  return n === 1 ? summary.replace(/^1 \S+/, s.resultRow('1')) : summary;
 }
 
 /** A failed run as the console shows it. */
@@ -51,7 +52,7 @@ export interface RunError {
 
 /** DuckDB's message: its first line as the headline, where it points, the context it quotes. */
 export function renderRunError(err: RunError, lang: Lang): TemplateResult {
-  const where = err.line !== undefined && err.column !== undefined ? STRINGS[lang].errorAt(err.line, err.column) : '';
+  const where = err.line !== undefined && err.column !== undefined ? consoleWords(lang).errorAt(err.line, err.column) : '';
   const context = err.context;
   return html`<div class="alert error" role="alert" part="message">
     <strong>${err.headline}</strong>${where ? html` <span class="where">(${where})</span>` : nothing}

@@ -5,8 +5,7 @@ import { ContextConsumer } from '@lit/context';
 import { consoleLimits } from '../../data/config.js';
 import { PiccoliDataError, isAbortError, messageOf } from '../../data/errors.js';
 import { describeError } from '../../i18n/errors.js';
-import { formatDecimal, formatInteger } from '../../i18n/index.js';
-import type { ConsoleLang as Lang } from './strings.js';
+import { formatDecimal, formatInteger, type Lang } from '../../i18n/index.js';
 import { coordinatorContext } from '../../query/context.js';
 import type { ResultLimit } from '../../query/coordinator.js';
 import { chartKinds, chooseChart, resultColumns, type ChartKind } from './chart.js';
@@ -15,7 +14,7 @@ import { resultTable, saveResult, toTSV, type ExportKind } from './export.js';
 import { canSaveFullResult, saveFullResult } from './full-export.js';
 import type { PiccoliSqlResults } from './results-table.js';
 import './results-table.js';
-import { OUTPUT_STRINGS as STRINGS } from './output-strings.js';
+import { outputWords } from './output-strings.js';
 
 /** Something the reader should read in the console's status line (internal to the console). */
 export class PiccoliSqlNoticeEvent extends Event {
@@ -85,7 +84,7 @@ export class PiccoliSqlOutput extends LitElement {
   private async _handleSaveFull(): Promise<void> {
     const coordinator = this._coordinator.value;
     if (!coordinator || this._savingFull) return;
-    const s = STRINGS[this.language];
+    const s = outputWords(this.language);
     this._savingFull = true;
     this.dispatchEvent(new PiccoliSqlNoticeEvent(s.savingFull));
     try {
@@ -102,7 +101,7 @@ export class PiccoliSqlOutput extends LitElement {
 
   /** «Mostrate N righe di almeno M», and how to have all of them. */
   private _renderLimit(limit: ResultLimit): TemplateResult {
-    const s = STRINGS[this.language];
+    const s = outputWords(this.language);
     const n = (x: number) => formatInteger(x, this.language);
     const { maxRows, maxBytes } = consoleLimits();
     const cap = limit.stoppedBy === 'rows' ? s.capRows(n(maxRows)) : `${formatDecimal(maxBytes / 2 ** 20, this.language)} MB`;
@@ -119,7 +118,7 @@ export class PiccoliSqlOutput extends LitElement {
   }
 
   private async _handleCopy(): Promise<void> {
-    const s = STRINGS[this.language];
+    const s = outputWords(this.language);
     let text = s.copied;
     try {
       await navigator.clipboard.writeText(toTSV(resultTable(this.table), this._results?.order));
@@ -132,7 +131,7 @@ export class PiccoliSqlOutput extends LitElement {
   override render(): TemplateResult | typeof nothing {
     const t = this.table;
     if (!t) return nothing;
-    const s = STRINGS[this.language];
+    const s = outputWords(this.language);
     const cols = resultColumns(resultTable(t));
     const kinds = chartKinds(cols);
     const chart = this.show === 'chart';

@@ -29,10 +29,15 @@ function loadOutputPanel(): Promise<typeof import('./output-panel.js')> {
 import { RunController, type RunResult } from './run-controller.js';
 import type { PiccoliSqlInsertEvent } from './schema-browser.js';
 import type { TableInfo } from './schema.js';
-import { STRINGS, type ConsoleLang, type Strings } from './strings.js';
-import { loadWords } from '../../i18n/words.js';
+import { STRINGS, type Strings } from './strings.js';
+import { loadWords, words } from '../../i18n/words.js';
 import { UrlController } from './url-controller.js';
 import { HISTORY_KEY, type HistoryEntry } from './url-state.js';
+
+/** The console's words with no words in them: its layout while its language's words are on their way (no Italian shows). */
+const BLANK = Object.fromEntries(
+  Object.entries(STRINGS.it).map(([k, v]) => [k, typeof v === 'function' ? () => '' : '']),
+) as unknown as Strings;
 
 /** Statements that cannot change the tables: after any other, the schema is read again. */
 const READS_ONLY = /^\s*(--[^\n]*\n\s*)*(SELECT|WITH|FROM|VALUES|DESCRIBE|SHOW|SUMMARIZE|PRAGMA|EXPLAIN)\b/i;
@@ -115,9 +120,11 @@ export class PiccoliSql extends PiccoliElement {
 
   /** The output panel's code, and its styles adopted by this console's shadow root. */
   private _outputReady(): Promise<void> {
-    // The error sentences in the console's language come with it (the panel says some).
-    const errorWords = import('../../i18n/errors.js').then((m) => loadWords(m.ERRORS, this._lang));
-    this._output ??= Promise.all([loadOutputPanel(), errorWords]).then(
+    // The panel's words and the error sentences in the console's language come with it.
+    const lang = this._lang;
+    const errorWords = import('../../i18n/errors.js').then((m) => loadWords(m.ERRORS, lang));
+    const outputWords = import('./output-strings.js').then((m) => loadWords(m.OUTPUT_STRINGS, lang));
+    this._output ??= Promise.all([loadOutputPanel(), errorWords, outputWords]).then(
       ([{ outputStyles }]) => this.adopt(outputStyles),
       () => {
         this._output = undefined; // a later run tries again
@@ -165,13 +172,9 @@ export class PiccoliSql extends PiccoliElement {
     return import('./editor.js');
   }
 
+  /** The console's words; until those of its language arrive, none (its parts wait for them too). */
   private get _s(): Strings {
-    return STRINGS[this._lang];
-  }
-
-  /** English for English, else Italian: the console does not speak German or French yet. */
-  protected override get _lang(): ConsoleLang {
-    return super._lang === 'en' ? 'en' : 'it';
+    return this._words(STRINGS) ?? BLANK;
   }
 
   protected override firstUpdated(): void {
@@ -185,11 +188,16 @@ export class PiccoliSql extends PiccoliElement {
       );
     const linked = this._url.read();
     const doc = linked ?? this.query;
-    this._editor.start(doc, this._s.editorLabel, this._tables);
     this._runner.waitFor(this._loadTables());
-    // A link's query is only shown: someone else wrote it. The markup's own may run.
-    if (linked !== null && linked.trim() !== this.query.trim()) this._notice = this._s.fromLink;
-    else if (this.autorun && doc.trim()) void this._run(doc, false);
+    // The editor is named, and a notice said, in the console's language: once its words are here.
+    const start = () => {
+      this._editor.start(doc, this._s.editorLabel, this._tables);
+      // A link's query is only shown: someone else wrote it. The markup's own may run.
+      if (linked !== null && linked.trim() !== this.query.trim()) this._notice = this._s.fromLink;
+      else if (this.autorun && doc.trim()) void this._run(doc, false);
+    };
+    if (words(STRINGS, this._lang)) start();
+    else void loadWords(STRINGS, this._lang).then(start);
   }
 
   protected override updated(): void {
@@ -367,11 +375,17 @@ export class PiccoliSql extends PiccoliElement {
   override render(): TemplateResult {
     const s = this._s;
     const lang = this._lang;
+    // Its parts say their words themselves: shown once the console's language is here.
+    const ready = s !== BLANK;
     return html`
       <div class="layout">
         <aside part="schema" aria-label=${s.schema}>
-          <piccoli-sql-schema .tables=${this._tables} ?loading=${this._loading} .language=${lang} @piccoli-sql-insert=${this._handleInsert}></piccoli-sql-schema>
-          <piccoli-sql-history .entries=${this._history.entries} .language=${lang} @piccoli-sql-history-pick=${this._handleHistoryPick}></piccoli-sql-history>
+          ${
+            ready
+              ? html`<piccoli-sql-schema .tables=${this._tables} ?loading=${this._loading} .language=${lang} @piccoli-sql-insert=${this._handleInsert}></piccoli-sql-schema>
+          <piccoli-sql-history .entries=${this._history.entries} .language=${lang} @piccoli-sql-history-pick=${this._handleHistoryPick}></piccoli-sql-history>`
+              : nothing
+          }
         </aside>
         <div class="main">
           ${this._editor.render(s.editorLabel, this.value)}
@@ -383,18 +397,18 @@ export class PiccoliSql extends PiccoliElement {
                 ? nothing
                 : html`<select class="examples" aria-label=${s.examples} @change=${this._handleExample}>
                   <option value="">${s.chooseExample}</option>
-                  ${this._examples.map((ex) => html`<option value=${ex.id}>${ex.title[lang]}</option>`)}
+                  ${ready ? this._examples.map((ex) => html`<option value=${ex.id}>${ex.title[lang] ?? ex.title.it}</option>`) : nothing}
                 </select>`
             }
             <span class="spacer"></span>
-            <span class="status" role="status" aria-live="polite">${statusText(this._status(), lang)}</span>
+            <span class="status" role="status" aria-live="polite">${ready ? statusText(this._status(), lang) : nothing}</span>
           </div>
           ${this._editor.error ? renderAlert(s.editorError, this._editor.error) : nothing}
           ${this._bundledFailed ? this._renderError(this._bundledFailed.error, this._bundledTitle(this._bundledFailed.tables), () => this._retryBundled()) : nothing}
           ${this._loadError ? renderAlert(s.loadError, this._loadError) : nothing}
-          ${this._error ? renderRunError(this._error, lang) : nothing}
+          ${this._error && ready ? renderRunError(this._error, lang) : nothing}
           ${
-            this._result
+            this._result && ready
               ? html`<piccoli-sql-output .table=${this._result.table} .limit=${this._result.limit} .sql=${this._result.sql} .language=${lang} .show=${this._show} @piccoli-sql-notice=${this._handleNotice} @piccoli-sql-show=${(e: PiccoliSqlShowEvent) => (this._show = e.show)}></piccoli-sql-output>`
               : nothing
           }
@@ -405,7 +419,7 @@ export class PiccoliSql extends PiccoliElement {
 
   private _bundledTitle(tables: string[]): string {
     const s = this._s;
-    return tables.length ? s.bundledFailed(tables.join(', ')) : s.loadError.replace(/:$/, '');
+    return tables.length ? s.bundledFailed(tables.join(', ')) : s.loadError.replace(/\s*:$/, '');
   }
 
   private _status(): StatusState {

@@ -1,17 +1,17 @@
 import type { Table } from 'apache-arrow';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { ConsoleLang as Lang } from './strings.js';
 import type { ArrowVectorLike } from './format/arrow.js';
 import { formatCell } from './format/cell.js';
 import { NUMERIC_KINDS, columnKind } from './format/kind.js';
 import { canvasMeasure, columnWidths, tableFonts } from './column-width.js';
 import { ROW_HEIGHT } from './output-panel.styles.js';
 import { nextSort, sortOrder, type SortState } from './sort-order.js';
-import { OUTPUT_STRINGS as STRINGS } from './output-strings.js';
+import { outputWords } from './output-strings.js';
 import { columnTypeName } from './format/type-name.js';
 import { rowWindow } from './virtual.js';
 import { styleProps } from '../../styles/style-props.js';
+import type { Lang } from '../../i18n/index.js';
 
 /**
  * The results table of <piccoli-sql>: every value as DuckDB prints it, NULL marked apart
@@ -95,7 +95,7 @@ export class PiccoliSqlResults extends LitElement {
   override render(): TemplateResult | typeof nothing {
     const t = this.table;
     if (!t) return nothing;
-    const s = STRINGS[this.language];
+    const s = outputWords(this.language);
     const n = t.numRows;
     if (n === 0 && t.schema.fields.length === 0) return html`<p class="status">${s.noRows}</p>`;
     const fields = t.schema.fields;

@@ -1,10 +1,9 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { formatInteger } from '../../i18n/index.js';
-import type { ConsoleLang as Lang } from './strings.js';
+import { formatInteger, type Lang } from '../../i18n/index.js';
 import type { TableInfo } from './schema.js';
 import { sqlName } from './sql-name.js';
-import { STRINGS } from './strings.js';
+import { consoleWords } from './strings.js';
 
 /** The reader asked to insert a table or column name into the query (internal to the console). */
 /**
@@ -121,7 +120,7 @@ export class PiccoliSqlSchema extends LitElement {
   }
 
   override render(): TemplateResult {
-    const s = STRINGS[this.language];
+    const s = consoleWords(this.language);
     return html`
       <h2>${s.schema}</h2>
       ${this.loading && !this.tables.length ? html`<p class="status">${s.schemaLoading}</p>` : nothing}

@@ -11,6 +11,10 @@ import { STRINGS as PROGRESS_STRINGS } from '../../../src/components/piccoli-pro
 import { STRINGS as TREND_STRINGS } from '../../../src/components/piccoli-trend/strings.js';
 import { PROVENANCE } from '../../../src/components/provenance.js';
 import { DOWNLOAD_WORDS } from '../../../src/components/download/strings.js';
+import '../../../src/components/piccoli-sql/piccoli-sql.js';
+import type { PiccoliSql } from '../../../src/components/piccoli-sql/piccoli-sql.js';
+import { OUTPUT_STRINGS } from '../../../src/components/piccoli-sql/output-strings.js';
+import { STRINGS as SQL_STRINGS } from '../../../src/components/piccoli-sql/strings.js';
 import { configure } from '../../../src/data/configure.js';
 import { ERRORS } from '../../../src/i18n/errors.js';
 import type { Words } from '../../../src/i18n/words.js';
@@ -55,6 +59,7 @@ const PARTS: { name: string; words: Words<object>[] }[] = [
   { name: 'provenance', words: [PROVENANCE] },
   { name: 'errors', words: [ERRORS] },
   { name: 'download', words: [DOWNLOAD_WORDS] },
+  { name: 'piccoli-sql', words: [SQL_STRINGS, OUTPUT_STRINGS] },
 ];
 
 /** Words an Italian reader would see: none may show on a German or French element. */
@@ -265,6 +270,29 @@ describe('languages', () => {
     expect(saved.text.split(/\r?\n/)[0]).to.contain('Phase');
     expect(saved.text).to.contain('Südtirol');
     expect(saved.text).to.contain('Förderfähige Gemeinden');
+  });
+
+  it('<piccoli-sql lang="de"> speaks German: toolbar, examples, the run\'s summary and its panel', async function () {
+    this.timeout(120_000); // the engine starts for the run
+    const el = await fixture<PiccoliSql>(
+      html`<piccoli-sql lang="de" no-url no-bundled-data history-key="" query="SELECT 1234.5 AS wert, DATE '2021-10-31' AS tag"></piccoli-sql>`,
+    );
+    await waitUntil(() => text(root(el).querySelector('button.run')) === 'Ausführen', 'no German toolbar', { timeout: 20000 });
+    expect(text(root(el).querySelector('button.cancel'))).to.equal('Abbrechen');
+    expect(root(el).querySelector('aside')!.getAttribute('aria-label')).to.equal('Tabellen');
+    await waitUntil(() => root(el).querySelectorAll('select.examples option').length > 1, 'no examples', { timeout: 20000 });
+    expect(text(root(el).querySelector('select.examples option'))).to.equal('Beispiel wählen…');
+    expect(text(root(el).querySelectorAll('select.examples option')[1]!)).to.equal('PICCOLI: der Trichter am 31. Oktober 2021');
+    await el.run();
+    const status = () => text(root(el).querySelector('.toolbar .status'));
+    await waitUntil(() => / ms$/.test(status()), 'no summary', { timeout: 60000 });
+    expect(status()).to.match(/^1 Zeile in [\d.]+ ms$/);
+    // The result as DuckDB prints it (an analyst's console), under German tabs and buttons.
+    const output = root(el).querySelector('piccoli-sql-output')!;
+    await waitUntil(() => text(output).includes('CSV herunterladen'), 'no German result panel', { timeout: 20000 });
+    expect(text(output)).to.contain('1234.5');
+    expect(text(output)).to.contain('Tabelle');
+    expect(text(el)).to.not.match(ITALIAN);
   });
 
   it('follows a change of lang at run time, into German and back', async () => {

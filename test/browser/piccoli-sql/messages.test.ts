@@ -1,6 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { renderAlert, renderRunError, statusText } from '../../../src/components/piccoli-sql/messages.js';
 import { errorContext, errorHeadline } from '../../../src/components/piccoli-sql/sql-error.js';
+import { STRINGS } from '../../../src/components/piccoli-sql/strings.js';
+import { loadWords } from '../../../src/i18n/words.js';
+
+// The English words are fetched on demand (src/i18n/words.ts).
+before(() => loadWords(STRINGS, 'en'));
 
 const idle = { running: false, cancelled: false, notice: '' };
 
