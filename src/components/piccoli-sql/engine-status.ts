@@ -7,7 +7,6 @@ import { getEngine, type EngineProgressEvent } from '../../data/engine.js';
 import { formatPercent, type Lang } from '../../i18n/index.js';
 import { outputWords } from './output-strings.js';
 
-
 /**
  * Tell `show` what the engine's start is at, until the engine answers queries; then `show('')`.
  * An engine already started says nothing (its `ready()` settles before any timer).
@@ -21,7 +20,8 @@ export function watchEngine(lang: Lang, show: (text: string) => void): void {
   let done = false;
   const onProgress = (e: Event) => {
     const p = e as EngineProgressEvent;
-    if (p.phase === 'engine' && !done) show(p.total ? s.engineDownload(formatPercent(Math.min(1, p.loaded / p.total), lang)) : s.engineStarting);
+    if (p.phase === 'engine' && !done)
+      show(p.total ? s.engineDownload(formatPercent(Math.min(1, p.loaded / p.total), lang)) : s.engineStarting);
   };
   const stop = () => {
     if (done) return;
