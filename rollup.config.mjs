@@ -146,6 +146,8 @@ const elements = existsSync(resolve(root, 'src/components'))
 const browser = {
   input: {
     piccoli: 'src/index.ts',
+    // The embeds' one script tag: registers the elements on first use, nothing else.
+    autoloader: 'src/autoload.ts',
     data: 'src/data/index.ts',
     // The SQL builders alone (no DOM): what `piccoli-data import` runs in Node to build a cube.
     sql: 'src/data/sql/index.ts',

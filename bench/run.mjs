@@ -111,7 +111,7 @@ async function main() {
 
 /** dist/ comes from the library's build (`npm run build`); wait a little if it is being rebuilt. */
 async function waitForBuild() {
-  const needed = ['dist/piccoli.js', 'dist/data.js', 'dist/duckdb/duckdb-eh.wasm.gz'];
+  const needed = ['dist/piccoli.js', 'dist/autoloader.js', 'dist/data.js', 'dist/duckdb/duckdb-eh.wasm.gz'];
   for (let i = 0; i < 12; i++) {
     const missing = needed.filter((f) => !existsSync(join(ROOT, f)));
     if (!missing.length) return;

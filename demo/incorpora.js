@@ -14,7 +14,7 @@ const copyButton = document.getElementById('copy');
 const copied = document.getElementById('copied');
 
 /** The script tag a site pastes once per page (its own copy of dist/, see the README). */
-const SCRIPT = '<script type="module" src="/piccoli/piccoli.js"></script>';
+const SCRIPT = '<script type="module" src="/piccoli/autoloader.js"></script>';
 
 const ATTRS = {
   'piccoli-progress': ['programme', 'region', 'province', 'comune', 'as-of', 'lang', 'view'],

@@ -1,9 +1,17 @@
 /**
- * Registers piccoli elements on demand: each element's code is fetched the first time
- * its tag appears in the document, so a page with one funnel loads the funnel's code
- * only, not the map's or the SQL console's (Shoelace's autoloader does the same).
- * Elements created inside another component's shadow root are not seen: import their
- * module (`piccoli-dashboard/piccoli-progress` ...) there.
+ * The autoloader, dist/autoloader.js: the one script tag an embed needs. It registers
+ * piccoli elements on demand: each element's code is fetched the first time its tag
+ * appears in the document, so a page with one funnel loads the funnel's code only, not
+ * the map's or the SQL console's. Like Shoelace's `shoelace-autoloader.js`, it is an
+ * entry of its own, apart from the library's API (dist/piccoli.js: `configure`, the
+ * event classes, `loadElement`), which imports it: a page that only shows elements does
+ * not download the API's code (about 1.2 KB brotli), and a page that loads both gets one
+ * autoloader. Elements created inside another component's shadow root are not seen:
+ * import their module (`piccoli-dashboard/piccoli-progress` ...) there.
+ *
+ * @example
+ * <script type="module" src="/piccoli/autoloader.js"></script>
+ * <piccoli-progress province="PC"></piccoli-progress>
  */
 const LOADERS: Record<string, () => Promise<unknown>> = {
   'piccoli-progress': () => import('./components/piccoli-progress/piccoli-progress.js'),
@@ -46,3 +54,5 @@ export function autoload(): void {
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });
 }
+
+autoload();

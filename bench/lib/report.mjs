@@ -227,9 +227,10 @@ function headline(r, p) {
       const parts = own.staticFiles.map((f) => [f, sz.brotliOf[f] ?? NaN]).sort((a, b2) => b2[1] - a[1]);
       row('`<piccoli-progress>` own JS, first load: `dist/piccoli-progress.js` and its static imports, brotli', '≤ 20 KB', kb(own.static.brotli), `baseline bundle: ${kb(base)}`, ratio(own.static.brotli, base), own.static.brotli <= 20 * 1024,
         `${kb(own.static.brotli - 20 * 1024)} over. Its static closure, largest first: ${parts.map(([f, n]) => `\`${f.replace('dist/', '')}\` ${kb(n)}`).join(', ')} (what each chunk holds: section 4).`);
-      const extra = own.viaAutoloaderFiles.filter((f) => !own.staticFiles.includes(f) && f !== 'dist/piccoli.js');
-      row('… the same element loaded through the `dist/piccoli.js` autoloader (what a `<script src=piccoli.js>` page fetches)', '≤ 20 KB', kb(own.viaAutoloader.brotli), `baseline bundle: ${kb(base)}`, ratio(own.viaAutoloader.brotli, base), own.viaAutoloader.brotli <= 20 * 1024,
-        `\`piccoli.js\` (${kb(sz.brotliOf['dist/piccoli.js'] ?? NaN)}) statically imports ${extra.map((f) => `\`${f.replace('dist/', '')}\``).join(', ')} (${kb(extra.reduce((a, f) => a + (sz.brotliOf[f] ?? 0), 0))}: page settings, events and the loader), on top of the element's own ${kb(own.static.brotli)}.`);
+      const extra = own.viaAutoloaderFiles.filter((f) => !own.staticFiles.includes(f));
+      const apiExtra = own.viaApiFiles.filter((f) => !own.viaAutoloaderFiles.includes(f));
+      row('… the same element loaded through `dist/autoloader.js` (the one script tag of an embed: `<script type=module src=autoloader.js>`)', '≤ 20 KB', kb(own.viaAutoloader.brotli), `baseline bundle: ${kb(base)}`, ratio(own.viaAutoloader.brotli, base), own.viaAutoloader.brotli <= 20 * 1024,
+        `The autoloader adds ${extra.map((f) => `\`${f.replace('dist/', '')}\``).join(', ')} (${kb(extra.reduce((a, f) => a + (sz.brotliOf[f] ?? 0), 0))}) to the element's own ${kb(own.static.brotli)}. A page that imports the API (\`piccoli.js\`: \`configure\`, event classes) fetches ${kb(own.viaApi.brotli)} (+${apiExtra.map((f) => `\`${f.replace('dist/', '')}\``).join(', ')}).`);
     }
     row('Whole library, first load: union of the static closures of `piccoli.js` and every per-element entry, each file once, engine excluded, brotli', '≤ 80 KB', kb(sz.firstLoad.brotli), `baseline bundle: ${kb(base)}`, ratio(sz.firstLoad.brotli, base), sz.firstLoad.brotli <= 80 * 1024);
   }
@@ -349,7 +350,7 @@ function progress(pr, p, sizes) {
   p(
     '## 1. One element: navigation to correct numbers',
     '',
-    'Page: heading, the chart, a paragraph below it. `<piccoli-progress as-of="2021-10-31">` in the markup and `dist/piccoli.js` as a module (`bench/pages/progress.html`; `?src=` and `?comune=` set those attributes before the element upgrades) against the stock page (`bench/baseline/index.html`). All variants in the same run, interleaved. Ratios are against the baseline\'s median of the same column.',
+    'Page: heading, the chart, a paragraph below it. `<piccoli-progress as-of="2021-10-31">` in the markup and `dist/autoloader.js` as a module (the embed\'s one script tag) (`bench/pages/progress.html`; `?src=` and `?comune=` set those attributes before the element upgrades) against the stock page (`bench/baseline/index.html`). All variants in the same run, interleaved. Ratios are against the baseline\'s median of the same column.',
     '',
     '- **cube**: the bundled data; the coordinator answers from `dist/data/programmes.cube.json`.',
     `- **imported**: before the browser starts, the bench runs the real import tool, \`node data/bin/piccoli-data.mjs import data/programmes.parquet --out bench/.out/site/events.parquet\`${pr.importOutput ? ` ("${pr.importOutput.replace(/\/\S*\/bench\/\.out\//g, 'bench/.out/')}")` : ''}, and the page reads \`src=/bench/.out/site/events.parquet\` from that plain static folder: the cube the tool wrote beside it answers.`,
@@ -392,7 +393,7 @@ function trend(tr, p) {
   p(
     '## 1c. `<piccoli-trend>`: navigation to its lines and numbers',
     '',
-    'Section 1 for the trend, with the same harness (`bench/run.mjs` `benchFirstPaint`, `bench/pages/one-element.js`): `<piccoli-trend as-of="2021-10-31">` in the markup of `bench/pages/trend.html` and `dist/piccoli.js` as a module, the same variants (`?src=`, `?comune=`), interleaved, cold and warm. Done = the first animation frame in which the chart has drawn its lines (Observable Plot\'s line mark, `g[aria-label="line"] path`) and the reading of the day under it shows the expected counts (`.readout span[data-stage] b`: 5 490, 612, 568, 485 for the nation).',
+    'Section 1 for the trend, with the same harness (`bench/run.mjs` `benchFirstPaint`, `bench/pages/one-element.js`): `<piccoli-trend as-of="2021-10-31">` in the markup of `bench/pages/trend.html` and `dist/autoloader.js` as a module, the same variants (`?src=`, `?comune=`), interleaved, cold and warm. Done = the first animation frame in which the chart has drawn its lines (Observable Plot\'s line mark, `g[aria-label="line"] path`) and the reading of the day under it shows the expected counts (`.readout span[data-stage] b`: 5 490, 612, 568, 485 for the nation).',
     '',
     '**Baseline** (`bench/baseline/trend.html`, bundled from `bench/baseline/trend-main.js`): the same chart by hand, stock DuckDB-WASM, the Arrow twin of the data, the library\'s trend SQL (`trendQuery()`, its values written in), a running sum per stage, an Observable Plot step line per stage with a rule on the day and the counts on that day in a paragraph under it.',
     '',
@@ -433,7 +434,7 @@ function mapClick(mp, p, sizes) {
   p(
     '## 1b. A map click repaints every element',
     '',
-    '`bench/pages/map.html?n=…`: one `<piccoli-map level="region" as-of="2021-10-31">` and n `<piccoli-progress>` (no `ignore-selection`; dates 2021-10-31, 2021-07-31, 2022-01-31, 2022-04-30, 2022-12-31 in turn, every other one `view="compact"`), all on the bundled data, loaded through `dist/piccoli.js`. ' +
+    '`bench/pages/map.html?n=…`: one `<piccoli-map level="region" as-of="2021-10-31">` and n `<piccoli-progress>` (no `ignore-selection`; dates 2021-10-31, 2021-07-31, 2022-01-31, 2022-04-30, 2022-12-31 in turn, every other one `view="compact"`), all on the bundled data, loaded through `dist/autoloader.js`. ' +
       'Before the clicks, the numbers every element must show for Emilia-Romagna (08), Toscana (09) and all Italy are computed on the shared engine with the library\'s `funnelQuery()`, on the events table the page loads into it itself (`loadEvents()`, after the map has drawn); the map and the progress elements answer from the bundled data\'s cube (their figures say `data-backend="cube"`; they start no engine), so this also checks that the cube and the engine agree. ' +
       `Then ${mp.clicks} real clicks through puppeteer (\`page.mouse.click\` on a point inside the region\'s \`.area[data-code]\` path in the map\'s shadow root), alternating the two regions, each followed by Escape (clear). ` +
       'Done = every progress element shows the region\'s numbers in `tbody td.count` and the map has `aria-pressed="true"` on that region only (after Escape: the Italy numbers and no pressed area).',
@@ -574,13 +575,13 @@ function sizes(s, p) {
     '',
     '### (a) Per entry: first load',
     '',
-    '`dist/piccoli.js` is an autoloader: it registers nothing itself and imports an element\'s entry when that tag first appears in the document, so a page using it fetches `piccoli.js`\'s closure plus the element\'s.',
+    '`dist/autoloader.js` is the embeds\' one script tag: it registers nothing itself and imports an element\'s entry when that tag first appears in the document, so a page using it fetches its closure plus the element\'s. `dist/piccoli.js` is the page API (`configure`, the event classes, `loadElement`) and imports the autoloader.',
     '',
-    '| Entry | Element | Static closure (first load): files | raw | gzip | brotli | Through `piccoli.js` (union), brotli | Can load on demand later |',
+    '| Entry | Element | Static closure (first load): files | raw | gzip | brotli | Through `autoloader.js` (union), brotli | Can load on demand later |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
   );
   for (const e of s.entries) {
-    p(`| \`${e.entry}\` | ${e.element ? `\`${e.element}\`` : e.entry.endsWith('piccoli.js') ? 'autoloader (+ data layer, events)' : 'data layer (no element)'} | ${e.static.files} | ${bytes(e.static.raw)} | ${bytes(e.static.gzip)} | **${bytes(e.static.brotli)}** | ${e.viaAutoloader ? `${bytes(e.viaAutoloader.brotli)} (${e.viaAutoloader.files} files)` : '–'} | ${e.lazyFiles.length} chunks |`);
+    p(`| \`${e.entry}\` | ${e.element ? `\`${e.element}\`` : e.entry.endsWith('autoloader.js') ? 'autoloader' : e.entry.endsWith('piccoli.js') ? 'page API (configure, events) + autoloader' : 'data layer (no element)'} | ${e.static.files} | ${bytes(e.static.raw)} | ${bytes(e.static.gzip)} | **${bytes(e.static.brotli)}** | ${e.viaAutoloader ? `${bytes(e.viaAutoloader.brotli)} (${e.viaAutoloader.files} files)` : '–'} | ${e.lazyFiles.length} chunks |`);
   }
   p(
     '',

@@ -139,10 +139,13 @@ export function measureSizes(root, { quick = false, dist = join(root, 'dist') } 
     const c = closure(join(dist, f));
     return [`dist/${f}`, { static: c.static.map(rel), lazy: c.lazy.map(rel) }];
   }));
-  const autoloader = closures.get('dist/piccoli.js')?.static ?? [];
+  // The embeds' one script tag (src/autoload.ts); piccoli.js, the page API, imports it.
+  const autoloader = closures.get('dist/autoloader.js')?.static ?? [];
+  const api = closures.get('dist/piccoli.js')?.static ?? [];
   const perElement = entryNames.filter((f) => /^piccoli-.+\.js$/.test(f)).map((f) => `dist/${f}`);
   const entries = [...closures].map(([entry, c]) => {
     const viaAutoloader = perElement.includes(entry) ? [...new Set([...autoloader, ...c.static])] : null;
+    const viaApi = perElement.includes(entry) ? [...new Set([...api, ...c.static])] : null;
     return {
       entry,
       element: perElement.includes(entry) ? `<${basename(entry, '.js')}>` : null,
@@ -151,6 +154,8 @@ export function measureSizes(root, { quick = false, dist = join(root, 'dist') } 
       static: total(c.static),
       viaAutoloaderFiles: viaAutoloader,
       viaAutoloader: viaAutoloader ? total(viaAutoloader) : null,
+      viaApiFiles: viaApi,
+      viaApi: viaApi ? total(viaApi) : null,
       lazyFiles: c.lazy,
     };
   });
@@ -185,7 +190,7 @@ export function measureSizes(root, { quick = false, dist = join(root, 'dist') } 
   // A chunk is on demand when some element can load it later (it is in that element's
   // lazy set), even if another element loads it up front (<piccoli-sql> statically needs
   // the engine wrapper, which <piccoli-progress> loads only with the DuckDB backend).
-  const entryFiles = new Set(['dist/piccoli.js', 'dist/data.js', ...perElement]);
+  const entryFiles = new Set(['dist/piccoli.js', 'dist/autoloader.js', 'dist/data.js', ...perElement]);
   const lazyForSome = new Set(perElement.flatMap((e) => closures.get(e)?.lazy ?? []));
   const onDemand = [...reachable]
     .filter((f) => !entryFiles.has(f) && (lazyForSome.has(f) || !unionFiles.includes(f)))

@@ -114,5 +114,5 @@ window.__benchNext = (attrs, want, timeoutMs = 120000) =>
 b.view = view;
 b.backend = backend;
 if (view !== 'none') __benchWatch(() => shows(expected), null, 180000, atDone);
-await import('/dist/piccoli.js');
+await import('/dist/autoloader.js');
 __benchMark('library-evaluated');

@@ -28,7 +28,7 @@ if (n === 0) {
     if (bad) return bad;
     return all.every((c) => Array.isArray(c) && c[0] > 0);
   }, null);
-  await import('/dist/piccoli.js');
+  await import('/dist/autoloader.js');
   __benchMark('library-evaluated');
 }
 /** What the runner reads once the page is done. */

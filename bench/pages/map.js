@@ -1,6 +1,6 @@
 // One <piccoli-map level="region"> and ?n= <piccoli-progress> elements (no
 // ignore-selection, so they follow the map's selection), all on the bundled data, loaded
-// through dist/piccoli.js as a site would. Each progress element has its own date (and
+// through dist/autoloader.js as an embed would. Each progress element has its own date (and
 // every other one the compact view), so a click changes different numbers in each. The
 // numbers every element must show for a region are computed beforehand through the
 // library's own `funnelQuery` on the shared engine, on the events table this page loads
@@ -35,7 +35,7 @@ async function until(cond, what, timeoutMs = 120000) {
 }
 
 try {
-  await import('/dist/piccoli.js');
+  await import('/dist/autoloader.js');
   const area = (code) => map.shadowRoot?.querySelector(`.area[data-code="${code}"]`) ?? null;
   const areas = () => [...(map.shadowRoot?.querySelectorAll('.area[data-code]') ?? [])];
   await until(() => {

@@ -33,5 +33,5 @@ const atDone = () => ({
     .map((r) => ({ path: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd, bytes: r.transferSize })),
 });
 __benchWatch(() => counts(el), EXPECTED, 120000, atDone);
-await import('/dist/piccoli.js');
+await import('/dist/autoloader.js');
 __benchMark('library-evaluated');

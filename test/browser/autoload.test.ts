@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import '../../src/index.js';
+import '../../src/autoload.js';
 
-describe('piccoli.js (the one-tag embed)', () => {
+describe('autoloader.js (the one-tag embed)', () => {
   it('defines an element only once its tag is on the page, and loads nothing else', async () => {
     expect(customElements.get('piccoli-progress')).to.equal(undefined);
     expect(customElements.get('piccoli-map')).to.equal(undefined);
@@ -16,6 +16,11 @@ describe('piccoli.js (the one-tag embed)', () => {
       const scripts = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
       expect(scripts.some((p) => /piccoli-map\.ts$/.test(p))).to.equal(false);
       expect(scripts.some((p) => /codemirror/.test(p))).to.equal(false);
+      // The page API (piccoli.js: configure and its checks) is not part of an embed's load.
+      expect(
+        scripts.some((p) => /\/data\/configure\.ts$/.test(p)),
+        'configure.ts fetched',
+      ).to.equal(false);
     } finally {
       el.remove();
     }

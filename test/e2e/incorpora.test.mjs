@@ -85,7 +85,7 @@ describe('the embed builder', () => {
     await settled(tab);
     await tab.waitForFunction(() => /min-height:/.test(document.getElementById('snippet').textContent), { timeout: 10_000 });
     const snippet = await tab.evaluate(() => document.getElementById('snippet').textContent);
-    assert.match(snippet, /^<script type="module" src="\/piccoli\/piccoli\.js"><\/script>$/m);
+    assert.match(snippet, /^<script type="module" src="\/piccoli\/autoloader\.js"><\/script>$/m);
     assert.match(snippet, /<piccoli-progress region="08" province="PC" as-of="2021-10-31"><\/piccoli-progress>/);
     // The snippet's tag, parsed as a CMS would paste it, draws what the preview shows.
     await tab.evaluate((s) => {

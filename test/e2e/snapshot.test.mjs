@@ -23,7 +23,7 @@ const TYPES = { '.js': 'text/javascript', '.json': 'application/json', '.arrow':
 const page = (body) => `<!doctype html>
 <html lang="it"><head><meta charset="utf-8"><title>Snapshot</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<script type="module" src="/dist/piccoli.js"></script></head>
+<script type="module" src="/dist/autoloader.js"></script></head>
 <body><main><h1>Notizie</h1><p>Il programma nella provincia di Piacenza:</p>
 ${body}
 <p id="after">Testo dopo il riquadro.</p></main></body></html>`;
