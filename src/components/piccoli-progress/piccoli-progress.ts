@@ -29,6 +29,23 @@ let provenanceModule: ProvenanceModule | undefined;
 /** The comparison's requests, markers and columns: loaded only with a `compare` attribute. */
 let compareModule: typeof import('./compare-view.js') | undefined;
 
+/**
+ * An import, kept: a second import() of a loaded module still resolves a task later (after
+ * a frame, maybe), while a kept promise resolves within the same task, so that an answer
+ * the coordinator already has (a map click) is drawn in the frame the click paints. A
+ * failed import is forgotten (a retry fetches it again).
+ */
+function kept<T>(load: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () =>
+    (p ??= load().catch((e: unknown) => {
+      p = undefined;
+      throw e;
+    }));
+}
+const importProvenance = kept(() => import('../provenance.js'));
+const importCompare = kept(() => import('./compare-view.js'));
+
 /** Stage counts of the programmes seen so far, so a skeleton has the final height. */
 const stageCountHint = new Map<string, number>();
 
@@ -101,7 +118,7 @@ export class PiccoliProgress extends PiccoliElement {
       own,
       list:
         own && value && coordinator
-          ? await (compareModule = await import('./compare-view.js')).compareAnswers(coordinator, this._ask(), own, value, signal)
+          ? await (compareModule = await importCompare()).compareAnswers(coordinator, this._ask(), own, value, signal)
           : [],
     }),
     args: () => [this._funnel.value, this.compare, this._coordinator.value] as const,
@@ -192,10 +209,7 @@ export class PiccoliProgress extends PiccoliElement {
   /** The provenance view, and the words of the element's language (its own and the provenance's). */
   protected override _ready(): Promise<unknown> {
     const lang = this._lang;
-    return Promise.all([
-      import('../provenance.js').then((m) => loadWords((provenanceModule = m).PROVENANCE, lang)),
-      loadWords(STRINGS, lang),
-    ]);
+    return Promise.all([importProvenance().then((m) => loadWords((provenanceModule = m).PROVENANCE, lang)), loadWords(STRINGS, lang)]);
   }
 
   private _select(s: StageCount, f: FunnelAnswer): void {
