@@ -48,8 +48,15 @@ export function formatDecimal(n: number, lang: Lang, digits = 1): string {
 export function formatDate(iso: string, lang: Lang): string {
   const [y, m, d] = iso.split('-').map(Number);
   const date = new Date(Date.UTC(y!, m! - 1, d!));
-  return new Intl.DateTimeFormat(localeOf(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  // One formatter per language: making one costs far more than using it (every render of every element says a date).
+  let f = dates.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(localeOf(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dates.set(lang, f);
+  }
+  return f.format(date);
 }
+const dates = new Map<Lang, Intl.DateTimeFormat>();
 
 /** A field of the programme data in the reader's language (`label_de`, `name_fr` …), else the Italian one. */
 export function inLang(o: object, field: string, lang: Lang): string {
