@@ -15,7 +15,7 @@ const root = new URL('.', import.meta.url).pathname;
 
 /**
  * Where an `asset:` import lands in dist/. Must match `resolveAsset()` in
- * src/data/config.ts, which rebuilds these paths when a site sets `assetBase`.
+ * src/data/config.ts (used by src/data/engine-assets.ts), which rebuilds these paths when a site sets `assetBase`.
  */
 export function assetFileName(spec) {
   const folder =
@@ -144,6 +144,11 @@ const elements = existsSync(resolve(root, 'src/components'))
   : [];
 
 const browser = {
+  // An element's entry may also export internals other chunks import (its strings, its
+  // drawing's helpers): otherwise rollup keeps the entry's exports strict and makes it a
+  // facade that re-exports a chunk holding the code, a second file (~190 B brotli) on
+  // every first load.
+  preserveEntrySignatures: 'allow-extension',
   input: {
     piccoli: 'src/index.ts',
     // The embeds' one script tag: registers the elements on first use, nothing else.
