@@ -1,12 +1,3 @@
-// The wasm files ship gzipped only (rollup.config.mjs): 7.6 MB instead of 34 MB for
-// DuckDB's, on any server. The engine's worker (engine-worker.js) and the Parquet reader
-// inflate them as they arrive. Only DuckDB-WASM's exception-handling build ships: every
-// browser the library supports runs it (README, "Browsers").
-import duckdbEhWasm from 'asset:@duckdb/duckdb-wasm/dist/duckdb-eh.wasm.gz';
-import duckdbEhWorker from 'asset:@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js';
-import duckdbEhWorkerGz from 'asset:@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js.gz';
-import engineWorker from 'asset:/src/data/engine-worker.js';
-import parquetWasm from 'asset:parquet-wasm/esm/parquet_wasm_bg.wasm.gz';
 import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
 import type { Connector } from './clickhouse/connector.js';
 
@@ -139,30 +130,12 @@ export function consoleLimits(): ConsoleLimits {
   return { timeoutMs: c.timeoutMs ?? d.timeoutMs, maxRows: c.maxRows ?? d.maxRows, maxBytes: c.maxBytes ?? d.maxBytes };
 }
 
-/** The URL of a file the build places under `<folder>/<name>` beside the bundle. */
-function resolveAsset(defaultUrl: string, folder: string): string {
+/** The URL of a file the build places under `<folder>/<name>` beside the bundle (or below `assetBase`). */
+export function resolveAsset(defaultUrl: string, folder: string): string {
   if (current.assetBase === undefined) return new URL(defaultUrl, document.baseURI).href;
   const base = new URL(String(current.assetBase), document.baseURI);
   const name = defaultUrl.split(/[?#]/)[0]!.split('/').pop()!;
   return new URL(`${folder}/${name}`, base.href.endsWith('/') ? base : `${base.href}/`).href;
-}
-
-/**
- * The engine's files: DuckDB's wasm (gzipped), DuckDB-WASM's worker script (gzipped, which
- * the page inflates, and plain, for pages that refuse blob workers), and the script that
- * starts it.
- */
-export function engineAssets() {
-  return {
-    mainModule: resolveAsset(duckdbEhWasm, 'duckdb'),
-    mainWorker: resolveAsset(duckdbEhWorker, 'duckdb'),
-    mainWorkerGz: resolveAsset(duckdbEhWorkerGz, 'duckdb'),
-    starter: resolveAsset(engineWorker, 'duckdb'),
-  };
-}
-
-export function parquetWasmUrl(): string {
-  return resolveAsset(parquetWasm, 'parquet');
 }
 
 /** The URL of a data file shipped beside the bundle (dist/data/<name>). */

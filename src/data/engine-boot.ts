@@ -1,4 +1,5 @@
-import { config, engineAssets } from './config.js';
+import { config } from './config.js';
+import { engineAssets } from './engine-assets.js';
 import { PiccoliDataError } from './errors.js';
 import { downloadAllowanceMs, DEFAULT_STALL_MS } from './fetch.js';
 

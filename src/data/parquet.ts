@@ -1,4 +1,4 @@
-import { parquetWasmUrl } from './config.js';
+import { parquetWasmUrl } from './engine-assets.js';
 import { PiccoliDataError, messageOf } from './errors.js';
 
 /*

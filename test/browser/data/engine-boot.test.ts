@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { engineAssets } from '../../../src/data/config.js';
+import { engineAssets } from '../../../src/data/engine-assets.js';
 import { bootEngine, bootEngineEarly, takeBootedEngine, type BootedEngine } from '../../../src/data/engine-boot.js';
 
 // Starting DuckDB-WASM's worker and its wasm before the engine's own code arrives
