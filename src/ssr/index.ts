@@ -9,6 +9,7 @@ import cubeUrl from 'asset:/data/programmes.cube.json';
 import metaUrl from 'asset:/data/programmes-meta.json';
 import eventsUrl from 'asset:/data/programmes.arrow';
 import '../components/piccoli-progress/piccoli-progress.js';
+import '../components/piccoli-trend/piccoli-trend.js';
 import type { ProgrammeMeta } from '../data/bundled.js';
 import { CubeBackend, warn, type LoadedCube } from '../query/backends/cube-backend.js';
 import { Coordinator } from '../query/coordinator.js';
@@ -23,9 +24,12 @@ export { invalidOption } from '../data/errors.js';
 export { toLang } from '../controllers/lang.js';
 export { styleProps } from '../styles/style-props.js';
 export { requestKey } from '../query/coordinator.js';
+// The trend's chart drawn on the server (Observable Plot into linkedom's DOM); a re-export, so
+// that no bundler drops the module (package.json's sideEffects do not list it).
+export { SNAPSHOT_CHART } from './trend.js';
 
 /** The elements a snapshot renders (those whose content is static once answered). */
-export const SNAPSHOT_TAGS = ['piccoli-progress'] as const;
+export const SNAPSHOT_TAGS = ['piccoli-progress', 'piccoli-trend'] as const;
 
 /**
  * Attributes a snapshot does not render, and why: the element would show more than the

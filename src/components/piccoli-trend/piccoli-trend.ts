@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { deepArrayEquals } from '@lit/task/deep-equals.js';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type CSSResult, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { CancellableLoad } from '../../controllers/cancellable-load.js';
 import { SelectionController } from '../../controllers/selection.js';
@@ -36,6 +36,7 @@ const stageCountHint = new Map<string, number>();
 
 type Ask = TrendRequest | { kind: 'invalid'; error: ErrorData };
 type Shown = { answer: TrendAnswer; table: TrendTable; published: TrendPoint[]; compared?: TrendCompared[] };
+type Drawn = { svg: SVGSVGElement; x: (iso: string) => number };
 
 /**
  * The cumulative count of each stage over time (engaged, needs analysed, plan submitted
@@ -114,6 +115,20 @@ export class PiccoliTrend extends PiccoliElement {
   @state() private _x: ((iso: string) => number) | null = null;
   private _drawn?: { shown: Shown; width: number; lang: Lang; metric: string };
   private _resize?: ResizeObserver;
+  /** The answer of a pre-rendered snapshot, as shown until the element's own first answer. */
+  private _snapshotShown?: Shown;
+
+  /**
+   * Set in Node only (`piccoli-data snapshot`, src/ssr/trend.ts): the chart of a snapshot,
+   * drawn by `draw` into a server-side document at a size of its choosing (there is no
+   * layout to measure), with the cursor on `cursor`, as a value the template renders.
+   * @internal
+   */
+  declare static serverChart: (
+    draw: (document: Document, width: number, height: number) => Drawn,
+    cursor: string,
+    adopt: (s: CSSResult) => void,
+  ) => unknown;
 
   /** Programme id (data/SCHEMA.md): piccoli, province-e-comuni, next-generation-siena, piacenza-fabbisogni. */
   @property({ reflect: true }) programme?: string;
@@ -192,12 +207,7 @@ export class PiccoliTrend extends PiccoliElement {
     if (!coordinator) throw new PiccoliDataError('engine', 'No piccoli-dashboard coordinator is provided to this element.');
     // Plot and the provenance words come beside the answer, not before it; the words of
     // the element's language too, when it is not Italian.
-    const lang = this._lang;
-    const view = Promise.all([
-      import('./trend-view.js').then((m) => (viewModule = m)),
-      import('../provenance.js').then((m) => loadWords((provenanceModule = m).PROVENANCE, lang)),
-      loadWords(STRINGS, lang),
-    ]);
+    const view = this._ready();
     try {
       const [answer] = await Promise.all([
         coordinator.request(ask, {
@@ -215,28 +225,40 @@ export class PiccoliTrend extends PiccoliElement {
         view,
       ]);
       const compared = await viewModule!.compareTrends(coordinator, ask, answer, this.compare, signal);
+      this._snapshot = undefined;
       return { answer, table: trendTable(answer), published: publishedPoints(answer), compared };
     } finally {
       this._progress = null;
     }
   }
 
-  /** Draw the chart into its box when the answer, the width, the language or the metric changed. */
-  private _draw(): void {
-    const shown = this._trend.status === TaskStatus.COMPLETE ? this._trend.value : undefined;
-    const box = this._plot;
-    const t = this._words(STRINGS);
-    if (!shown || !box || !viewModule || !t) return;
-    this._resize?.observe(box);
-    const width = box.clientWidth;
+  /** The drawing (Observable Plot), the provenance view, and the words of the element's language. */
+  protected override _ready(): Promise<unknown> {
     const lang = this._lang;
-    const d = this._drawn;
-    if (d && d.shown === shown && d.width === width && d.lang === lang && d.metric === this.metric && box.querySelector('svg')) return;
-    this._drawn = { shown, width, lang, metric: this.metric };
+    return Promise.all([
+      import('./trend-view.js').then((m) => (viewModule = m)),
+      import('../provenance.js').then((m) => loadWords((provenanceModule = m).PROVENANCE, lang)),
+      loadWords(STRINGS, lang),
+    ]);
+  }
+
+  /** What the element shows: its answer; until the first one, a snapshot's (the same content, so nothing moves). */
+  private _value(): Shown | undefined {
+    const a = this._snapshot as TrendAnswer | undefined;
+    return this._trend.status === TaskStatus.COMPLETE
+      ? this._trend.value
+      : a && viewModule && provenanceModule
+        ? (this._snapshotShown ??= { answer: a, table: trendTable(a), published: publishedPoints(a) })
+        : undefined;
+  }
+
+  /** The chart of `shown` at a size, and where a day falls on it. */
+  private _chart(shown: Shown, lang: Lang, t: Strings, width: number, height: number, document?: Document): Drawn {
     const meta = shown.answer.programme.meta;
-    const { svg, x } = viewModule.drawTrend(shown.answer, shown.table, {
+    return viewModule!.drawTrend(shown.answer, shown.table, {
       width,
-      height: box.clientHeight,
+      height,
+      document,
       lang,
       metric: this._share ? 'share' : 'count',
       compared: shown.compared,
@@ -246,6 +268,21 @@ export class PiccoliTrend extends PiccoliElement {
       eligibleAt: (iso) => countsAt(shown.table, iso, shown.answer.series.length)[0]!,
       ariaLabel: `${titleOf(shown.answer, lang)}, ${areaLabel(shown.answer.scope, t)}: ${this._share ? t.shares : t.counts}`,
     });
+  }
+
+  /** Draw the chart into its box when the answer, the width, the language or the metric changed. */
+  private _draw(): void {
+    const shown = this._value();
+    const box = this._plot;
+    const t = this._words(STRINGS);
+    if (!shown || !box || !viewModule || !t) return;
+    this._resize?.observe(box);
+    const width = box.clientWidth;
+    const lang = this._lang;
+    const d = this._drawn;
+    if (d && d.shown === shown && d.width === width && d.lang === lang && d.metric === this.metric && box.querySelector('svg')) return;
+    this._drawn = { shown, width, lang, metric: this.metric };
+    const { svg, x } = this._chart(shown, lang, t, width, box.clientHeight);
     box.querySelector('svg')?.remove();
     box.prepend(svg);
     this._x = x;
@@ -292,8 +329,9 @@ export class PiccoliTrend extends PiccoliElement {
       return this._renderError(this._trend.error, t?.errorTitle, () => void this._trend.run());
     }
     if (status === TaskStatus.ERROR && this._load.cancelled && t) return this._load.view(t.cancelled, t.retry);
-    const value = this._trend.value;
-    if (status !== TaskStatus.COMPLETE || !value || !t || !this._words(provenanceModule!.PROVENANCE)) return this._skeleton(t, lang);
+    // Until its first answer, a snapshot's element shows the answer the snapshot rendered.
+    const value = this._value();
+    if (!value || !t || !this._words(provenanceModule!.PROVENANCE)) return this._skeleton(t, lang);
     return this._trendView(value, lang, t);
   }
 
@@ -388,7 +426,17 @@ export class PiccoliTrend extends PiccoliElement {
           ${view.compareLegend(shown.compared, area, t)}
         </ul>
         <div class="plot">
-          ${x ? html`<div class="cursor" part="cursor" data-date=${cursor} ${styleProps({ left: `${x(cursor).toFixed(1)}px` })}></div>` : nothing}
+          ${
+            isServer
+              ? PiccoliTrend.serverChart(
+                  (d, w, h) => this._chart(shown, lang, t, w, h, d),
+                  cursor,
+                  (s) => this.adopt(s),
+                )
+              : x
+                ? html`<div class="cursor" part="cursor" data-date=${cursor} ${styleProps({ left: `${x(cursor).toFixed(1)}px` })}></div>`
+                : nothing
+          }
         </div>
         <p class="readout" part="readout" id="readout">
           <strong>${t.at(formatDate(cursor, lang))}:</strong>

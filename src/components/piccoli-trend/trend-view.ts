@@ -74,6 +74,8 @@ export interface TrendDrawOptions {
   eligibleAt: (iso: string) => number;
   /** Areas compared (`compare`): their shares drawn as dashed or dotted lines. */
   compared?: TrendCompared[];
+  /** The document to draw with: a server-side one in Node (`piccoli-data snapshot`); the page's by default. */
+  document?: Document;
 }
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -133,6 +135,7 @@ export function drawTrend(a: TrendAnswer, t: TrendTable, o: TrendDrawOptions): {
   const fmt = (v: number) => (share ? formatPercent(v, o.lang) : formatInteger(v, o.lang));
   const milestones = o.milestones.map((m) => ({ ...m, x: day(m.date), label: inLang(m, 'label', o.lang) }));
   const svg = Plot.plot({
+    document: o.document,
     width: Math.max(280, Math.round(o.width)),
     height: Math.max(120, Math.round(o.height)),
     marginTop: 28,
