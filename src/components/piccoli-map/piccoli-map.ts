@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import { deepArrayEquals } from '@lit/task/deep-equals.js';
+import { sameArgs } from '../../controllers/same-args.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { PiccoliElement } from '../piccoli-element.js';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -151,7 +151,7 @@ export class PiccoliMap extends PiccoliElement {
   private readonly _data = new Task(this, {
     task: ([ask, coordinator], { signal }) => this._compute(ask, coordinator, signal),
     args: () => [this._ask(), this._coordinator.value] as const,
-    argsEqual: deepArrayEquals,
+    argsEqual: sameArgs,
   });
   /** The map's one Tab stop; arrows move by the areas' centres, Enter toggles, Escape clears. */
   /** The map's one Tab stop and its arrow keys: made with the first drawing (its code comes with it). */

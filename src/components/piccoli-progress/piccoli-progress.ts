@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import { deepArrayEquals } from '@lit/task/deep-equals.js';
+import { sameArgs } from '../../controllers/same-args.js';
 import { html, type TemplateResult } from 'lit';
 import { PiccoliElement } from '../piccoli-element.js';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -109,7 +109,7 @@ export class PiccoliProgress extends PiccoliElement {
   private readonly _funnel = new Task(this, {
     task: ([ask, coordinator], { signal }) => this._answer(ask, coordinator, signal),
     args: () => [this._ask(), this._coordinator.value] as const,
-    argsEqual: deepArrayEquals,
+    argsEqual: sameArgs,
   });
 
   /** The compared areas' funnels, with the answer they compare (a newer answer waits for its own). */

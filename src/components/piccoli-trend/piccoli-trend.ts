@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import { deepArrayEquals } from '@lit/task/deep-equals.js';
+import { sameArgs } from '../../controllers/same-args.js';
 import { html, isServer, nothing, type CSSResult, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { CancellableLoad } from '../../controllers/cancellable-load.js';
@@ -101,7 +101,7 @@ export class PiccoliTrend extends PiccoliElement {
   private readonly _trend = new Task(this, {
     task: ([ask, coordinator], { signal }) => this._answer(ask, coordinator, signal),
     args: () => [this._ask(), this._coordinator.value, this.compare] as const,
-    argsEqual: deepArrayEquals,
+    argsEqual: sameArgs,
   });
   private readonly _load = new CancellableLoad(this, () => this._trend);
 
