@@ -22,6 +22,9 @@ const ATTRS = {
   'piccoli-map': ['programme', 'level', 'as-of', 'lang'],
 };
 
+/** The elements `piccoli-data snapshot` pre-renders. */
+const PRERENDERED = ['piccoli-progress', 'piccoli-trend'];
+
 /** `"` `&` `<` `>` as entities: an attribute value can never close its quotes or open a tag. */
 export function escapeAttr(s) {
   return String(s).replace(/[&"<>]/g, (c) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' })[c]);
@@ -153,14 +156,15 @@ function writeSnippet(name, values) {
   const height = current?.getBoundingClientRect().height ?? 0;
   const prerender = form.elements.mode.value === 'prerendered';
   const note = document.getElementById('mode-note');
-  if (prerender && name !== 'piccoli-progress') {
-    note.textContent = 'Il pre-rendering è disponibile per ora solo per l’avanzamento per fase: qui sotto il codice semplice.';
+  if (prerender && !PRERENDERED.includes(name)) {
+    note.textContent =
+      'Il pre-rendering è disponibile per ora solo per l’avanzamento per fase e l’andamento nel tempo: qui sotto il codice semplice.';
   } else note.textContent = '';
-  if (prerender && name === 'piccoli-progress') {
+  if (prerender && PRERENDERED.includes(name)) {
     // The pre-rendered tag is made by `piccoli-data snapshot` from the same code and data,
     // in Node: the builder gives the command, ready to run where the site is built.
     snippetOut.textContent = [
-      '# Sul computer che prepara il sito (Node 20 e il pacchetto piccoli-dashboard):',
+      '# Sul computer che prepara il sito (Node 20.19 o più recente e il pacchetto piccoli-dashboard):',
       `npx piccoli-data snapshot ${shellQuote(tagFor(name, values))} > riquadro.html`,
       '# Poi incolla nella pagina la riga dello script e il contenuto di riquadro.html:',
       SCRIPT,

@@ -36,7 +36,8 @@ Options:
                         inline style
   -h, --help            this help
 
-Elements with a static form: piccoli-progress.
+Elements with a static form: piccoli-progress, piccoli-trend (its chart drawn at
+640 x 292 px, scaled to the box the page gives it).
 Exit status: 0 printed, 1 the element would show an error (its message on stderr),
 2 usage (a tag that is not one element of the library, an unknown attribute) or read error.`;
 

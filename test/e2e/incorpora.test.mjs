@@ -210,6 +210,41 @@ describe('the embed builder', () => {
       `<piccoli-progress province="PC" comune="x' ; touch /tmp/pwned-incorpora ; echo '" as-of="2021-10-31"></piccoli-progress>`,
     );
     assert.equal(existsSync('/tmp/pwned-incorpora'), false);
+    // The trend has one: its command, run, prints the reading of the day the preview shows.
+    await tab.$eval('input[name=comune]', (input) => {
+      input.value = '';
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await tab.click('input[name=element][value="piccoli-trend"]');
+    const drawn = () => document.querySelector('#preview > piccoli-trend')?.shadowRoot?.querySelector('figure[data-backend] .plot svg');
+    await tab.waitForFunction(drawn, { timeout: 30_000 });
+    const trendCommand = await tab.evaluate(() =>
+      document
+        .getElementById('snippet')
+        .textContent.split('\n')
+        .find((l) => l.startsWith('npx ')),
+    );
+    assert.match(
+      trendCommand,
+      /^npx piccoli-data snapshot '<piccoli-trend province="PC"[^']*as-of="2021-10-31"[^']*><\/piccoli-trend>' > riquadro\.html$/,
+    );
+    assert.equal(await tab.evaluate(() => document.getElementById('mode-note').textContent), '');
+    const trendLine = trendCommand.replace(/^npx piccoli-data /, `node '${bin}' `).replace(/ > riquadro\.html$/, '');
+    const trendHtml = execFileSync('sh', ['-c', trendLine], { encoding: 'utf8' });
+    const printed = /<p class="readout"[^>]*>([\s\S]*?)<\/p>/
+      .exec(trendHtml)[1]
+      .replace(/<[^>]*>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const previewed = await tab.evaluate(() =>
+      document
+        .querySelector('#preview > piccoli-trend')
+        .shadowRoot.querySelector('[part="readout"]')
+        .textContent.replace(/\s+/g, ' ')
+        .trim(),
+    );
+    assert.match(printed, /^Al 31 ottobre 2021: /);
+    assert.equal(printed, previewed);
     // The map has no pre-rendered form yet: the builder says so and gives the plain tag.
     await tab.click('input[name=element][value="piccoli-map"]');
     await tab.waitForFunction(() => document.getElementById('mode-note').textContent.length > 0);
