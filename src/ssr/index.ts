@@ -26,7 +26,7 @@ export { styleProps } from '../styles/style-props.js';
 export { requestKey } from '../query/coordinator.js';
 // The trend's chart drawn on the server (Observable Plot into linkedom's DOM); a re-export, so
 // that no bundler drops the module (package.json's sideEffects do not list it).
-export { SNAPSHOT_CHART } from './trend.js';
+export { SNAPSHOT_CHART, simplePath } from './trend.js';
 
 /** The elements a snapshot renders (those whose content is static once answered). */
 export const SNAPSHOT_TAGS = ['piccoli-progress', 'piccoli-trend'] as const;

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { loadBuilders } from '../../data/scripts/lib/builders.mjs';
+import { loadElements } from '../../data/scripts/lib/elements.mjs';
 import { main, snapshot } from '../../data/scripts/snapshot.mjs';
 import { DATA, q } from './helpers.mjs';
 
@@ -278,5 +279,16 @@ describe('piccoli-data snapshot of <piccoli-trend>', () => {
       [...doc.querySelectorAll('g[aria-label="dot"] title')].some((t) => t.textContent.includes(`Fonte ${evil}`)),
       'the point names its source, as text',
     );
+  });
+});
+
+describe('the trend snapshot parts', () => {
+  test('simplePath drops the points inside a horizontal or vertical run, and nothing else', async () => {
+    const { simplePath } = await loadElements();
+    assert.equal(simplePath('M0,0L1,0L2,0L2,0L2,5L2,7L3,7L4,7'), 'M0,0L2,0L2,7L4,7');
+    assert.equal(simplePath('M0,0L2,0L1,0L1,3'), 'M0,0L2,0L1,0L1,3', 'a run that turns back keeps its turn');
+    assert.equal(simplePath('M0,0L1,1L2,2'), 'M0,0L1,1L2,2', 'a slope is kept');
+    assert.equal(simplePath('M0,0L0,-6'), 'M0,0L0,-6');
+    assert.equal(simplePath('M0,0A5,5,0,0,1,10,0Z'), 'M0,0A5,5,0,0,1,10,0Z', 'not a polyline: as it is');
   });
 });
