@@ -13,12 +13,19 @@ export interface CsvFormat {
   decimal: '.' | ',';
   /** Start with the UTF-8 byte order mark (Excel reads the file as UTF-8 only then). */
   bom: boolean;
+  /**
+   * Write text of digits that a spreadsheet would turn into a number and so change (a
+   * leading zero: the ISTAT codes `08`, `033`, `033032`; more than 15 digits) as the
+   * formula `="033"`, which Excel and LibreOffice show as that text. Digits only: nothing
+   * else ever becomes a formula.
+   */
+  keepDigits?: boolean;
 }
 
 /** RFC 4180: what every program reads. */
 export const CSV_PLAIN: CsvFormat = { separator: ',', decimal: '.', bom: false };
-/** What Italian Excel opens in columns, accents intact. */
-export const CSV_EXCEL_IT: CsvFormat = { separator: ';', decimal: ',', bom: true };
+/** What Italian Excel opens in columns, accents intact, codes with their leading zeros. */
+export const CSV_EXCEL_IT: CsvFormat = { separator: ';', decimal: ',', bom: true, keepDigits: true };
 
 /** A table to write: a header, and rows of text (numbers in `numeric` columns as `1234.5`), null for no value. */
 export interface CsvTable {
@@ -78,6 +85,7 @@ export function writeCsv(t: CsvTable, f: CsvFormat = CSV_PLAIN): string {
   const field = (s: string | null, numeric = false) => {
     if (s === null) return '';
     const n = numeric ? localNumber(s, f) : null;
+    if (n === null && f.keepDigits && /^(0\d+|\d{16,})$/.test(s)) return quote(`="${s}"`);
     return n ?? quote(neutraliseCell(s));
   };
   const lines = [t.header.map((h) => field(h)).join(f.separator)];

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { tableFromArrays, tableFromIPC } from 'apache-arrow';
+import { CSV_EXCEL_IT } from '../../../src/components/download/csv.js';
 import {
   exportFileName,
   neutraliseCell,
@@ -49,6 +50,28 @@ describe('export', () => {
     expect(toTSV(resultTable(t))).to.equal(
       [`'=cmd|calc\t'-n\t' x`, `'=1+1\t-3.0\t' =2`, `'-3+4\t-12.5\t'+39 06 1234`, `'@SUM(1)\t0.5\tok`, `-3\t-0.25\t-12,5`, ''].join('\n'),
     );
+  });
+
+  it('keeps the leading zeros of codes for Excel (ISTAT 08, 033, 033032) as formulas of text, and only digits', () => {
+    const t = tableFromArrays({
+      codice: ['08', '033', '033032', '12345678901234567', '2021', '0', '=08', '0,5', '08a'],
+      n: Int32Array.from([8, 33, 33032, 1, 2021, 0, 0, 0, 0]),
+    });
+    const lines = toCSV(resultTable(t), undefined, CSV_EXCEL_IT).slice(1).split('\r\n');
+    expect(lines.slice(0, 10)).to.deep.equal([
+      'codice;n',
+      '"=""08""";8',
+      '"=""033""";33',
+      '"=""033032""";33.032',
+      '"=""12345678901234567""";1',
+      '2021;2.021',
+      '0;0',
+      "'=08;0",
+      '0,5;0',
+      '08a;0',
+    ]);
+    // Plain CSV keeps the text as it is: every program but Excel reads it so.
+    expect(toCSV(resultTable(t)).split('\r\n')[1]).to.equal('08,8');
   });
 
   it('writes an Arrow IPC file that reads back the same', async () => {
