@@ -36,8 +36,9 @@ Options:
                         inline style
   -h, --help            this help
 
-Elements with a static form: piccoli-progress, piccoli-trend (its chart drawn at
-640 x 292 px, scaled to the box the page gives it).
+Elements with a static form: piccoli-progress, piccoli-map (level region or province),
+piccoli-trend (its chart drawn at 640 x 292 px, scaled to the box the page gives it).
+Not pre-rendered: src= (a site's file), compare=, and a map's geo=, play and level="comune".
 Exit status: 0 printed, 1 the element would show an error (its message on stderr),
 2 usage (a tag that is not one element of the library, an unknown attribute) or read error.`;
 
@@ -108,7 +109,7 @@ function serverStyleProps(value, directiveClass, rules) {
     if (v?._$litDirective$ !== directiveClass) return serverStyleProps(v, directiveClass, rules);
     const n = rules.length;
     const decls = Object.entries(v.values[0] ?? {})
-      .filter(([k, x]) => /^--?[a-z][a-z0-9-]*$/i.test(k) && /^[^;{}<>\\]*$/.test(String(x)))
+      .filter(([k, x]) => /^(?:--)?[a-z][a-z0-9-]*$/i.test(k) && /^[^;{}<>\\]*$/.test(String(x)))
       .map(([k, x]) => `${k}:${x}`);
     rules.push(`[data-piccoli-s="${n}"]{${decls.join(';')}}`);
     strings[i] += 'data-piccoli-s="';
@@ -130,8 +131,13 @@ export function carriedAnswer(answer) {
   return { ...answer, programme: { ...answer.programme, meta: kept } };
 }
 
-function snapshotRenderer(answer, directiveClass) {
+function snapshotRenderer(element, answer, adopted, directiveClass) {
   return class SnapshotRenderer extends LitElementRenderer {
+    constructor(tagName) {
+      super(tagName);
+      this.element = element; // the element whose parts were loaded (_ready)
+    }
+
     connectedCallback() {
       this.element._snapshot = answer;
       super.connectedCallback();
@@ -139,9 +145,6 @@ function snapshotRenderer(answer, directiveClass) {
 
     renderShadow(renderInfo) {
       const el = this.element;
-      // Styles a lazily loaded view adds (PiccoliElement.adopt) go into the snapshot's <style>.
-      const adopted = [];
-      el.adopt = (css) => void (adopted.includes(css) || adopted.push(css));
       const rules = [];
       const value = serverStyleProps(el.render(), directiveClass, rules);
       const css = [...el.constructor.elementStyles, ...adopted].map((s) => s.cssText).join('') + rules.join('');
@@ -173,8 +176,12 @@ export async function snapshot(tagText, opts = {}) {
   for (const [name] of attributes) {
     if (!allowed.has(name)) throw new UsageError(`<${tag}> has no attribute ${name} (it has: ${[...allowed].sort().join(', ')})`);
   }
-  for (const [name] of attributes) {
+  for (const [name, value] of attributes) {
     if (Object.hasOwn(lib.NOT_PRE_RENDERED, name)) throw new UsageError(`${name}= is not supported: ${lib.NOT_PRE_RENDERED[name]}`);
+    const nameValue = `${name}=${value}`;
+    if (Object.hasOwn(lib.NOT_PRE_RENDERED, nameValue)) {
+      throw new UsageError(`${name}="${value}" is not supported: ${lib.NOT_PRE_RENDERED[nameValue]}`);
+    }
   }
   let lang = opts.lang ?? attributes.find(([n]) => n === 'lang')?.[1] ?? 'it';
   lang = lang.trim();
@@ -192,15 +199,22 @@ export async function snapshot(tagText, opts = {}) {
   const ask = el._ask();
   const files = dataFiles(lib, opts.data);
   const coordinator = lib.snapshotCoordinator(files.cube, files.meta, 'programmes.arrow');
+  // Styles a lazily loaded part adds (PiccoliElement.adopt) go into the snapshot's <style>.
+  const adopted = [];
+  el.adopt = (css) => void (adopted.includes(css) || adopted.push(css));
   let answer;
   try {
     // The element's own check of its attributes (a bad view or date), as it throws it.
     if (ask.kind === 'invalid') throw lib.invalidOption(ask.error.kind, ask.error.params);
-    answer = carriedAnswer(await coordinator.request(ask));
+    // A map asks for its areas beside its shapes.
+    answer = carriedAnswer(await coordinator.request(ask.areas ?? ask));
+    // The parts the render needs, as the browser loads them for a snapshot's first render
+    // (a map draws the answer then: its shapes, and its own checks of the answer).
+    el._snapshot = answer;
+    await el._ready();
   } catch (e) {
     throw new SnapshotError(await lib.describe(e, lib.toLang(lang)));
   }
-  await el._ready();
 
   const directiveClass = lib.styleProps({})._$litDirective$;
   // Names checked above, values bound: Lit escapes them.
@@ -208,7 +222,7 @@ export async function snapshot(tagText, opts = {}) {
     [`<${tag} ${attrs[0][0]}="`, ...attrs.slice(1).map(([n]) => `" ${n}="`), `"></${tag}>`],
     attrs.map(([, v]) => v),
   );
-  const out = await collectResult(render(host, { elementRenderers: [snapshotRenderer(answer, directiveClass)] }));
+  const out = await collectResult(render(host, { elementRenderers: [snapshotRenderer(el, answer, adopted, directiveClass)] }));
   // Lit's hydration markers: the element renders afresh from the answer, it does not hydrate.
   const markup = out
     .replace(/<!--\/?lit-(?:part|node)[^>]*-->|<\?>/g, '')

@@ -1,7 +1,9 @@
 import tilesJson from 'asset:/data/province-tiles.json';
+import { isServer } from 'lit';
 import { bundledDataUrl } from '../data/config.js';
 import { PiccoliDataError, invalidOption, messageOf } from '../data/errors.js';
 import { regionGeometry } from './regions.js';
+import { server } from './server.js';
 import { tileGeometry, type TileLayout } from './tiles.js';
 import type { MapGeometry, MapLevel } from './types.js';
 
@@ -51,12 +53,16 @@ export async function loadGeometry({ level, geo, key, signal }: GeometryRequest)
 }
 
 function provinceTiles(): Promise<MapGeometry> {
-  const url = bundledDataUrl(tilesJson);
-  tilesPromise ??= fetch(url)
-    .then((r) => {
-      if (!r.ok) throw new Error(`HTTP ${r.status}`);
-      return r.json() as Promise<TileLayout>;
-    })
+  // In Node (a snapshot) the file is read from disk, where the build put it.
+  const url = isServer ? tilesJson : bundledDataUrl(tilesJson);
+  tilesPromise ??= (
+    isServer
+      ? (server.readJson(url) as Promise<TileLayout>)
+      : fetch(url).then((r) => {
+          if (!r.ok) throw new Error(`HTTP ${r.status}`);
+          return r.json() as Promise<TileLayout>;
+        })
+  )
     .then(tileGeometry)
     .catch((e: unknown) => {
       tilesPromise = undefined;

@@ -1,12 +1,15 @@
+import { isServer } from 'lit';
 import { DEFAULT_PALETTE, labelColour, type Palette } from './palette.js';
 import { quantizeScale, type QuantizeScale } from './scale.js';
 import { stageColours } from './stages.js';
 import type { AreaDatum, MapGeometry, MapShape } from './types.js';
+import { server } from './server.js';
 
 /**
  * The map view: geometry -> SVG nodes once, then `paintMap` recolours those nodes by
  * setting attributes (fill, labels, pressed state). A new date or selection never
- * rebuilds the drawing. No Lit and no DuckDB here: data in, nodes out.
+ * rebuilds the drawing. No Lit and no DuckDB here: data in, nodes out (in Node, where
+ * `piccoli-data snapshot` draws a map, nodes of its SVG shim: src/ssr/map.ts).
  */
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -28,7 +31,7 @@ export interface MapView {
 }
 
 function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
-  const node = document.createElementNS(SVG, name);
+  const node = (isServer ? server.document : document).createElementNS(SVG, name);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   return node;
 }

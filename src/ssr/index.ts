@@ -9,6 +9,7 @@ import cubeUrl from 'asset:/data/programmes.cube.json';
 import metaUrl from 'asset:/data/programmes-meta.json';
 import eventsUrl from 'asset:/data/programmes.arrow';
 import '../components/piccoli-progress/piccoli-progress.js';
+import '../components/piccoli-map/piccoli-map.js';
 import '../components/piccoli-trend/piccoli-trend.js';
 import type { ProgrammeMeta } from '../data/bundled.js';
 import { CubeBackend, warn, type LoadedCube } from '../query/backends/cube-backend.js';
@@ -19,6 +20,7 @@ import { asDataError } from '../data/errors.js';
 import { ERRORS, describeError, type ErrorDescription } from '../i18n/errors.js';
 import type { Lang } from '../i18n/index.js';
 import { loadWords } from '../i18n/words.js';
+import { installMapServer } from './map.js';
 
 export { invalidOption } from '../data/errors.js';
 export { toLang } from '../controllers/lang.js';
@@ -29,20 +31,29 @@ export { requestKey } from '../query/coordinator.js';
 export { SNAPSHOT_CHART, simplePath } from './trend.js';
 
 /** The elements a snapshot renders (those whose content is static once answered). */
-export const SNAPSHOT_TAGS = ['piccoli-progress', 'piccoli-trend'] as const;
+export const SNAPSHOT_TAGS = ['piccoli-progress', 'piccoli-map', 'piccoli-trend'] as const;
 
 /**
- * Attributes a snapshot does not render, and why: the element would show more than the
- * snapshot has (a site's file; the comparison, which a second request adds after the
- * funnel), so the page would change when the library loads.
+ * Attributes (or `name=value`) a snapshot does not render, and why: the element would show
+ * more than the snapshot has (a site's file; the comparison, which a second request adds
+ * after the funnel; the map's player), so the page would change when the library loads.
  */
 export const NOT_PRE_RENDERED: Record<string, string> = {
   src: 'a snapshot renders the bundled data (a site file is read by the element in the browser)',
   compare: 'the comparison is not pre-rendered (the element adds it when the library loads)',
+  geo: "a snapshot draws the bundled shapes (a site's boundary file is read by the element in the browser)",
+  play: 'the player is not pre-rendered (its control and steps come with the library)',
+  'level=comune': "a comune map draws a site's own boundaries (geo=), which a snapshot does not read",
 };
+
+// The map's SVG shim and the scheme colours its snapshot chooses tile labels for (tests).
+export { SvgNode, svgDocument, schemePalette } from './map.js';
 
 /** The files of the bundled data, where this build reads them (file: URLs). */
 export const bundledFiles = { cube: cubeUrl, meta: metaUrl, events: eventsUrl };
+
+// The map draws its SVG into a shim of its own and reads its shapes from disk (src/ssr/map.ts).
+installMapServer();
 
 /** The bundled data's cube, given as read from disk: the browser's CubeBackend, without fetch. */
 class FileCubeBackend extends CubeBackend {

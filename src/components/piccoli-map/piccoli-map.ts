@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { sameArgs } from '../../controllers/same-args.js';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { PiccoliElement } from '../piccoli-element.js';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { RovingFocusController, RovingFocusOptions } from '../../controllers/roving-focus.js';
@@ -23,6 +23,7 @@ import { provenanceStyles } from '../provenance.styles.js';
 import { downloadButton } from '../download/trigger.js';
 import type { AreasRequest, BackendName, ErrorData } from '../../query/types.js';
 import type { MapPlayer, MapView } from '../../map/drawing.js';
+import { server } from '../../map/server.js';
 import { REGIONS_VIEWBOX } from '../../map/regions.js';
 import { TILE, TILE_GAP, TILE_GRID } from '../../map/tile-grid.js';
 import type { AreaDatum, MapGeometry, MapLevel, MapShape } from '../../map/types.js';
@@ -158,7 +159,7 @@ export class PiccoliMap extends PiccoliElement {
   private _roving?: RovingFocusController<string>;
   private _rovingOptions(): RovingFocusOptions<string> {
     return {
-      items: () => this._data.value?.geometry.shapes.map((s) => s.code) ?? [],
+      items: () => this._shown()?.geometry.shapes.map((s) => s.code) ?? [],
       itemOf: (el) => this._areaAt(el)?.shape.code,
       elementOf: (code) => this._view?.areas.get(code),
       centreOf: (code) => this._shape(code)!.centre,
@@ -175,6 +176,8 @@ export class PiccoliMap extends PiccoliElement {
   /** The play over as-of (`play`): made with the first drawing (its code comes with it). */
   private _player?: MapPlayer;
   private _paintKey: unknown[] = [];
+  /** A snapshot's map (`piccoli-data snapshot`), drawn from the answer it carries until the element's own arrives. */
+  private _snap?: MapData;
 
   @query('.map-box') private _box?: HTMLElement;
   @query('.tooltip') private _tipEl?: HTMLElement;
@@ -206,8 +209,35 @@ export class PiccoliMap extends PiccoliElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('level') || changed.has('geo') || changed.has('key')) this._localSelection = null;
-    const d = this._data.status === TaskStatus.COMPLETE ? this._data.value : undefined;
+    const { status, value } = this._data;
+    if (status === TaskStatus.COMPLETE) this._snap = undefined;
+    const d = status === TaskStatus.COMPLETE ? value : this._snap;
     if (d) this._paint(d);
+  }
+
+  /** The map on screen: the last answer's, else a snapshot's. */
+  private _shown(): MapData | undefined {
+    return this._data.value ?? this._snap;
+  }
+
+  /**
+   * What a snapshot's first render needs: the drawing code, shapes and words, and the map
+   * of the answer it carries; rejects when that answer cannot be drawn (the element then
+   * asks as usual, and says why).
+   */
+  protected override _ready(): Promise<unknown> {
+    const answer = this._snapshot;
+    return Promise.all([
+      loadWords(FIRST_STRINGS, this._lang),
+      this._compute(this._ask(), { request: async () => answer } as unknown as Coordinator, new AbortController().signal).then(
+        (d) => (this._snap = d),
+      ),
+    ]);
+  }
+
+  /** The map's colours as the element's style has them now (in Node, the CSS properties themselves). */
+  private _palette(draw: Drawing) {
+    return draw.paletteFromStyle(isServer ? server.style : getComputedStyle(this));
   }
 
   /** The styles of a drawn map and of its provenance line, which come with the drawing code. */
@@ -337,7 +367,7 @@ export class PiccoliMap extends PiccoliElement {
 
   /** The selected area of this map's level, from the page's store or the local comune. */
   private get _selected(): string | null {
-    const level = this._data.value?.geometry.level ?? this.level;
+    const level = this._shown()?.geometry.level ?? this.level;
     if (level === 'comune') return this._localSelection;
     const shared = this._selection.current;
     return shared && shared.level === level ? shared.code : null;
@@ -355,9 +385,9 @@ export class PiccoliMap extends PiccoliElement {
     const focusCode = this._roving.tabStop(selected);
     // The colours as the element's style has them now: a new scheme (the reader's, the
     // theme attribute, paper) repaints.
-    this._scheme ??= new d.draw.SchemeController(this);
-    const { paletteFromStyle, renderMap, mapScale, paintMap } = d.draw;
-    const palette = paletteFromStyle(getComputedStyle(this));
+    if (!isServer) this._scheme ??= new d.draw.SchemeController(this);
+    const { renderMap, mapScale, paintMap } = d.draw;
+    const palette = this._palette(d.draw);
     const key = [d, lang, selected, focusCode, String(Object.values(palette))];
     if (this._view?.geometry === d.geometry && key.every((k, i) => k === this._paintKey[i])) return;
     this._paintKey = key;
@@ -414,7 +444,7 @@ export class PiccoliMap extends PiccoliElement {
     const tip = this._tipEl;
     const box = this._box;
     if (!tip || !box || !this._tip) return;
-    const draw = this._data.value?.draw;
+    const draw = this._shown()?.draw;
     if (!draw) return;
     const { left, top } = draw.tooltipPosition(this._tip, { width: tip.offsetWidth, height: tip.offsetHeight }, box.clientWidth);
     tip.style.left = `${left}px`;
@@ -474,7 +504,7 @@ export class PiccoliMap extends PiccoliElement {
 
   /** Select an area (or clear with null): the page's store, this map, and the event. */
   private _select(shape: MapShape | null): void {
-    const d = this._data.value;
+    const d = this._shown();
     if (!d) return;
     const level = d.geometry.level;
     const previous = this._selected;
@@ -499,7 +529,8 @@ export class PiccoliMap extends PiccoliElement {
     const lang = this._lang;
     // Undefined while the words of the element's language are on their way: a wordless skeleton.
     const first = this._words(FIRST_STRINGS);
-    const { status, value, error } = this._data;
+    const { status, error } = this._data;
+    const value = this._shown();
     if (status === TaskStatus.ERROR && !isAbortError(error)) {
       return this._renderError(error, first?.errorTitle, () => void this._data.run());
     }
@@ -559,10 +590,11 @@ export class PiccoliMap extends PiccoliElement {
       d,
       lang,
       t,
-      view: this._view!,
+      // In Node the drawing is written as markup (src/ssr/map.ts).
+      view: isServer ? { ...this._view!, svg: server.markup(this._view!, (c) => this.adopt(c)) as SVGSVGElement } : this._view!,
       what: this._title(d, lang, t),
       ratio: this._ratio(),
-      palette: d.draw.paletteFromStyle(getComputedStyle(this)),
+      palette: this._palette(d.draw),
       tip: this._tip,
       selected: this._selected,
       formatValue: (v) => this._formatValue(d, v, lang, t),
