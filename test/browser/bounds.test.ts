@@ -160,8 +160,12 @@ describe('the console’s bounds', () => {
       configure({ console: { maxRows: 5000 } });
       await runOk('SELECT range AS i, range % 7 AS resto FROM range(12345)');
       expect(el.result!.numRows).to.equal(5000);
-      const button = el.shadowRoot!.querySelector<HTMLButtonElement>('.limit button.save-full')!;
-      expect(button.textContent!.trim()).to.equal('Salva tutte le righe (CSV)…');
+      const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.limit button.save-full')];
+      expect(buttons.map((b) => b.textContent!.trim())).to.deep.equal([
+        'Salva tutte le righe (CSV per Excel)…',
+        'Salva tutte le righe (CSV)…',
+      ]);
+      const button = buttons[1]!;
       button.click();
       await waitUntil(() => closed, 'the file was never closed');
       const lines = written.join('').split('\r\n');
@@ -170,6 +174,24 @@ describe('the console’s bounds', () => {
       expect(lines[12345]).to.equal('12344,3');
       expect(written.length).to.be.greaterThan(3); // in pieces, as they came
       await waitUntil(() => /Salvate 12\.345 righe\./.test(el.shadowRoot!.querySelector('[role="status"]')!.textContent!));
+    });
+
+    it('writes every row for Italian Excel too: one byte order mark, «;», grouped numbers, codes kept', async () => {
+      configure({ console: { maxRows: 5000 } });
+      await runOk("SELECT range AS i, lpad((range % 100)::VARCHAR, 3, '0') AS codice FROM range(12345)");
+      const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.limit button.save-full')];
+      const button = buttons.find((b) => b.textContent!.trim() === 'Salva tutte le righe (CSV per Excel)…')!;
+      expect(button, buttons.map((b) => b.textContent!.trim()).join(' | ')).to.not.equal(undefined);
+      button.click();
+      await waitUntil(() => closed, 'the file was never closed');
+      const text = written.join('');
+      expect(text.startsWith('\ufeffi;codice\r\n')).to.equal(true);
+      expect(text.indexOf('\ufeff', 1)).to.equal(-1);
+      const lines = text.slice(1).split('\r\n');
+      expect(lines.length).to.equal(12345 + 2);
+      expect(lines[1]).to.equal('0;"=""000"""');
+      expect(lines[12345]).to.equal('12.344;"=""044"""');
+      expect(written.length).to.be.greaterThan(3);
     });
 
     it('elsewhere says that exports hold the rows shown', async () => {

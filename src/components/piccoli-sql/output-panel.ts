@@ -10,6 +10,7 @@ import { coordinatorContext } from '../../query/context.js';
 import type { ResultLimit } from '../../query/coordinator.js';
 import { chartKinds, chooseChart, resultColumns, type ChartKind } from './chart.js';
 import './chart-view.js';
+import { CSV_EXCEL_IT } from '../download/csv.js';
 import { resultTable, saveResult, toTSV, type ExportKind } from './export.js';
 import { canSaveFullResult, saveFullResult } from './full-export.js';
 import type { PiccoliSqlResults } from './results-table.js';
@@ -55,7 +56,8 @@ export class PiccoliSqlOutput extends LitElement {
   private readonly _coordinator = new ContextConsumer(this, { context: coordinatorContext, subscribe: true });
 
   @state() private _chartKind?: ChartKind;
-  @state() private _savingFull = false;
+  /** The full save under way: for Excel, plain, or none. */
+  @state() private _savingFull: 'excel' | 'plain' | null = null;
 
   /** The result to show. */
   @property({ attribute: false }) table?: Table;
@@ -81,21 +83,21 @@ export class PiccoliSqlOutput extends LitElement {
   }
 
   /** Write every row of the result to a file, batch by batch (where the browser allows). */
-  private async _handleSaveFull(): Promise<void> {
+  private async _handleSaveFull(excel: boolean): Promise<void> {
     const coordinator = this._coordinator.value;
     if (!coordinator || this._savingFull) return;
     const s = outputWords(this.language);
-    this._savingFull = true;
+    this._savingFull = excel ? 'excel' : 'plain';
     this.dispatchEvent(new PiccoliSqlNoticeEvent(s.savingFull));
     try {
-      const rows = await saveFullResult(coordinator, this.sql);
+      const rows = await saveFullResult(coordinator, this.sql, undefined, excel ? CSV_EXCEL_IT : undefined);
       this.dispatchEvent(new PiccoliSqlNoticeEvent(s.savedFull(formatInteger(rows, this.language))));
     } catch (e) {
       // The reader closed the file picker: nothing to say.
       const text = isAbortError(e) ? '' : e instanceof PiccoliDataError ? describeError(e, this.language).text : messageOf(e);
       this.dispatchEvent(new PiccoliSqlNoticeEvent(text));
     } finally {
-      this._savingFull = false;
+      this._savingFull = null;
     }
   }
 
@@ -109,9 +111,12 @@ export class PiccoliSqlOutput extends LitElement {
       ${s.limited(n(limit.shown), n(limit.read), limit.exact, cap)}
       ${
         canSaveFullResult()
-          ? html`<button class="save-full" ?disabled=${this._savingFull} @click=${() => this._handleSaveFull()}>
-              ${this._savingFull ? s.savingFull : s.saveFull}
-            </button>`
+          ? html`<button class="save-full" ?disabled=${!!this._savingFull} @click=${() => this._handleSaveFull(true)}>
+                ${this._savingFull === 'excel' ? s.savingFull : s.saveFullExcel}
+              </button>
+              <button class="save-full" ?disabled=${!!this._savingFull} @click=${() => this._handleSaveFull(false)}>
+                ${this._savingFull === 'plain' ? s.savingFull : s.saveFull}
+              </button>`
           : s.exportsLimited
       }
     </p>`;

@@ -53,6 +53,7 @@ const it = {
     `Mostrate ${shown} righe di ${exact ? '' : 'almeno '}${read}: la query è stata fermata per non appesantire la pagina (limite: ${cap}).`,
   capRows: (n: string) => `${n} righe`,
   saveFull: 'Salva tutte le righe (CSV)…',
+  saveFullExcel: 'Salva tutte le righe (CSV per Excel)…',
   savingFull: 'Salvataggio di tutte le righe…',
   savedFull: (n: string) => `Salvate ${n} righe.`,
   exportsLimited: 'Le esportazioni comprendono solo le righe mostrate.',

@@ -72,6 +72,7 @@ export default {
     `${shown} von ${exact ? '' : 'mindestens '}${read} Zeilen angezeigt: Die Abfrage wurde angehalten, damit die Seite flüssig bleibt (Grenze: ${cap}).`,
   capRows: (n: string) => `${n} Zeilen`,
   saveFull: 'Alle Zeilen speichern (CSV)…',
+  saveFullExcel: 'Alle Zeilen speichern (CSV für Excel)…',
   savingFull: 'Alle Zeilen werden gespeichert…',
   savedFull: (n: string) => `${n} Zeilen gespeichert.`,
   exportsLimited: 'Die Exporte enthalten nur die angezeigten Zeilen.',

@@ -72,6 +72,7 @@ export default {
     `Showing ${shown} rows of ${exact ? '' : 'at least '}${read}: the query was stopped to keep the page responsive (limit: ${cap}).`,
   capRows: (n: string) => `${n} rows`,
   saveFull: 'Save all rows (CSV)…',
+  saveFullExcel: 'Save all rows (CSV for Excel)…',
   savingFull: 'Saving all rows…',
   savedFull: (n: string) => `${n} rows saved.`,
   exportsLimited: 'Exports hold only the rows shown.',

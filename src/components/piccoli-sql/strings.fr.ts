@@ -74,6 +74,7 @@ export default {
     `${shown} lignes affichées sur ${exact ? '' : 'au moins '}${read}${C} la requête a été arrêtée pour ne pas alourdir la page (limite${C} ${cap}).`,
   capRows: (n: string) => `${n} lignes`,
   saveFull: 'Enregistrer toutes les lignes (CSV)…',
+  saveFullExcel: 'Enregistrer toutes les lignes (CSV pour Excel)…',
   savingFull: 'Enregistrement de toutes les lignes…',
   savedFull: (n: string) => `${n} lignes enregistrées.`,
   exportsLimited: 'Les exports ne contiennent que les lignes affichées.',
