@@ -23,7 +23,7 @@ const ATTRS = {
 };
 
 /** The elements `piccoli-data snapshot` pre-renders. */
-const PRERENDERED = ['piccoli-progress', 'piccoli-trend'];
+const PRERENDERED = ['piccoli-progress', 'piccoli-map', 'piccoli-trend'];
 
 /** `"` `&` `<` `>` as entities: an attribute value can never close its quotes or open a tag. */
 export function escapeAttr(s) {
@@ -157,8 +157,7 @@ function writeSnippet(name, values) {
   const prerender = form.elements.mode.value === 'prerendered';
   const note = document.getElementById('mode-note');
   if (prerender && !PRERENDERED.includes(name)) {
-    note.textContent =
-      'Il pre-rendering è disponibile per ora solo per l’avanzamento per fase e l’andamento nel tempo: qui sotto il codice semplice.';
+    note.textContent = 'Il pre-rendering non è disponibile per questo elemento: qui sotto il codice semplice.';
   } else note.textContent = '';
   if (prerender && PRERENDERED.includes(name)) {
     // The pre-rendered tag is made by `piccoli-data snapshot` from the same code and data,

@@ -245,13 +245,39 @@ describe('the embed builder', () => {
     );
     assert.match(printed, /^Al 31 ottobre 2021: /);
     assert.equal(printed, previewed);
-    // The map has no pre-rendered form yet: the builder says so and gives the plain tag.
+    // The map has one too: its command, run, draws the areas with the names and numbers the preview's have.
     await tab.click('input[name=element][value="piccoli-map"]');
-    await tab.waitForFunction(() => document.getElementById('mode-note').textContent.length > 0);
-    assert.match(
-      await tab.evaluate(() => document.getElementById('snippet').textContent),
-      /<piccoli-map as-of="2021-10-31"><\/piccoli-map>/,
+    await tab.select('select[name=level]', 'province');
+    const mapDrawn = () =>
+      document
+        .querySelector('#preview > piccoli-map[level="province"]')
+        ?.shadowRoot?.querySelector('figure[data-backend] svg.map.province');
+    await tab.waitForFunction(mapDrawn, { timeout: 30_000 });
+    const mapCommand = await tab.evaluate(() =>
+      document
+        .getElementById('snippet')
+        .textContent.split('\n')
+        .find((l) => l.startsWith('npx ')),
     );
+    assert.match(
+      mapCommand,
+      /^npx piccoli-data snapshot '<piccoli-map level="province" as-of="2021-10-31"><\/piccoli-map>' > riquadro\.html$/,
+    );
+    assert.equal(await tab.evaluate(() => document.getElementById('mode-note').textContent), '');
+    const mapLine = mapCommand.replace(/^npx piccoli-data /, `node '${bin}' `).replace(/ > riquadro\.html$/, '');
+    const mapHtml = execFileSync('sh', ['-c', mapLine], { encoding: 'utf8' });
+    const printedAreas = [...mapHtml.matchAll(/<rect [^>]*data-code="(\d+)"[^>]*aria-label="([^"]*)"/g)].map((m) => [
+      m[1],
+      m[2].replace(/&(quot|lt|gt|amp);/g, (_, e) => ({ quot: '"', lt: '<', gt: '>', amp: '&' })[e]),
+    ]);
+    const previewedAreas = await tab.evaluate(() =>
+      [...document.querySelector('#preview > piccoli-map').shadowRoot.querySelectorAll('svg.map [data-code]')].map((a) => [
+        a.getAttribute('data-code'),
+        a.getAttribute('aria-label'),
+      ]),
+    );
+    assert.equal(printedAreas.length, 107);
+    assert.deepEqual(printedAreas, previewedAreas);
     assert.deepEqual(errors, []);
     await tab.close();
   });
