@@ -12,11 +12,13 @@ export function localeOf(lang: Lang): string {
   return lang === 'en' ? 'en-GB' : lang;
 }
 
-const cache = new Map<string, Intl.NumberFormat>();
-function nf(lang: Lang, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+/** Formatters, made once per language and options: making one costs far more than using it (every render says numbers and a date). */
+const cache = new Map<string, Formatter>();
+type Formatter = { format(x: number | Date): string };
+function nf(lang: Lang, opts: object, F: new (locale: string, opts: object) => Formatter = Intl.NumberFormat): Formatter {
   const key = `${lang}${JSON.stringify(opts)}`;
   let f = cache.get(key);
-  if (!f) cache.set(key, (f = new Intl.NumberFormat(localeOf(lang), opts)));
+  if (!f) cache.set(key, (f = new F(localeOf(lang), opts)));
   return f;
 }
 
@@ -48,15 +50,8 @@ export function formatDecimal(n: number, lang: Lang, digits = 1): string {
 export function formatDate(iso: string, lang: Lang): string {
   const [y, m, d] = iso.split('-').map(Number);
   const date = new Date(Date.UTC(y!, m! - 1, d!));
-  // One formatter per language: making one costs far more than using it (every render of every element says a date).
-  let f = dates.get(lang);
-  if (!f) {
-    f = new Intl.DateTimeFormat(localeOf(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-    dates.set(lang, f);
-  }
-  return f.format(date);
+  return nf(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }, Intl.DateTimeFormat).format(date);
 }
-const dates = new Map<Lang, Intl.DateTimeFormat>();
 
 /** A field of the programme data in the reader's language (`label_de`, `name_fr` …), else the Italian one. */
 export function inLang(o: object, field: string, lang: Lang): string {
