@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { sameArgs } from '../../controllers/same-args.js';
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { PiccoliElement } from '../piccoli-element.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { CancellableLoad } from '../../controllers/cancellable-load.js';
@@ -28,23 +28,9 @@ type ProvenanceModule = typeof import('../provenance.js');
 let provenanceModule: ProvenanceModule | undefined;
 /** The comparison's requests, markers and columns: loaded only with a `compare` attribute. */
 let compareModule: typeof import('./compare-view.js') | undefined;
-
-/**
- * An import, kept: a second import() of a loaded module still resolves a task later (after
- * a frame, maybe), while a kept promise resolves within the same task, so that an answer
- * the coordinator already has (a map click) is drawn in the frame the click paints. A
- * failed import is forgotten (a retry fetches it again).
- */
-function kept<T>(load: () => Promise<T>): () => Promise<T> {
-  let p: Promise<T> | undefined;
-  return () =>
-    (p ??= load().catch((e: unknown) => {
-      p = undefined;
-      throw e;
-    }));
-}
-const importProvenance = kept(() => import('../provenance.js'));
-const importCompare = kept(() => import('./compare-view.js'));
+// Both are imported once: a second import() of a loaded module still resolves a task later
+// (after a frame, maybe), which would keep a map click's answer, known at once, off the
+// frame the click paints.
 
 /** Stage counts of the programmes seen so far, so a skeleton has the final height. */
 const stageCountHint = new Map<string, number>();
@@ -118,7 +104,7 @@ export class PiccoliProgress extends PiccoliElement {
       own,
       list:
         own && value && coordinator
-          ? await (compareModule = await importCompare()).compareAnswers(coordinator, this._ask(), own, value, signal)
+          ? await (compareModule ??= await import('./compare-view.js')).compareAnswers(coordinator, this._ask(), own, value, signal)
           : [],
     }),
     args: () => [this._funnel.value, this.compare, this._coordinator.value] as const,
@@ -126,6 +112,8 @@ export class PiccoliProgress extends PiccoliElement {
 
   @state() private _selectedStage: string | null = null;
   @state() private _progress: { phase: 'engine' | 'source'; share: number } | null = null;
+  /** Whether a request started since the last frame (its last answer is still shown). */
+  private _keep = false;
   private readonly _load = new CancellableLoad(this, () => this._funnel);
 
   /** Programme id (data/SCHEMA.md): piccoli, province-e-comuni, next-generation-siena, piacenza-fabbisogni. */
@@ -180,6 +168,12 @@ export class PiccoliProgress extends PiccoliElement {
   private async _answer(ask: Ask, coordinator: Coordinator | undefined, signal: AbortSignal): Promise<FunnelAnswer> {
     this._selectedStage = null;
     this._load.started();
+    // The last answer shows on until the next frame (render).
+    this._keep = true;
+    requestAnimationFrame(() => {
+      this._keep = false;
+      if (this._funnel.status === TaskStatus.PENDING) this.requestUpdate();
+    });
     if (ask.kind === 'invalid') throw invalidOption(ask.error.kind, ask.error.params as { value: string });
     if (!coordinator) throw new PiccoliDataError('engine', 'No piccoli-dashboard coordinator is provided to this element.');
     const view = this._ready();
@@ -209,7 +203,10 @@ export class PiccoliProgress extends PiccoliElement {
   /** The provenance view, and the words of the element's language (its own and the provenance's). */
   protected override _ready(): Promise<unknown> {
     const lang = this._lang;
-    return Promise.all([importProvenance().then((m) => loadWords((provenanceModule = m).PROVENANCE, lang)), loadWords(STRINGS, lang)]);
+    return Promise.all([
+      Promise.resolve(provenanceModule ?? import('../provenance.js')).then((m) => loadWords((provenanceModule = m).PROVENANCE, lang)),
+      loadWords(STRINGS, lang),
+    ]);
   }
 
   private _select(s: StageCount, f: FunnelAnswer): void {
@@ -245,8 +242,13 @@ export class PiccoliProgress extends PiccoliElement {
     if (status === TaskStatus.ERROR && this._load.cancelled && t) return this._load.view(t.cancelled, t.retry);
     // Until its first answer, a snapshot's element shows the answer the snapshot rendered.
     const value = status === TaskStatus.COMPLETE ? this._funnel.value : provenanceModule && (this._snapshot as FunnelAnswer | undefined);
-    if (!value || !t || !this._words(provenanceModule!.PROVENANCE)) return this._skeleton(t, lang);
-    return this._funnelView(value, lang, t);
+    // A new answer on its way mostly comes within the task that asked (the cube, or the
+    // coordinator has it): until the next frame the last answer stays, marked busy, to be
+    // updated in place; only an answer that has not come by then shows the skeleton.
+    const last = status === TaskStatus.PENDING && this._keep ? this._funnel.value : undefined;
+    const shown = value || last;
+    if (!shown || !t || !this._words(provenanceModule!.PROVENANCE)) return this._skeleton(t, lang);
+    return this._funnelView(shown, lang, t, !value);
   }
 
   private _skeleton(t: Strings | undefined, lang: Lang): TemplateResult {
@@ -297,7 +299,8 @@ export class PiccoliProgress extends PiccoliElement {
     </figure>`;
   }
 
-  private _funnelView(f: FunnelAnswer, lang: Lang, t: Strings): TemplateResult {
+  private _funnelView(f: FunnelAnswer, lang: Lang, t: Strings, busy: boolean): TemplateResult {
+    const ariaBusy = busy ? 'true' : nothing;
     stageCountHint.set(f.programme.id, f.stages.length);
     const meta = f.programme.meta;
     const title = meta ? inLang(meta, 'name', lang) : f.programme.id;
@@ -334,7 +337,7 @@ export class PiccoliProgress extends PiccoliElement {
             ? t.notStarted(formatDate(f.programme.firstDate, lang))
             : t.notActive(inArea(f.scope, t))
           : t.empty(area, date);
-      return html`<figure part="figure" data-backend=${f.backend}>${caption}
+      return html`<figure part="figure" aria-busy=${ariaBusy} data-backend=${f.backend}>${caption}
         <p class="message" role="status" part="message">
           ${message}
           ${
@@ -401,7 +404,7 @@ export class PiccoliProgress extends PiccoliElement {
       about ? html`<strong>${inLang(chosen, 'label', lang)}</strong>: ${about}` : ''
     }</p>`;
     if (this.view === 'compact') {
-      return html`<figure part="figure" class="compact" data-backend=${f.backend}>
+      return html`<figure part="figure" class="compact" aria-busy=${ariaBusy} data-backend=${f.backend}>
         ${caption}
         <ul aria-hidden="false">
           ${rows.map(
@@ -417,7 +420,7 @@ export class PiccoliProgress extends PiccoliElement {
         ${definition} ${source}
       </figure>`;
     }
-    return html`<figure part="figure" data-backend=${f.backend}>${caption} ${table(false)} ${definition} ${source}</figure>`;
+    return html`<figure part="figure" aria-busy=${ariaBusy} data-backend=${f.backend}>${caption} ${table(false)} ${definition} ${source}</figure>`;
   }
 }
 
