@@ -62,18 +62,13 @@ export class PiccoliElement extends LitElement {
     return root;
   }
 
-  /**
-   * The lazily loaded parts a render of an answer needs (awaited before a snapshot's first
-   * render; if they fail, that render shows what it can and the element asks as usual).
-   */
+  /** The lazily loaded parts a render of an answer needs (awaited before a snapshot's first render). */
   protected async _ready(): Promise<unknown> {
     return undefined;
   }
 
   protected override scheduleUpdate(): void | Promise<unknown> {
-    // Parts that failed to load (or an answer the element cannot show) do not stop the render.
-    const update = () => super.scheduleUpdate();
-    return this._stale ? this._ready().then(update, update) : update();
+    return this._stale ? this._ready().finally(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override update(changed: PropertyValues): void {

@@ -25,7 +25,7 @@ export async function furthestStages(
   coordinator: Coordinator,
   req: AreasRequest,
   first: AreasAnswer,
-  signal: AbortSignal,
+  signal?: AbortSignal,
 ): Promise<FurthestStages> {
   const stages = [...first.programme.stages].sort((a, b) => a.order - b.order);
   const answers = await Promise.all(

@@ -71,6 +71,10 @@ before(async () => {
   pages.set('/snapshot.html', page(boxes(Object.fromEntries(Object.entries(snaps).map(([k, s]) => [k, s.html])))));
   pages.set('/live.html', page(boxes(TAGS)));
   pages.set('/hostile.html', page(`<div id="hostile">${hostile.html}</div>`));
+  // A snapshot whose answer the element cannot draw (edited by hand, or from another version).
+  const broken = snaps.region.html.replace(/(<script type="application\/json">)[\s\S]*?(<\/script>)/, '$1{"rows":"x"}$2');
+  assert.notEqual(broken, snaps.region.html);
+  pages.set('/broken.html', page(`<div id="region">${broken}</div>`));
   server = createServer(async (req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
     const headers = { 'content-security-policy': csp, 'cache-control': 'no-cache' };
@@ -346,6 +350,26 @@ describe("a map's snapshot in the page", () => {
       return [...el.shadowRoot.querySelectorAll('svg.map [aria-pressed="true"]')].map((a) => a.getAttribute('data-code'));
     });
     assert.deepEqual(pressed, [focused]);
+    assert.deepEqual(errors, []);
+    await tab.close();
+  });
+
+  it('an answer the element cannot draw: it asks as usual and draws its own map, with no console error', async () => {
+    const { tab, errors } = await open();
+    await tab.goto(`${base}/broken.html`, { waitUntil: 'load' });
+    await tab.waitForFunction(
+      () => {
+        const el = document.querySelector('piccoli-map');
+        return (
+          el._data?.status === 2 && !el.shadowRoot.querySelector('script') && el.shadowRoot.querySelector('figure[data-backend] svg.map')
+        );
+      },
+      { timeout: 30_000 },
+    );
+    const areas = await tab.evaluate(
+      () => document.querySelector('piccoli-map').shadowRoot.querySelectorAll('svg.map [role="button"]').length,
+    );
+    assert.equal(areas, 20);
     assert.deepEqual(errors, []);
     await tab.close();
   });

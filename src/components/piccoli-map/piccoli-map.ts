@@ -209,9 +209,8 @@ export class PiccoliMap extends PiccoliElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('level') || changed.has('geo') || changed.has('key')) this._localSelection = null;
-    const { status, value } = this._data;
-    if (status === TaskStatus.COMPLETE) this._snap = undefined;
-    const d = status === TaskStatus.COMPLETE ? value : this._snap;
+    // Once the element has its own answer, a snapshot's is forgotten.
+    const d = this._data.status === TaskStatus.COMPLETE ? ((this._snap = undefined), this._data.value) : this._snap;
     if (d) this._paint(d);
   }
 
@@ -222,17 +221,16 @@ export class PiccoliMap extends PiccoliElement {
 
   /**
    * What a snapshot's first render needs: the drawing code, shapes and words, and the map
-   * of the answer it carries; rejects when that answer cannot be drawn (the element then
-   * asks as usual, and says why).
+   * of the answer it carries. When that answer cannot be drawn the first render is the
+   * skeleton and the element asks as usual (and says why); in Node the snapshot fails.
    */
   protected override _ready(): Promise<unknown> {
     const answer = this._snapshot;
-    return Promise.all([
+    const ready = Promise.all([
       loadWords(FIRST_STRINGS, this._lang),
-      this._compute(this._ask(), { request: async () => answer } as unknown as Coordinator, new AbortController().signal).then(
-        (d) => (this._snap = d),
-      ),
+      this._compute(this._ask(), { request: async () => answer } as unknown as Coordinator).then((d) => (this._snap = d)),
     ]);
+    return isServer ? ready : ready.catch(() => undefined);
   }
 
   /** The map's colours as the element's style has them now (in Node, the CSS properties themselves). */
@@ -283,7 +281,7 @@ export class PiccoliMap extends PiccoliElement {
     };
   }
 
-  private async _compute(ask: Ask, coordinator: Coordinator | undefined, signal: AbortSignal): Promise<MapData> {
+  private async _compute(ask: Ask, coordinator: Coordinator | undefined, signal?: AbortSignal): Promise<MapData> {
     if ('kind' in ask) throw invalidOption(ask.error.kind, ask.error.params as { value?: string });
     if (!coordinator) throw new PiccoliDataError('engine', 'No piccoli-dashboard coordinator is provided to this element.');
     const { areas: req, share, geo, key } = ask;
