@@ -5,7 +5,6 @@ import { PiccoliDataError, abortError, messageOf } from '../data/errors.js';
 import type { Backend, BackendAnswer, SqlOptions } from './backends/backend.js';
 import { CubeBackend } from './backends/cube-backend.js';
 import { DuckDBBackend } from './backends/duckdb-backend.js';
-import { latestPublishedDate, withProvenance } from './provenance.js';
 import type { AnswerOf, QueryAnswer, QueryProgress, QueryRequest, RequestOptions } from './types.js';
 
 interface InFlight {
@@ -16,6 +15,20 @@ interface InFlight {
 }
 
 const CACHE_SIZE = 256;
+
+/**
+ * What each figure rests on (./with-provenance.ts): fetched beside the first request's
+ * data, so no element's first load carries it; imported once (a second import() of a
+ * loaded module resolves a task later, and an answer the coordinator has at once would
+ * miss the frame).
+ */
+let provenance: Promise<typeof import('./with-provenance.js')> | undefined;
+function loadProvenance(): Promise<typeof import('./with-provenance.js')> {
+  return (provenance ??= import('./with-provenance.js').catch((e: unknown) => {
+    provenance = undefined; // a later request fetches it again
+    throw e;
+  }));
+}
 
 /** How much of a result the console holds, when not all of it. */
 export interface ResultLimit {
@@ -158,6 +171,8 @@ export class Coordinator {
 
   private async _run(req: QueryRequest, signal: AbortSignal, onProgress: (p: QueryProgress) => void): Promise<QueryAnswer> {
     const metas = this._meta();
+    const provenance = loadProvenance();
+    provenance.catch(() => undefined); // awaited below
     // The library's own data: no `src`, and no connector holding the site's.
     const bundled = req.src === null && !this.backends.some((b) => b.name === 'remote');
     if (bundled && req.asOf === null && req.kind !== 'areas' && !req.region && !req.province && !req.comune) {
@@ -167,7 +182,7 @@ export class Coordinator {
       // simulated. The backends start reading (the cube) while the programme list arrives.
       for (const b of this.backends) b.prepare?.(req);
       const meta = (await metas).find((m) => m.programme === (req.programme || 'piccoli'));
-      req = { ...req, asOf: latestPublishedDate(meta) };
+      req = { ...req, asOf: (await provenance).latestPublishedDate(meta) };
     }
     for (const backend of this.backends) {
       let answer: BackendAnswer | null;
@@ -179,7 +194,7 @@ export class Coordinator {
       if (signal.aborted) throw abortError();
       if (!answer) continue;
       const id = answer.programme.id;
-      return withProvenance(
+      return (await provenance).withProvenance(
         answer,
         (await metas).find((m) => m.programme === id),
         bundled,

@@ -14,7 +14,7 @@ import type {
 /**
  * An answer as a backend gives it: the counts and how many of their rows are simulated.
  * The coordinator adds the programme's published description, who the data comes from,
- * and what each figure rests on (src/query/provenance.ts).
+ * and what each figure rests on (src/query/with-provenance.ts).
  */
 export type BackendAnswer =
   | (Omit<FunnelAnswer, 'origin' | 'stages'> & { stages: CountedStage[]; publisher?: string | null })

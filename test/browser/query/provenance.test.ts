@@ -1,10 +1,11 @@
 import { expect } from '@open-wc/testing';
 import type { ProgrammeMeta } from '../../../src/data/bundled.js';
 import type { BackendAnswer } from '../../../src/query/backends/backend.js';
-import { basisOf, latestPublishedDate, summarise, withProvenance } from '../../../src/query/provenance.js';
+import { basisOf, summarise } from '../../../src/query/provenance.js';
+import { latestPublishedDate, withProvenance } from '../../../src/query/with-provenance.js';
 import type { AreasAnswer, FunnelAnswer } from '../../../src/query/types.js';
 
-// What each figure rests on, and who the data comes from (src/query/provenance.ts).
+// What each figure rests on, and who the data comes from (src/query/provenance.ts, src/query/with-provenance.ts).
 
 const META = {
   programme: 'piccoli',
