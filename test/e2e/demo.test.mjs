@@ -3,13 +3,11 @@
 // screenshot kept in test-results/screenshots/. Needs `npm run build` first.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import puppeteer from 'puppeteer-core';
-import { fileFor, startServer } from '../../demo/serve.mjs';
+import { fileFor } from '../../demo/serve.mjs';
+import { closeAll, root, screenshot, startDemo } from './lib/browser.mjs';
 
-const root = new URL('../../', import.meta.url);
-const shots = new URL('test-results/screenshots/', root);
 const AXE = readFileSync(new URL('node_modules/axe-core/axe.min.js', root), 'utf8');
 
 /** axe-core's WCAG 2.1 A/AA and best-practice rules on the page (shadow roots included). */
@@ -36,21 +34,10 @@ let browser;
 let base;
 
 before(async () => {
-  assert.ok(existsSync(new URL('dist/piccoli.js', root)), 'run `npm run build` first');
-  mkdirSync(shots, { recursive: true });
-  server = await startServer(0);
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  ({ server, base, browser } = await startDemo());
 });
 
-after(async () => {
-  await browser?.close();
-  await new Promise((ok) => (server ? server.close(ok) : ok()));
-});
+after(() => closeAll(browser, server));
 
 function get(path, headers = {}) {
   return new Promise((ok, fail) => {
@@ -314,7 +301,7 @@ describe('on paper', () => {
       { width: 1280, height: 900 },
     );
     await tab.emulateMediaType('print');
-    await tab.screenshot({ path: new URL('piacenza-print.png', shots).pathname, fullPage: true });
+    await screenshot(tab, 'piacenza-print.png');
     const seen = await tab.evaluate(() => {
       const progress = document.querySelector('piccoli-progress').shadowRoot;
       const map = document.querySelector('piccoli-map').shadowRoot;
@@ -361,7 +348,7 @@ describe('on paper', () => {
       screen.areaFills,
     );
     const paper = await onPaper(tab);
-    await tab.screenshot({ path: new URL('piacenza-dark-print.png', shots).pathname, fullPage: true });
+    await screenshot(tab, 'piacenza-dark-print.png');
     await tab.close();
     assert.deepEqual(errors, []);
     assert.ok(paper.backgrounds.length >= 2, 'a funnel and a map');
@@ -382,7 +369,7 @@ describe('in the dark scheme', () => {
       const { tab, errors } = await openPage(page, { width: 1280, height: 900 }, { scheme: 'dark' });
       const schemes = await elementSchemes(tab);
       const violations = await axeViolations(tab);
-      await tab.screenshot({ path: new URL(`${page.name}-dark.png`, shots).pathname, fullPage: true });
+      await screenshot(tab, `${page.name}-dark.png`);
       await tab.close();
       for (const e of schemes) assert.ok(e.dark, `${page.path} ${e.tag}: background ${e.background}`);
       assert.deepEqual(violations, [], 'axe');
@@ -431,7 +418,7 @@ describe('demo pages', () => {
           target: a && document.querySelector(a.getAttribute('href'))?.localName,
         };
       });
-      await tab.screenshot({ path: new URL(`${page.name}.png`, shots).pathname, fullPage: true });
+      await screenshot(tab, `${page.name}.png`);
       await tab.close();
       assert.deepEqual(violations, [], 'axe');
       assert.deepEqual(skip, { first: true, text: 'Vai al contenuto', target: 'main' }, 'skip link');
@@ -452,7 +439,7 @@ describe('demo pages', () => {
       const tile = await tab.evaluate(
         () => document.querySelector('piccoli-map')?.shadowRoot.querySelector('rect.area')?.getBoundingClientRect().width,
       );
-      await tab.screenshot({ path: new URL(`${page.name}-375.png`, shots).pathname, fullPage: true });
+      await screenshot(tab, `${page.name}-375.png`);
       await tab.close();
       assert.deepEqual(violations, [], 'axe');
       assert.ok(cls <= 0.01, `${page.path}: CLS ${cls.toFixed(4)} at 375 px`);

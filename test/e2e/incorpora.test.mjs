@@ -6,41 +6,21 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
-import { startServer } from '../../demo/serve.mjs';
+import { closeAll, openTab, root, startDemo } from './lib/browser.mjs';
 
-const root = new URL('../../', import.meta.url);
 let server;
 let browser;
 let base;
 
 before(async () => {
-  assert.ok(existsSync(new URL('dist/piccoli.js', root)), 'run `npm run build` first');
-  server = await startServer(0);
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  ({ server, base, browser } = await startDemo());
 });
 
-after(async () => {
-  await browser?.close();
-  await new Promise((ok) => (server ? server.close(ok) : ok()));
-});
+after(() => closeAll(browser, server));
 
+/** The builder in a tab that records console errors, uncaught errors and dialogs (./lib/browser.mjs). */
 async function open() {
-  const tab = await browser.newPage();
-  await tab.setViewport({ width: 1280, height: 1000 });
-  const errors = [];
-  const dialogs = [];
-  tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  tab.on('pageerror', (e) => errors.push(String(e)));
-  tab.on('dialog', (d) => {
-    dialogs.push(d.message());
-    d.dismiss();
-  });
+  const { tab, errors, dialogs } = await openTab(browser, { viewport: { width: 1280, height: 1000 } });
   await tab.goto(`${base}/incorpora.html`, { waitUntil: 'load' });
   // The region list is filled from the bundled data.
   await tab.waitForFunction(() => document.querySelectorAll('select[name=region] option').length > 10, { timeout: 30_000 });

@@ -8,15 +8,10 @@
 // snapshots' styles by the hashes the command prints (--csp). Needs `npm run build` first.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, promises as fs } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname } from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { fileFor } from '../../demo/serve.mjs';
 import { snapshot } from '../../data/scripts/snapshot.mjs';
+import { assertBuilt, closeAll, launchBrowser, openTab, screenshot } from './lib/browser.mjs';
+import { assertTakenOver, cmsPage, framesSeen, startSnapshotServer, watchFrames } from './lib/snapshot-page.mjs';
 
-const root = new URL('../../', import.meta.url);
-const shots = new URL('test-results/screenshots/', root);
 /** Regions (the real shapes), the province tiles in English as counts, a dark one, one in the site's colours. */
 const TAGS = {
   region: '<piccoli-map as-of="2021-10-31"></piccoli-map>',
@@ -30,16 +25,12 @@ const HOSTILE = `<piccoli-map id='${HOSTILE_ID}' class="a&quot; onmouseover=&quo
 /** A site's own map colours (a stylesheet of its own, allowed by style-src 'self'). */
 const SITE_CSS =
   'piccoli-map.site { --piccoli-map-color-5: #7a0000; --piccoli-map-color-1: #fff3c4; --piccoli-map-color-border: #333333; }';
-const TYPES = { '.js': 'text/javascript', '.json': 'application/json', '.arrow': 'application/vnd.apache.arrow.file', '.css': 'text/css' };
 
-const page = (body) => `<!doctype html>
-<html lang="it"><head><meta charset="utf-8"><title>Snapshot della mappa</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="/site.css">
-<script type="module" src="/dist/piccoli.js"></script></head>
-<body><main><h1>Notizie</h1><p>Il programma nelle regioni:</p>
-${body}
-<p id="after">Testo dopo il riquadro.</p></main></body></html>`;
+const page = cmsPage({
+  title: 'Snapshot della mappa',
+  head: '<link rel="stylesheet" href="/site.css">\n',
+  intro: 'Il programma nelle regioni:',
+});
 
 /** Each map in a box of its own, found by its key. */
 const boxes = (html) =>
@@ -55,19 +46,9 @@ let hostile;
 const pages = new Map();
 
 before(async () => {
-  assert.ok(existsSync(new URL('dist/piccoli.js', root)), 'run `npm run build` first');
-  mkdirSync(shots, { recursive: true });
+  assertBuilt();
   for (const [k, tag] of Object.entries(TAGS)) snaps[k] = await snapshot(tag);
   hostile = await snapshot(HOSTILE);
-  const hashes = new Set([...Object.values(snaps), hostile].flatMap((s) => s.styleHashes));
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "worker-src 'self' blob:",
-    `style-src 'self' ${[...hashes].join(' ')}`,
-    "img-src 'self' data:",
-    "connect-src 'self'",
-  ].join('; ');
   pages.set('/snapshot.html', page(boxes(Object.fromEntries(Object.entries(snaps).map(([k, s]) => [k, s.html])))));
   pages.set('/live.html', page(boxes(TAGS)));
   pages.set('/hostile.html', page(`<div id="hostile">${hostile.html}</div>`));
@@ -75,46 +56,18 @@ before(async () => {
   const broken = snaps.region.html.replace(/(<script type="application\/json">)[\s\S]*?(<\/script>)/, '$1{"rows":"x"}$2');
   assert.notEqual(broken, snaps.region.html);
   pages.set('/broken.html', page(`<div id="region">${broken}</div>`));
-  server = createServer(async (req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    const headers = { 'content-security-policy': csp, 'cache-control': 'no-cache' };
-    if (path === '/favicon.ico') return res.writeHead(204, headers).end();
-    if (path === '/site.css') return res.writeHead(200, { ...headers, 'content-type': 'text/css' }).end(SITE_CSS);
-    if (pages.has(path)) return res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(pages.get(path));
-    const file = path.startsWith('/dist/') ? fileFor(path) : null;
-    const body = file && (await fs.readFile(file).catch(() => null));
-    if (!body) return res.writeHead(404, headers).end();
-    res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+  server = await startSnapshotServer({
+    snapshots: [...Object.values(snaps), hostile],
+    pages,
+    files: { '/site.css': ['text/css', SITE_CSS] },
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  ({ base, browser } = await launchBrowser(server));
 });
 
-after(async () => {
-  await browser?.close();
-  await new Promise((ok) => (server ? server.close(ok) : ok()));
-});
+after(() => closeAll(browser, server));
 
 /** A tab that records console errors (CSP refusals included) and dialogs. */
-async function open({ javaScript = true, dark = false } = {}) {
-  const tab = await browser.newPage();
-  await tab.setViewport({ width: 1024, height: 900 });
-  await tab.setJavaScriptEnabled(javaScript);
-  if (dark) await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
-  const errors = [];
-  tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  tab.on('pageerror', (e) => errors.push(String(e)));
-  tab.on('dialog', (d) => {
-    errors.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  return { tab, errors };
-}
+const open = (options) => openTab(browser, options);
 
 /**
  * What a reader of each map sees: caption, the areas' names and painted fills, the tiles'
@@ -163,7 +116,7 @@ describe("a map's snapshot in the page", () => {
       const off = await open({ javaScript: false, dark });
       await off.tab.goto(`${base}/snapshot.html`, { waitUntil: 'load' });
       const still = await off.tab.evaluate(readMaps);
-      await off.tab.screenshot({ path: new URL(`snapshot-map-no-js${dark ? '-dark' : ''}.png`, shots).pathname, fullPage: true });
+      await screenshot(off.tab, `snapshot-map-no-js${dark ? '-dark' : ''}.png`);
       assert.deepEqual(off.errors, [], "the snapshots' styles are allowed by their hashes");
       await off.tab.close();
 
@@ -223,39 +176,18 @@ describe("a map's snapshot in the page", () => {
 
   it('with JavaScript the element takes over: no layout shift, every frame the same, no console error, then a click and the keyboard select', async () => {
     const { tab, errors } = await open();
-    await tab.evaluateOnNewDocument(() => {
-      globalThis.__cls = 0;
-      globalThis.__shifts = 0;
-      new PerformanceObserver((l) =>
-        l.getEntries().forEach((e) => {
-          globalThis.__shifts++;
-          globalThis.__cls += e.hadRecentInput ? 0 : e.value;
-        }),
-      ).observe({ type: 'layout-shift', buffered: true });
-      globalThis.__frames = [];
-      const frame = () => {
-        const els = [...document.querySelectorAll('piccoli-map')];
-        if (els.length === 4) {
-          globalThis.__frames.push({
-            defined: !!globalThis.customElements.get('piccoli-map'),
-            stale: els.some((e) => e.shadowRoot?.querySelector('script[type="application/json"]')),
-            shown: els.map((e) => {
-              const r = e.shadowRoot;
-              const fig = r?.querySelector('figure');
-              const areas = [...(r?.querySelectorAll('svg.map [data-code]') ?? [])];
-              return [
-                fig?.textContent.replace(/\s+/g, ' ').trim() ?? '',
-                areas
-                  .map((a) => `${a.getAttribute('aria-label')}=${globalThis.getComputedStyle(a).fill.replace(/#pm\d+-/, '#pm-')}`)
-                  .join('|'),
-              ];
-            }),
-          });
-        }
-        if (!globalThis.__stop) globalThis.requestAnimationFrame(frame);
-      };
-      globalThis.requestAnimationFrame(frame);
-    });
+    // From the first frame: layout shifts (CLS), and what each frame shows of each map: its text, its areas' names and fills.
+    await watchFrames(tab, 'piccoli-map', 4, (els) => ({
+      shown: els.map((e) => {
+        const r = e.shadowRoot;
+        const fig = r?.querySelector('figure');
+        const areas = [...(r?.querySelectorAll('svg.map [data-code]') ?? [])];
+        return [
+          fig?.textContent.replace(/\s+/g, ' ').trim() ?? '',
+          areas.map((a) => `${a.getAttribute('aria-label')}=${globalThis.getComputedStyle(a).fill.replace(/#pm\d+-/, '#pm-')}`).join('|'),
+        ];
+      }),
+    }));
     await tab.goto(`${base}/snapshot.html`, { waitUntil: 'load' });
     // Taken over (the snapshot's nodes gone), and the coordinator's own answer in.
     await tab.waitForFunction(
@@ -265,26 +197,10 @@ describe("a map's snapshot in the page", () => {
         ),
       { timeout: 30_000 },
     );
-    await tab.evaluate(
-      () =>
-        new Promise((ok) =>
-          globalThis.requestAnimationFrame(() => globalThis.requestAnimationFrame(() => globalThis.requestAnimationFrame(ok))),
-        ),
-    );
-    const { frames, cls, shifts } = await tab.evaluate(() => {
-      globalThis.__stop = true;
-      return { frames: globalThis.__frames, cls: globalThis.__cls, shifts: globalThis.__shifts };
-    });
-    assert.equal(cls, 0, 'CLS');
-    assert.equal(shifts, 0, 'layout-shift entries');
-    assert.ok(
-      frames.some((f) => f.stale),
-      'frames were seen before the element took over',
-    );
-    assert.ok(
-      frames.some((f) => f.defined && !f.stale),
-      'frames were seen after the element took over',
-    );
+    // A few more frames after the answer; CLS 0, no layout-shift entry, frames before and after the takeover.
+    const seen = await framesSeen(tab);
+    assertTakenOver(seen);
+    const { frames } = seen;
     const first = frames[0].shown;
     assert.ok(first[0][0].includes('per regione') && /Piemonte: 14,3\s%/.test(first[0][1]), first[0][0]);
     assert.ok(first[1][0].includes('by province'), first[1][0]);
@@ -301,7 +217,7 @@ describe("a map's snapshot in the page", () => {
       assert.equal(a.styles, 0, "its styles are the element's own (adopted)");
       assert.ok(a.buttons >= 20, 'the areas are buttons again');
     }
-    await tab.screenshot({ path: new URL('snapshot-map-hydrated.png', shots).pathname, fullPage: true });
+    await screenshot(tab, 'snapshot-map-hydrated.png');
 
     // A click on Emilia-Romagna selects it for the page.
     const selected = tab.evaluate(

@@ -8,29 +8,16 @@
 // (--csp), and no inline style. Needs `npm run build` first.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, promises as fs } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname } from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { fileFor } from '../../demo/serve.mjs';
 import { snapshot } from '../../data/scripts/snapshot.mjs';
+import { assertBuilt, closeAll, launchBrowser, openTab, screenshot } from './lib/browser.mjs';
+import { assertTakenOver, cmsPage, framesSeen, startSnapshotServer, watchFrames } from './lib/snapshot-page.mjs';
 
-const root = new URL('../../', import.meta.url);
-const shots = new URL('test-results/screenshots/', root);
 const TAG = '<piccoli-trend province="PC" as-of="2021-10-31"></piccoli-trend>';
 /** The national trend has the published figures (612, 568, 485 at 31 October 2021) as labelled points. */
 const TAG_EN = '<piccoli-trend lang="en" metric="share"></piccoli-trend>';
 const HOSTILE = `<piccoli-trend id='"><img src=x onerror=alert(1)>' class="a&quot; onmouseover=&quot;alert(2)" programme="piccoli"></piccoli-trend>`;
-const TYPES = { '.js': 'text/javascript', '.json': 'application/json', '.arrow': 'application/vnd.apache.arrow.file', '.css': 'text/css' };
 
-/** A page as a CMS makes it: the library's script, some text, the elements, more text. */
-const page = (body) => `<!doctype html>
-<html lang="it"><head><meta charset="utf-8"><title>Snapshot</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<script type="module" src="/dist/piccoli.js"></script></head>
-<body><main><h1>Notizie</h1><p>L'andamento del programma nella provincia di Piacenza:</p>
-${body}
-<p id="after">Testo dopo il riquadro.</p></main></body></html>`;
+const page = cmsPage({ intro: "L'andamento del programma nella provincia di Piacenza:" });
 
 let server;
 let browser;
@@ -41,59 +28,19 @@ let hostile;
 const pages = new Map();
 
 before(async () => {
-  assert.ok(existsSync(new URL('dist/piccoli.js', root)), 'run `npm run build` first');
-  mkdirSync(shots, { recursive: true });
+  assertBuilt();
   [snap, snapEn, hostile] = await Promise.all([snapshot(TAG), snapshot(TAG_EN), snapshot(HOSTILE)]);
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "worker-src 'self' blob:",
-    `style-src 'self' ${[...new Set([...snap.styleHashes, ...snapEn.styleHashes, ...hostile.styleHashes])].join(' ')}`,
-    "img-src 'self' data:",
-    "connect-src 'self'",
-  ].join('; ');
   pages.set('/snapshot.html', page(`${snap.html}\n<div id="en">${snapEn.html}</div>`));
   pages.set('/live.html', page(`${TAG}\n<div id="en">${TAG_EN}</div>`));
   pages.set('/hostile.html', page(hostile.html));
-  server = createServer(async (req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    const headers = { 'content-security-policy': csp, 'cache-control': 'no-cache' };
-    if (path === '/favicon.ico') return res.writeHead(204, headers).end();
-    if (pages.has(path)) return res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(pages.get(path));
-    const file = path.startsWith('/dist/') ? fileFor(path) : null;
-    const body = file && (await fs.readFile(file).catch(() => null));
-    if (!body) return res.writeHead(404, headers).end();
-    res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  server = await startSnapshotServer({ snapshots: [snap, snapEn, hostile], pages });
+  ({ base, browser } = await launchBrowser(server));
 });
 
-after(async () => {
-  await browser?.close();
-  await new Promise((ok) => (server ? server.close(ok) : ok()));
-});
+after(() => closeAll(browser, server));
 
 /** A tab that records console errors (CSP refusals included) and dialogs. */
-async function open({ javaScript = true } = {}) {
-  const tab = await browser.newPage();
-  await tab.setViewport({ width: 1024, height: 900 });
-  await tab.setJavaScriptEnabled(javaScript);
-  const errors = [];
-  const dialogs = [];
-  tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  tab.on('pageerror', (e) => errors.push(String(e)));
-  tab.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  return { tab, errors, dialogs };
-}
+const open = (options) => openTab(browser, options);
 
 /** What a reader of one trend sees: caption, legend, the chart's texts and marks, reading, source, provenance; and its box. */
 function readTrend(selector) {
@@ -137,7 +84,7 @@ describe('a trend snapshot in the page', () => {
     await off.tab.goto(`${base}/snapshot.html`, { waitUntil: 'load' });
     const still = await off.tab.evaluate(readTrend, 'piccoli-trend');
     const stillEn = await off.tab.evaluate(readTrend, '#en piccoli-trend');
-    await off.tab.screenshot({ path: new URL('snapshot-trend-no-js.png', shots).pathname, fullPage: true });
+    await screenshot(off.tab, 'snapshot-trend-no-js.png');
     assert.equal(still.defined, false, 'no script ran');
     assert.deepEqual(still.title, ['P.I.C.C.O.L.I.']);
     assert.deepEqual(still.sub, ['Provincia di Piacenza · Andamento nel tempo: numero di enti per fase']);
@@ -184,32 +131,12 @@ describe('a trend snapshot in the page', () => {
   it('with JavaScript the element takes over: no layout shift, every frame shows the same, no console error, then it answers the keyboard', async () => {
     const { tab, errors } = await open();
     // From the first frame: layout shifts (CLS), and what each frame shows of each trend.
-    await tab.evaluateOnNewDocument(() => {
-      globalThis.__cls = 0;
-      globalThis.__shifts = 0;
-      new PerformanceObserver((l) =>
-        l.getEntries().forEach((e) => {
-          globalThis.__shifts++;
-          globalThis.__cls += e.hadRecentInput ? 0 : e.value;
-        }),
-      ).observe({ type: 'layout-shift', buffered: true });
-      globalThis.__frames = [];
-      const frame = () => {
-        const els = [...document.querySelectorAll('piccoli-trend')];
-        if (els.length === 2) {
-          globalThis.__frames.push({
-            defined: !!globalThis.customElements.get('piccoli-trend'),
-            stale: els.some((e) => e.shadowRoot?.querySelector('script[type="application/json"]')),
-            // Every text of the figure: caption, legend, the chart's labels and points' titles, reading, source.
-            text: els.map((e) => e.shadowRoot?.querySelector('figure')?.textContent.replace(/\s+/g, ' ').trim() ?? ''),
-            svgs: els.map((e) => e.shadowRoot?.querySelectorAll('.plot svg').length),
-            cursors: els.map((e) => e.shadowRoot?.querySelector('[part="cursor"]')?.getAttribute('data-date') ?? null),
-          });
-        }
-        if (!globalThis.__stop) globalThis.requestAnimationFrame(frame);
-      };
-      globalThis.requestAnimationFrame(frame);
-    });
+    await watchFrames(tab, 'piccoli-trend', 2, (els) => ({
+      // Every text of the figure: caption, legend, the chart's labels and points' titles, reading, source.
+      text: els.map((e) => e.shadowRoot?.querySelector('figure')?.textContent.replace(/\s+/g, ' ').trim() ?? ''),
+      svgs: els.map((e) => e.shadowRoot?.querySelectorAll('.plot svg').length),
+      cursors: els.map((e) => e.shadowRoot?.querySelector('[part="cursor"]')?.getAttribute('data-date') ?? null),
+    }));
     await tab.goto(`${base}/snapshot.html`, { waitUntil: 'load' });
     // Taken over (the snapshot's nodes gone), and the coordinator's own answer in.
     await tab.waitForFunction(
@@ -219,26 +146,10 @@ describe('a trend snapshot in the page', () => {
         ),
       { timeout: 30_000 },
     );
-    await tab.evaluate(
-      () =>
-        new Promise((ok) =>
-          globalThis.requestAnimationFrame(() => globalThis.requestAnimationFrame(() => globalThis.requestAnimationFrame(ok))),
-        ),
-    );
-    const { frames, cls, shifts } = await tab.evaluate(() => {
-      globalThis.__stop = true;
-      return { frames: globalThis.__frames, cls: globalThis.__cls, shifts: globalThis.__shifts };
-    });
-    assert.equal(cls, 0, 'CLS');
-    assert.equal(shifts, 0, 'layout-shift entries');
-    assert.ok(
-      frames.some((f) => f.stale),
-      'frames were seen before the element took over',
-    );
-    assert.ok(
-      frames.some((f) => f.defined && !f.stale),
-      'frames were seen after the element took over',
-    );
+    // A few more frames after the answer; CLS 0, no layout-shift entry, frames before and after the takeover.
+    const seen = await framesSeen(tab);
+    assertTakenOver(seen);
+    const { frames } = seen;
     const first = frames[0];
     assert.ok(first.text[0].includes('Provincia di Piacenza') && first.text[1].includes('Italy'), first.text.join(' | '));
     assert.ok(first.text[0].includes('Scadenza dei piani'), 'the chart is in the first frame');
@@ -261,7 +172,7 @@ describe('a trend snapshot in the page', () => {
       assert.ok(a.sheets > 0);
       assert.equal(a.cursor, 'DIV', "the element's own cursor, placed on its own drawing");
     }
-    await tab.screenshot({ path: new URL('snapshot-trend-hydrated.png', shots).pathname, fullPage: true });
+    await screenshot(tab, 'snapshot-trend-hydrated.png');
 
     // Interactive: the arrow keys move the cursor and read the day's counts; the table opens.
     const chart = await tab.evaluateHandle(() => document.querySelector('piccoli-trend').shadowRoot.querySelector('[part="chart"]'));

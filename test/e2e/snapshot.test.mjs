@@ -6,27 +6,15 @@
 // command prints (--csp). Needs `npm run build` first.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, promises as fs } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname } from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { fileFor } from '../../demo/serve.mjs';
 import { snapshot } from '../../data/scripts/snapshot.mjs';
+import { assertBuilt, closeAll, launchBrowser, openTab, screenshot } from './lib/browser.mjs';
+import { assertTakenOver, cmsPage, framesSeen, startSnapshotServer, watchFrames } from './lib/snapshot-page.mjs';
 
-const root = new URL('../../', import.meta.url);
-const shots = new URL('test-results/screenshots/', root);
 const TAG = '<piccoli-progress province="PC" as-of="2021-10-31"></piccoli-progress>';
 const TAG_EN = '<piccoli-progress lang="en" view="compact"></piccoli-progress>';
-const TYPES = { '.js': 'text/javascript', '.json': 'application/json', '.arrow': 'application/vnd.apache.arrow.file', '.css': 'text/css' };
 
-/** A page as a CMS makes it: the library's script, some text, the element(s), more text. */
-const page = (body) => `<!doctype html>
-<html lang="it"><head><meta charset="utf-8"><title>Snapshot</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<script type="module" src="/dist/autoloader.js"></script></head>
-<body><main><h1>Notizie</h1><p>Il programma nella provincia di Piacenza:</p>
-${body}
-<p id="after">Testo dopo il riquadro.</p></main></body></html>`;
+/** A page as a CMS makes it, with the embed's one script tag. */
+const page = cmsPage({ script: '/dist/autoloader.js', intro: 'Il programma nella provincia di Piacenza:' });
 
 let server;
 let browser;
@@ -36,54 +24,19 @@ let snapEn;
 const pages = new Map();
 
 before(async () => {
-  assert.ok(existsSync(new URL('dist/piccoli.js', root)), 'run `npm run build` first');
-  mkdirSync(shots, { recursive: true });
+  assertBuilt();
   snap = await snapshot(TAG);
   snapEn = await snapshot(TAG_EN);
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "worker-src 'self' blob:",
-    `style-src 'self' ${[...new Set([...snap.styleHashes, ...snapEn.styleHashes])].join(' ')}`,
-    "img-src 'self' data:",
-    "connect-src 'self'",
-  ].join('; ');
   pages.set('/snapshot.html', page(`${snap.html}\n<div id="en">${snapEn.html}</div>`));
   pages.set('/live.html', page(`${TAG}\n<div id="en">${TAG_EN}</div>`));
-  server = createServer(async (req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    const headers = { 'content-security-policy': csp, 'cache-control': 'no-cache' };
-    if (path === '/favicon.ico') return res.writeHead(204, headers).end();
-    if (pages.has(path)) return res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(pages.get(path));
-    const file = path.startsWith('/dist/') ? fileFor(path) : null;
-    const body = file && (await fs.readFile(file).catch(() => null));
-    if (!body) return res.writeHead(404, headers).end();
-    res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  server = await startSnapshotServer({ snapshots: [snap, snapEn], pages });
+  ({ base, browser } = await launchBrowser(server));
 });
 
-after(async () => {
-  await browser?.close();
-  await new Promise((ok) => (server ? server.close(ok) : ok()));
-});
+after(() => closeAll(browser, server));
 
-/** A tab that records console errors, CSP refusals included. */
-async function open({ javaScript = true } = {}) {
-  const tab = await browser.newPage();
-  await tab.setViewport({ width: 1024, height: 900 });
-  await tab.setJavaScriptEnabled(javaScript);
-  const errors = [];
-  tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  tab.on('pageerror', (e) => errors.push(String(e)));
-  return { tab, errors };
-}
+/** A tab that records console errors (CSP refusals included) and dialogs. */
+const open = (options) => openTab(browser, options);
 
 /** What a reader of one funnel sees: caption, stage labels, counts, shares, source, provenance, bar widths. */
 function readFunnel(selector) {
@@ -113,7 +66,7 @@ describe('a snapshot in the page', () => {
     await off.tab.goto(`${base}/snapshot.html`, { waitUntil: 'load' });
     const still = await off.tab.evaluate(readFunnel, 'piccoli-progress');
     const stillEn = await off.tab.evaluate(readFunnel, '#en piccoli-progress');
-    await off.tab.screenshot({ path: new URL('snapshot-no-js.png', shots).pathname, fullPage: true });
+    await screenshot(off.tab, 'snapshot-no-js.png');
     assert.equal(still.defined, false, 'no script ran');
     assert.deepEqual(still.title, ['P.I.C.C.O.L.I.']);
     assert.deepEqual(still.sub, ['Provincia di Piacenza · Dati al 31 ottobre 2021']);
@@ -145,29 +98,9 @@ describe('a snapshot in the page', () => {
   it('with JavaScript the element takes over: no layout shift, every frame shows the same, no console error, then it answers the reader', async () => {
     const { tab, errors } = await open();
     // From the first frame: layout shifts (CLS), and what each frame shows of each funnel.
-    await tab.evaluateOnNewDocument(() => {
-      globalThis.__cls = 0;
-      globalThis.__shifts = 0;
-      new PerformanceObserver((l) =>
-        l.getEntries().forEach((e) => {
-          globalThis.__shifts++;
-          globalThis.__cls += e.hadRecentInput ? 0 : e.value;
-        }),
-      ).observe({ type: 'layout-shift', buffered: true });
-      globalThis.__frames = [];
-      const frame = () => {
-        const els = [...document.querySelectorAll('piccoli-progress')];
-        if (els.length === 2) {
-          globalThis.__frames.push({
-            defined: !!globalThis.customElements.get('piccoli-progress'),
-            stale: els.some((e) => e.shadowRoot?.querySelector('script[type="application/json"]')),
-            text: els.map((e) => e.shadowRoot?.querySelector('figure')?.textContent.replace(/\s+/g, ' ').trim() ?? ''),
-          });
-        }
-        if (!globalThis.__stop) globalThis.requestAnimationFrame(frame);
-      };
-      globalThis.requestAnimationFrame(frame);
-    });
+    await watchFrames(tab, 'piccoli-progress', 2, (els) => ({
+      text: els.map((e) => e.shadowRoot?.querySelector('figure')?.textContent.replace(/\s+/g, ' ').trim() ?? ''),
+    }));
     await tab.goto(`${base}/snapshot.html`, { waitUntil: 'load' });
     // Taken over (the snapshot's nodes gone), and the coordinator's own answer in.
     await tab.waitForFunction(
@@ -177,27 +110,10 @@ describe('a snapshot in the page', () => {
         ),
       { timeout: 30_000 },
     );
-    // A few more frames after the answer.
-    await tab.evaluate(
-      () =>
-        new Promise((ok) =>
-          globalThis.requestAnimationFrame(() => globalThis.requestAnimationFrame(() => globalThis.requestAnimationFrame(ok))),
-        ),
-    );
-    const { frames, cls, shifts } = await tab.evaluate(() => {
-      globalThis.__stop = true;
-      return { frames: globalThis.__frames, cls: globalThis.__cls, shifts: globalThis.__shifts };
-    });
-    assert.equal(cls, 0, 'CLS');
-    assert.equal(shifts, 0, 'layout-shift entries');
-    assert.ok(
-      frames.some((f) => f.stale),
-      'frames were seen before the element took over',
-    );
-    assert.ok(
-      frames.some((f) => f.defined && !f.stale),
-      'frames were seen after the element took over',
-    );
+    // A few more frames after the answer; CLS 0, no layout-shift entry, frames before and after the takeover.
+    const seen = await framesSeen(tab);
+    assertTakenOver(seen);
+    const { frames } = seen;
     const first = frames[0].text;
     assert.ok(first[0].includes('Provincia di Piacenza') && first[1].includes('Italy'), first.join(' | '));
     for (const f of frames) assert.deepEqual(f.text, first, 'a frame showed something else than the snapshot');
@@ -213,7 +129,7 @@ describe('a snapshot in the page', () => {
       assert.equal(a.styles, 0, "its styles are the element's own (adopted)");
       assert.ok(a.sheets > 0);
     }
-    await tab.screenshot({ path: new URL('snapshot-hydrated.png', shots).pathname, fullPage: true });
+    await screenshot(tab, 'snapshot-hydrated.png');
 
     // Interactive: a stage button shows what the stage counts and tells the page.
     const picked = await tab.evaluate(async () => {
