@@ -287,7 +287,8 @@ export class PiccoliMap extends PiccoliElement {
     const { areas: req, share, geo, key } = ask;
     this._load.started();
     const lang = this._lang;
-    const drawing = import('../../map/drawing.js');
+    // Imported once (a second import() resolves a task later: a new date's answer, known at once, would miss its frame).
+    const drawing = Promise.resolve(this._data.value?.draw ?? import('../../map/drawing.js'));
     // The drawn map's words in the element's language come beside the data, not after it.
     const words = drawing.then((m) => Promise.all([loadWords(m.MAP_STRINGS, lang), loadWords(m.PROVENANCE, lang)]));
     // Another date of the same map keeps its shapes (a site's file is not fetched again).

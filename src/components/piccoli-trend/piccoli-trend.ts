@@ -236,8 +236,10 @@ export class PiccoliTrend extends PiccoliElement {
   protected override _ready(): Promise<unknown> {
     const lang = this._lang;
     return Promise.all([
-      import('./trend-view.js').then((m) => (viewModule = m)),
-      import('../provenance.js').then((m) => loadWords((provenanceModule = m).PROVENANCE, lang)),
+      // Imported once: a second import() of a loaded module resolves a task later (after a
+      // frame, maybe), which would keep an answer known at once (a map click) off its frame.
+      Promise.resolve(viewModule ?? import('./trend-view.js')).then((m) => (viewModule = m)),
+      Promise.resolve(provenanceModule ?? import('../provenance.js')).then((m) => loadWords((provenanceModule = m).PROVENANCE, lang)),
       loadWords(STRINGS, lang),
     ]);
   }
