@@ -5,29 +5,36 @@ import { numberText } from './csv.js';
 import { dataFile, figureText, programmeName, stageName, textOf } from './figure.js';
 import { looksOf, svgNode } from './image.js';
 import type { DownloadStrings } from './strings.js';
-import type { Downloads } from './types.js';
+import type { Downloads, FunnelShown } from './types.js';
 
 /** The published figure a count equals, as the CSV names it: who, and the day it describes. */
 export function citedOf(b: Basis): string | null {
   return b.kind === 'published-figure' ? `${b.cite.source}, ${b.cite.asOf}` : null;
 }
 
-/**
- * The funnel's files: a row per stage with the count and the two shares the funnel shows,
- * each with what it rests on; and a picture drawn from the same answer (the funnel's bars
- * are HTML, so the file draws its own, in the funnel's colours).
- */
-export function funnelDownloads(root: ShadowRoot, a: FunnelAnswer, lang: Lang, s: DownloadStrings): Downloads {
-  const c = s.columns;
-  const meta = a.programme.meta;
-  const area = a.scope.level === 'italy' ? s.italy : placeName(s, a.scope.name);
+/** A funnel's rows: per stage, the count, the share of the previous stage and of the eligible. */
+function stageRows(a: FunnelAnswer, lang: Lang) {
   const eligible = a.stages[0]?.n ?? 0;
-  const rows = a.stages.map((st, i) => ({
+  return a.stages.map((st, i) => ({
     st,
-    label: stageName(st.stage, meta, lang),
+    label: stageName(st.stage, a.programme.meta, lang),
     prev: i === 0 ? null : st.n / (a.stages[i - 1]!.n || NaN),
     elig: st.n / eligible,
   }));
+}
+
+/**
+ * The funnel's files: a row per stage with the count and the two shares the funnel shows,
+ * each with what it rests on (then the same rows for each compared area, `compare=`, as
+ * the funnel's table shows them); and a picture drawn from the same answer (the funnel's
+ * bars are HTML, so the file draws its own, in the funnel's colours).
+ */
+export function funnelDownloads(root: ShadowRoot, a: FunnelShown, lang: Lang, s: DownloadStrings): Downloads {
+  const c = s.columns;
+  const meta = a.programme.meta;
+  const areaOf = (x: FunnelAnswer) => (x.scope.level === 'italy' ? s.italy : placeName(s, x.scope.name));
+  const area = areaOf(a);
+  const rows = stageRows(a, lang);
   return {
     name: [a.programme.id, s.names.funnel, area, a.asOf],
     file: dataFile(a.source),
@@ -51,20 +58,22 @@ export function funnelDownloads(root: ShadowRoot, a: FunnelAnswer, lang: Lang, s
           c.file,
         ],
         numeric: [false, false, false, false, true, true, true],
-        rows: rows.map((r) => [
-          programme,
-          area,
-          a.asOf,
-          r.label,
-          numberText(r.st.n),
-          r.prev === null ? null : numberText(r.prev * 100, 1),
-          numberText(r.elig * 100, 1),
-          markOf(r.st.basis, lang),
-          citedOf(r.st.basis),
-          provenance,
-          source,
-          a.source,
-        ]),
+        rows: [a, ...(a.compared ?? [])].flatMap((x) =>
+          stageRows(x, lang).map((r) => [
+            programme,
+            areaOf(x),
+            x.asOf,
+            r.label,
+            numberText(r.st.n),
+            r.prev === null ? null : numberText(r.prev * 100, 1),
+            numberText(r.elig * 100, 1),
+            markOf(r.st.basis, lang),
+            citedOf(r.st.basis),
+            provenance,
+            x === a ? source : (x.origin.publisher ?? source),
+            x.source,
+          ]),
+        ),
       };
     },
     picture: () => {

@@ -8,10 +8,9 @@ import { pictureSvg, svgToPng } from './image.js';
 import { mapDownloads } from './map.js';
 import { downloadStrings } from './strings.js';
 import { trendDownloads } from './trend.js';
-import type { FunnelAnswer } from '../../query/types.js';
 import type { MapData } from '../piccoli-map/piccoli-map.js';
 import type { PiccoliTrend } from '../piccoli-trend/piccoli-trend.js';
-import type { Downloadable, Downloads, TrendShown } from './types.js';
+import type { Downloadable, Downloads, FunnelShown, TrendShown } from './types.js';
 
 /**
  * The download menu (WAI-ARIA menu button): opened by the «Scarica» trigger (trigger.ts)
@@ -76,7 +75,7 @@ function downloadsOf(root: ShadowRoot, what: Downloadable, lang: Lang): Download
   const tag = root.host.localName;
   if (tag === 'piccoli-map') return mapDownloads(root, what as MapData, lang, s);
   if (tag === 'piccoli-trend') return trendDownloads(root, what as TrendShown, (root.host as PiccoliTrend).metric === 'share', lang, s);
-  return funnelDownloads(root, what as FunnelAnswer, lang, s);
+  return funnelDownloads(root, what as FunnelShown, lang, s);
 }
 
 /** One entry of the menu: an action, or a link to a file. */

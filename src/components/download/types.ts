@@ -10,7 +10,10 @@ import type { Picture } from './image.js';
  * knows which by the element's tag and turns it into files; the element's first load
  * carries only this type.
  */
-export type Downloadable = FunnelAnswer | MapData | TrendShown;
+export type Downloadable = FunnelShown | MapData | TrendShown;
+
+/** What the funnel shows: its answer, and the compared areas' funnels (`compare=`) when it shows them. */
+export type FunnelShown = FunnelAnswer & { compared?: readonly FunnelAnswer[] };
 
 /** What the trend shows: its answer, the days a count changes, the published figures. */
 export interface TrendShown {

@@ -324,7 +324,7 @@ export class PiccoliProgress extends PiccoliElement {
     const caption = html`<figcaption part="caption">
       <span class="title">${shortTitle}</span>
       <span class="sub">${area} · ${t.asOf(date)}</span>
-      ${pv.label}${downloadButton(lang, f)}
+      ${pv.label}${downloadButton(lang, cmp.length ? { ...f, compared: cmp.map((x) => x.answer) } : f)}
     </figcaption>`;
     const source = pv.footer;
     if (eligible === 0 || reached === 0) {

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/components/piccoli-progress/piccoli-progress.js';
 import type { PiccoliProgress } from '../../../src/components/piccoli-progress/piccoli-progress.js';
 import { counts, settled } from '../helpers.js';
@@ -58,6 +58,37 @@ describe('<piccoli-progress> downloads', () => {
     // The published figures the counts equal, as the source line cites them.
     expect(rows[1]![8]).to.match(/, 2021-10-31$/);
     expect(rows[1]![7]).to.equal('pubblicato');
+  });
+
+  it('with compare=, the CSV holds each compared area after its own: the same columns, the shares its table shows', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <piccoli-progress province="PC" as-of="2021-10-31" compare="region italy"></piccoli-progress>
+      <piccoli-progress as-of="2021-10-31"></piccoli-progress>
+    </div>`);
+    const [el, italy] = [...page.querySelectorAll<PiccoliProgress>('piccoli-progress')] as [PiccoliProgress, PiccoliProgress];
+    await settled(italy);
+    await settled(el);
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('thead th.cmp').length === 2, 'no compared columns', { timeout: 30_000 });
+    const file = await choose(el, /Excel/);
+    const [, ...rows] = parseCsv(file.text.slice(1), ';');
+    const n = rowsShown(el).length;
+    expect(rows.length).to.equal(3 * n);
+    expect(rows.map((r) => r[1])).to.deep.equal([
+      ...Array(n).fill('Piacenza'),
+      ...Array(n).fill('Emilia-Romagna'),
+      ...Array(n).fill('Italia'),
+    ]);
+    // Each compared area's share of eligible is its column in the funnel's table.
+    const column = (token: string) =>
+      [...el.shadowRoot!.querySelectorAll(`tbody td.cmp[data-compare="${token}"]`)].map((td) => {
+        const c = td.cloneNode(true) as Element;
+        c.querySelectorAll('.basis, .visually-hidden').forEach((x) => x.remove());
+        return c.textContent!.replace(/\s+/g, ' ').trim();
+      });
+    expect(rows.slice(n, 2 * n).map((r) => `${r[6]} %`)).to.deep.equal(column('region').map((s) => s.replace('\u00a0', ' ')));
+    expect(rows.slice(2 * n).map((r) => `${r[6]} %`)).to.deep.equal(column('italy').map((s) => s.replace('\u00a0', ' ')));
+    // Italy's counts are the national funnel's, as another element shows them.
+    expect(rows.slice(2 * n).map((r) => r[4])).to.deep.equal(counts(italy));
   });
 
   it('the plain CSV: commas, dot decimals, no BOM, quoted where a field holds a comma', async () => {
