@@ -1,4 +1,5 @@
 import type { FunnelAnswer, TrendAnswer } from '../../query/types.js';
+import type { Compared } from '../compare.js';
 import type { MapData } from '../piccoli-map/piccoli-map.js';
 import type { TrendPoint, TrendTable } from '../piccoli-trend/trend-data.js';
 import type { CsvTable } from './csv.js';
@@ -20,6 +21,8 @@ export interface TrendShown {
   answer: TrendAnswer;
   table: TrendTable;
   published: TrendPoint[];
+  /** The compared areas' trends (`compare=`), when it shows them. */
+  compared?: readonly Compared<TrendAnswer>[];
 }
 
 /** The files one element offers, made on demand. */

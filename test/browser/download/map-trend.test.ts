@@ -96,6 +96,26 @@ describe('<piccoli-trend> downloads', () => {
     expect(rows.flat()).to.include('5.490');
   });
 
+  it('with compare=, each compared area’s share beside each stage’s, as the trend’s table shows them', async () => {
+    const el = await fixture<PiccoliTrend>(html`<piccoli-trend province="PC" compare="region italy" as-of="2021-10-31"></piccoli-trend>`);
+    await settled(el);
+    const sr = el.shadowRoot!;
+    sr.querySelector<HTMLButtonElement>('[part="toggle"]')!.click();
+    await waitUntil(() => sr.querySelector('[part="table"] tbody td[data-compare="italy"]'), 'no compared columns');
+    const file = await choose(el, /Excel/);
+    const [header, ...rows] = parseCsv(file.text.slice(1), ';');
+    const heads = [...sr.querySelectorAll('[part="table"] thead th')].map(shown);
+    expect(heads.length).to.be.greaterThan(6);
+    // The table's heads, each a share in per cent: "Avviati, Emilia-Romagna" -> "Avviati, Emilia-Romagna (%)".
+    expect(header!.slice(1, heads.length)).to.deep.equal(heads.slice(1).map((h) => (h.endsWith('(%)') ? h : `${h} (%)`)));
+    const table = [...sr.querySelectorAll('[part="table"] tbody tr')];
+    expect(rows.length).to.equal(table.length);
+    rows.forEach((r, i) => {
+      expect(r[0]).to.equal(table[i]!.getAttribute('data-date'));
+      expect(r.slice(1, heads.length).map((v) => `${v} %`)).to.deep.equal([...table[i]!.querySelectorAll('td')].map(shown));
+    });
+  });
+
   it('shares as the trend shows them (metric=share), in the plain CSV with dots', async () => {
     const el = await fixture<PiccoliTrend>(html`<piccoli-trend province="PC" metric="share" as-of="2021-10-31"></piccoli-trend>`);
     await settled(el);
