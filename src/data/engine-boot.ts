@@ -1,5 +1,8 @@
-import { config } from './config.js';
-import { engineAssets } from './engine-assets.js';
+import duckdbEhWasm from 'asset:@duckdb/duckdb-wasm/dist/duckdb-eh.wasm.gz';
+import duckdbEhWorker from 'asset:@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js';
+import duckdbEhWorkerGz from 'asset:@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js.gz';
+import engineWorker from 'asset:/src/data/engine-worker.js';
+import { config, resolveAsset } from './config.js';
 import { PiccoliDataError } from './errors.js';
 import { downloadAllowanceMs, DEFAULT_STALL_MS } from './fetch.js';
 
@@ -47,6 +50,8 @@ export interface BootedEngine {
   mainModule: string;
   /** Resolves when the wasm is compiled and DuckDB is instantiated in the worker. */
   instantiated: Promise<void>;
+  /** Resolves once the worker exists (its wasm on the way), or the boot has ended. */
+  started: Promise<void>;
   /**
    * Download progress of the wasm in bytes on the wire, as the worker reports it; once all
    * of it is in, one last call with no total: the engine is compiling and starting.
@@ -59,6 +64,23 @@ export interface BootedEngine {
    * (a ping with a deadline) finds a silent worker instead.
    */
   died: Promise<void>;
+}
+
+/**
+ * The engine's files, named here rather than in a chunk the boot would wait for: DuckDB's
+ * wasm, gzipped only (7.6 MB instead of 34 MB, on any server: the worker inflates it as
+ * it arrives); DuckDB-WASM's worker script, gzipped (the page inflates it) and plain (for
+ * pages that refuse blob workers); and the script that starts it. Only DuckDB-WASM's
+ * exception-handling build ships: every browser the library supports runs it (README,
+ * "Browsers").
+ */
+export function engineAssets() {
+  return {
+    mainModule: resolveAsset(duckdbEhWasm, 'duckdb'),
+    mainWorker: resolveAsset(duckdbEhWorker, 'duckdb'),
+    mainWorkerGz: resolveAsset(duckdbEhWorkerGz, 'duckdb'),
+    starter: resolveAsset(engineWorker, 'duckdb'),
+  };
 }
 
 /** Far above the ids AsyncDuckDB numbers its own messages with (from 0). */
@@ -112,12 +134,15 @@ export function bootEngine(): BootedEngine | undefined {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const scriptFetch = new AbortController();
   let stop!: () => void;
+  let workerMade!: () => void;
+  const workerStarted = new Promise<void>((resolve) => (workerMade = resolve));
 
   const instantiated = new Promise<void>((resolve, reject) => {
     let settled = false;
     const end = (error?: PiccoliDataError) => {
       if (settled) return;
       settled = true;
+      workerMade();
       clearTimeout(timer);
       scriptFetch.abort();
       worker?.removeEventListener('message', onMessage);
@@ -216,6 +241,7 @@ export function bootEngine(): BootedEngine | undefined {
       worker.addEventListener('message', onMessage);
       worker.addEventListener('error', onError);
       worker.postMessage({ messageId: BOOT_MESSAGE_ID, type: 'INSTANTIATE', data: [bundle.mainModule, null] });
+      workerMade();
     };
     if (unsupported) {
       return end(new PiccoliDataError('engine', `The DuckDB engine cannot run in this browser: it lacks ${unsupported}.`));
@@ -245,6 +271,7 @@ export function bootEngine(): BootedEngine | undefined {
     terminate: () => (stop ? stop() : worker?.terminate()),
     mainModule: bundle.mainModule,
     instantiated,
+    started: workerStarted,
     onProgress: (l) => listeners.add(l),
     died: diedPromise,
   };
@@ -262,10 +289,10 @@ export function takeBootedEngine(): BootedEngine | undefined {
 /**
  * What a backend calls the moment it knows it needs the engine: boots it unless an
  * engine already took a boot (then it is running or starting, and a second worker would
- * only compile the wasm again for nothing).
+ * only compile the wasm again for nothing). Resolves once the worker exists (`started`).
  */
-export function bootEngineEarly(): void {
-  if (!taken) bootEngine();
+export function bootEngineEarly(): Promise<void> | undefined {
+  return taken ? undefined : bootEngine()?.started;
 }
 
 /** DuckDB-WASM's worker script, inflated once per page and URL (an engine restart reuses it). */

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { configure, getEngine, type EngineProgressEvent } from '../../src/data/index.js';
-import { engineAssets } from '../../src/data/engine-assets.js';
+import { engineAssets } from '../../src/data/engine-boot.js';
 import { parquetModule } from '../../src/data/parquet.js';
 
 /**

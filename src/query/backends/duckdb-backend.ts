@@ -5,17 +5,18 @@ import type { Backend, BackendAnswer, SqlOptions, SqlResult } from './backend.js
 /**
  * Answers through the page's one DuckDB-WASM engine: for a file without a cube, or a
  * question the cube cannot answer. Everything heavy (the engine, the loaders, DuckDB's
- * own JavaScript) is imported only when a request gets here, and the two imports start
- * together so that no lazy chunk waits for another.
+ * own JavaScript) is imported only when a request gets here: the engine's worker first,
+ * then the two imports together so that no lazy chunk waits for another.
  */
 export class DuckDBBackend implements Backend {
   readonly name = 'duckdb';
 
   async answer(req: QueryRequest, opts: RequestOptions): Promise<BackendAnswer> {
-    // The wasm starts compiling as soon as the small boot module arrives, while the
-    // engine's JavaScript downloads (kept out of the elements' first load: most pages
-    // never need the engine).
-    void import('../../data/engine-boot.js').then(
+    // The wasm starts compiling as soon as the small boot module arrives; the engine's
+    // JavaScript (kept out of the elements' first load: most pages never need the engine)
+    // is fetched once the worker exists, not before: ~600 KB of it would hold up the
+    // worker's start on the page's thread, and nothing needs it before the wasm is compiled.
+    await import('../../data/engine-boot.js').then(
       (m) => m.bootEngineEarly(),
       () => undefined, // the engine's own start reports the failure
     );

@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { engineAssets } from '../../../src/data/engine-assets.js';
-import { bootEngine, bootEngineEarly, takeBootedEngine, type BootedEngine } from '../../../src/data/engine-boot.js';
+import { bootEngine, bootEngineEarly, engineAssets, takeBootedEngine, type BootedEngine } from '../../../src/data/engine-boot.js';
 
 // Starting DuckDB-WASM's worker and its wasm before the engine's own code arrives
 // (src/data/engine-boot.ts). These start real workers; each test hands over and ends what
@@ -13,6 +12,25 @@ function end(boot: BootedEngine | undefined): void {
 }
 
 describe('engine boot', () => {
+  it('bootEngineEarly() resolves once the worker exists, and a stopped boot still resolves it', async function () {
+    this.timeout(30_000);
+    // First in this file: no engine has taken a boot yet (after one has, it returns nothing).
+    const early = bootEngineEarly();
+    const boot = bootEngine()!;
+    try {
+      expect(early).to.equal(boot.started);
+      // The backend waits for this before fetching the engine's JavaScript.
+      await early;
+      expect(boot.worker).to.be.instanceOf(Worker);
+    } finally {
+      end(boot);
+    }
+    const stopped = bootEngine()!;
+    stopped.terminate(); // before its worker could be made
+    await stopped.started; // would hang if a boot that ended never said so
+    expect(takeBootedEngine()).to.equal(stopped);
+  });
+
   it('bootEngine() starts one boot: calling it again gives the same', () => {
     const boot = bootEngine()!;
     try {
