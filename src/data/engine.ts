@@ -177,6 +177,8 @@ export class PiccoliEngine extends EventTarget {
       await this._setup(db);
       return db;
     }
+    // Fetched while the wasm compiles rather than after it; _setup imports it (and reports a failure).
+    void import('./sandbox.js').catch(() => undefined);
     // The worker and the wasm's compile were most likely started already (engine-boot.ts).
     const boot = takeBootedEngine()!;
     this.instancesStarted++;

@@ -163,10 +163,11 @@ async function csvReader(conn: AsyncDuckDBConnection, fileName: string): Promise
 }
 
 async function describe(conn: AsyncDuckDBConnection, table: string) {
-  const cols = await conn.query(`DESCRIBE ${quoteIdent(table)}`);
-  const count = await conn.query(`SELECT count(*)::DOUBLE AS n FROM ${quoteIdent(table)}`);
+  // One round trip: the columns, each with the table's row count.
+  const t = quoteIdent(table);
+  const cols = await conn.query(`SELECT column_name, column_type, (SELECT count(*) FROM ${t})::DOUBLE AS n FROM (DESCRIBE ${t})`);
   return {
-    rows: Number(count.getChild('n')?.get(0) ?? 0),
+    rows: Number(cols.getChild('n')?.get(0) ?? 0),
     columns: cols.toArray().map((r) => ({ name: String(r.column_name), type: String(r.column_type) })),
   };
 }
