@@ -118,19 +118,28 @@ export class PiccoliSql extends PiccoliElement {
   private _runs = 0;
   private _output?: Promise<void>;
 
-  /** The output panel's code, and its styles adopted by this console's shadow root. */
+  /**
+   * The output panel's code, its styles adopted by this console's shadow root, and the
+   * panel's words and the error sentences in the console's language now (a console whose
+   * `lang` changed waits for the new language's: its result or error is never shown
+   * wordless, nor in the previous language).
+   */
   private _outputReady(): Promise<void> {
-    // The panel's words and the error sentences in the console's language come with it.
     const lang = this._lang;
-    const errorWords = import('../../i18n/errors.js').then((m) => loadWords(m.ERRORS, lang));
-    const outputWords = import('./output-strings.js').then((m) => loadWords(m.OUTPUT_STRINGS, lang));
-    this._output ??= Promise.all([loadOutputPanel(), errorWords, outputWords]).then(
-      ([{ outputStyles }]) => this.adopt(outputStyles),
+    this._output ??= loadOutputPanel().then(
+      ({ outputStyles }) => this.adopt(outputStyles),
       () => {
         this._output = undefined; // a later run tries again
       },
     );
-    return this._output;
+    return Promise.all([
+      this._output,
+      import('../../i18n/errors.js').then((m) => loadWords(m.ERRORS, lang)),
+      import('./output-strings.js').then((m) => loadWords(m.OUTPUT_STRINGS, lang)),
+    ]).then(
+      () => undefined,
+      () => undefined, // a language that cannot be fetched is said in Italian (loadWords)
+    );
   }
   @state() private _error?: RunError;
   @state() private _tables: TableInfo[] = [];
