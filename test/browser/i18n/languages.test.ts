@@ -295,6 +295,22 @@ describe('languages', () => {
     expect(text(el)).to.not.match(ITALIAN);
   });
 
+  it('<piccoli-sql> follows a change of lang on a shown result: the panel turns English, never wordless', async function () {
+    this.timeout(120_000);
+    const el = await fixture<PiccoliSql>(
+      html`<piccoli-sql no-url no-bundled-data history-key="" query="SELECT 1234.5 AS valore"></piccoli-sql>`,
+    );
+    await waitUntil(() => text(root(el).querySelector('button.run')) === 'Esegui', 'no Italian toolbar', { timeout: 20000 });
+    await el.run();
+    const output = () => root(el).querySelector('piccoli-sql-output')!;
+    await waitUntil(() => output() && text(output()).includes('Tabella'), 'no Italian result panel', { timeout: 60000 });
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => text(output()).includes('Download CSV'), 'the panel did not turn English', { timeout: 20000 });
+    expect(text(output())).to.contain('Table');
+    expect(text(output())).to.not.contain('Tabella');
+    expect(text(root(el).querySelector('button.run'))).to.equal('Run');
+  });
+
   it('follows a change of lang at run time, into German and back', async () => {
     const el = await fixture<PiccoliProgress>(html`<piccoli-progress as-of="2021-10-31"></piccoli-progress>`);
     await settled(el);
