@@ -32,6 +32,27 @@ export async function loadEvents(
   src?: string | null,
   opts?: LoadOptions,
 ): Promise<{ table: string; info: LoadedSource; url: string; release: () => void }> {
+  const { shape, ...loaded } = await loadEventsChecking(src, opts);
+  try {
+    await shape;
+    return loaded;
+  } catch (e) {
+    loaded.release();
+    throw e;
+  }
+}
+
+/**
+ * loadEvents(), resolving as soon as the table is loaded and its columns checked: its
+ * shape (one row per stage from 0 up, for every entity) is still being checked, by
+ * `shape`, which a caller awaits before it uses any result (whose counts hold only for
+ * that shape). Questions sent meanwhile queue in the engine's worker right behind the
+ * check instead of waiting for its answer to come back to the page.
+ */
+export async function loadEventsChecking(
+  src?: string | null,
+  opts?: LoadOptions,
+): Promise<{ table: string; info: LoadedSource; url: string; release: () => void; shape: Promise<void> }> {
   const url = src ? new URL(src, document.baseURI).href : defaultEventsUrl();
   const table = src ? eventsTable(url) : EVENTS_TABLE;
   const engine = getEngine();
@@ -39,8 +60,9 @@ export async function loadEvents(
   try {
     const info = await engine.load({ name: table, url }, { ...opts, droppable: !!src });
     checkEventsSchema(info, url);
-    await checkEventsShape(table, info, url);
-    return { table, info, url, release };
+    const shape = checkEventsShape(table, info, url);
+    shape.catch(() => undefined); // the caller awaits it
+    return { table, info, url, release, shape };
   } catch (e) {
     release();
     throw e;

@@ -411,6 +411,17 @@ describe('<piccoli-progress src=…> with a bad file', () => {
     });
   }
 
+  it('a file of the wrong shape asked for a province it does not have: the shape is what the element reports', async () => {
+    // The answer's questions run while the file's shape is checked: an answer that fails
+    // on its own (no such province) must not hide why the file cannot be counted.
+    const el = await fixture<PiccoliProgress>(
+      html`<piccoli-progress src="/test/fixtures/generated/events-skip.parquet" province="Atlantide"></piccoli-progress>`,
+    );
+    await settled(el);
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent!.replace(/\s+/g, ' ')).to.match(/non ha una riga per ogni fase raggiunta da ciascun ente.*skips a stage/);
+  });
+
   it('a 404 offers to try again', async () => {
     const el = await fixture<PiccoliProgress>(html`<piccoli-progress src="/data/non-esiste.parquet"></piccoli-progress>`);
     await settled(el);

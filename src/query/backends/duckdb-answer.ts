@@ -1,5 +1,5 @@
 import { getEngine, EngineProgressEvent, type SqlParam } from '../../data/engine.js';
-import { loadEvents } from '../../data/programme-data.js';
+import { loadEventsChecking } from '../../data/programme-data.js';
 import { areaMetricQuery, stagesQuery } from '../../data/sql/map.js';
 import { cubeProvincesQuery } from '../../data/sql/cube.js';
 import {
@@ -52,10 +52,10 @@ export async function answerWithEngine(req: QueryRequest, opts: RequestOptions):
     if (p.phase === 'engine') onProgress?.({ phase: 'engine', source: p.source, loaded: p.loaded, total: p.total });
   };
   engine.addEventListener('progress', onEngine);
-  let loaded: Awaited<ReturnType<typeof loadEvents>>;
+  let loaded: Awaited<ReturnType<typeof loadEventsChecking>>;
   try {
     const src = req.src;
-    loaded = await loadEvents(src, {
+    loaded = await loadEventsChecking(src, {
       signal,
       onProgress: (p) => onProgress?.({ phase: 'source', source: p.source, loaded: p.loaded, total: p.total }),
       inUse: src ? () => shownOnPage(src) : undefined,
@@ -64,7 +64,12 @@ export async function answerWithEngine(req: QueryRequest, opts: RequestOptions):
     engine.removeEventListener('progress', onEngine);
   }
   try {
-    return await answerLoaded(req, loaded, signal);
+    // The answer's questions queue behind the file's shape check; the check's error, when
+    // there is one, is the one reported (the answer's counts hold only for that shape).
+    const answering = answerLoaded(req, loaded, signal);
+    answering.catch(() => undefined); // awaited below
+    await loaded.shape;
+    return await answering;
   } finally {
     loaded.release(); // the table may go once no element shows its file (engine.ts)
   }
@@ -97,7 +102,7 @@ function resolved(src: string): string | undefined {
 
 function answerLoaded(
   req: QueryRequest,
-  { table, info: source, url }: Awaited<ReturnType<typeof loadEvents>>,
+  { table, info: source, url }: Awaited<ReturnType<typeof loadEventsChecking>>,
   signal: AbortSignal | undefined,
 ): Promise<BackendAnswer> {
   const columns = new Set(source.columns.map((x) => x.name));
