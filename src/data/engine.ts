@@ -202,6 +202,7 @@ export class PiccoliEngine extends EventTarget {
     if (!(await this._setup(db))) {
       // Fetching the parquet extension trapped the instance: start a clean one without it.
       this._worker = undefined;
+      this._idle = []; // that instance's
       await db.terminate().catch(() => undefined);
       return this._start();
     }
@@ -247,21 +248,32 @@ export class PiccoliEngine extends EventTarget {
    * settings. Returns false when the extension attempt left the instance unusable.
    */
   private async _setup(db: AsyncDuckDB): Promise<boolean> {
-    const conn = await db.connect();
+    const generation = this._generation;
+    // Two connections more, opened in the same round trip: the file's load and the first
+    // questions (sent together) find theirs ready instead of each asking for one.
+    const [conn, ...spare] = await Promise.all([db.connect(), db.connect(), db.connect()]);
+    if (generation === this._generation) this._idle.push(...spare);
+    let ok = false;
     try {
       // DuckDB-WASM fetches ("autoloads") a known extension from its own host as soon as
       // SQL needs one (icu for time zones, json ...): both switches off.
-      await conn.query('SET autoinstall_known_extensions = false').catch(() => undefined);
-      await conn.query('SET autoload_known_extensions = false').catch(() => undefined);
+      const off = 'SET autoinstall_known_extensions = false; SET autoload_known_extensions = false';
+      const lockdown = this._usesOwnDuckDB ? undefined : (await import('./sandbox.js')).lockdownStatements().join('; ');
+      // Our own engine without an extension to load: every setting in one round trip to the
+      // worker (DuckDB runs a text's statements in order and stops at the first that fails).
+      // Should that fail, the steps below run one by one and say which failed.
+      const all = lockdown && !config().extensionRepository ? conn.query(`${off}; ${lockdown}`) : undefined;
+      if (all && (await all.then(Boolean, () => false))) return (ok = true);
+      await conn.query(off).catch(() => undefined);
       if (!(await this._loadParquetExtension(conn))) return false;
-      if (!this._usesOwnDuckDB) {
-        const { lockdownStatements } = await import('./sandbox.js');
-        // Not caught: an engine that cannot be locked down does not start.
-        for (const statement of lockdownStatements()) await conn.query(statement);
-      }
-      return true;
+      // Not caught: an engine that cannot be locked down does not start.
+      if (lockdown) await conn.query(lockdown);
+      return (ok = true);
     } finally {
-      void conn.close().catch(() => undefined);
+      // Global settings only, no session state: the first load takes the connection.
+      if (ok && generation === this._generation) this._idle.push(conn);
+      // Not awaited: after a crash the old worker never answers.
+      else void conn.close().catch(() => undefined);
     }
   }
 
@@ -515,7 +527,8 @@ export class PiccoliEngine extends EventTarget {
     await this._dropping.get(name); // an older table of this name being dropped goes first
     // The instance died while the file downloaded: its worker is gone (and says so loudly).
     if (generation !== this._generation) throw engineStopped(source);
-    const conn = await db.connect();
+    const conn = this._idle.pop() ?? (await db.connect());
+    let reusable = false;
     try {
       const info = await insertSource(db, conn, staging, src);
       if (opts.signal?.aborted) throw abortError(source);
@@ -523,6 +536,8 @@ export class PiccoliEngine extends EventTarget {
         `BEGIN TRANSACTION; DROP TABLE IF EXISTS ${quoteIdent(name)}; ` +
           `ALTER TABLE ${quoteIdent(staging)} RENAME TO ${quoteIdent(name)}; COMMIT`,
       );
+      // Committed, nothing left in its session: the next query takes it (one round trip less).
+      reusable = true;
       return { ...info, name };
     } catch (e) {
       // Whatever the symptom (a dead worker fails in odd ways), the engine stopped under us.
@@ -535,8 +550,9 @@ export class PiccoliEngine extends EventTarget {
       }
       throw translateDuckDBError(e, undefined, source);
     } finally {
+      if (reusable && generation === this._generation && this._idle.length < MAX_IDLE) this._idle.push(conn);
       // Not awaited: after a crash the old worker never answers.
-      void conn.close().catch(() => undefined);
+      else void conn.close().catch(() => undefined);
     }
   }
 
