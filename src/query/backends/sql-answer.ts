@@ -61,8 +61,6 @@ interface Catalogue {
   programmes: string[];
   hasProvenance: boolean;
   columns: ReadonlySet<string>;
-  /** Every province of the table. */
-  provinces: ProvinceEntry[];
 }
 
 /** A programme's stages, first and last day, and provinces; `exact` when asked of the rows themselves. */
@@ -73,6 +71,8 @@ interface ProgrammeCatalogue {
 }
 
 const catalogues = new WeakMap<object, Promise<Catalogue>>();
+/** Every province of the table, asked only by an answer that needs them (an area's, a comune's). */
+const tableProvinces = new WeakMap<object, Promise<ProvinceEntry[]>>();
 /** The catalogues answered: with one, a programme's name is checked before any question. */
 const known = new WeakMap<object, Catalogue>();
 /** Per table, per programme, asked once (`exact`: of the rows themselves). */
@@ -81,17 +81,26 @@ const programmes = new WeakMap<object, Map<string, { asked: Promise<ProgrammeCat
 function catalogue<Q>(t: SqlTable<Q>): Promise<Catalogue> {
   let c = catalogues.get(t.key);
   if (!c) {
-    c = Promise.all([t.rows(t.queries.programmes()), t.rows(t.queries.provinces()), t.columns()]).then(([r, p, columns]) => ({
+    c = Promise.all([t.rows(t.queries.programmes()), t.columns()]).then(([r, columns]) => ({
       programmes: r.map((x) => String(x.programme)),
       hasProvenance: columns.has('provenance'),
       columns,
-      provinces: p.map(toProvince),
     }));
     catalogues.set(t.key, c);
     c.then((x) => known.set(t.key, x)).catch(() => undefined);
     c.catch(() => catalogues.delete(t.key));
   }
   return c;
+}
+
+function provincesOf<Q>(t: SqlTable<Q>): Promise<ProvinceEntry[]> {
+  let p = tableProvinces.get(t.key);
+  if (!p) {
+    p = t.rows(t.queries.provinces()).then((r) => r.map(toProvince));
+    tableProvinces.set(t.key, p);
+    p.catch(() => tableProvinces.get(t.key) === p && tableProvinces.delete(t.key));
+  }
+  return p;
 }
 
 function programmeInfos(key: object): Map<string, { asked: Promise<ProgrammeCatalogue>; exact: boolean }> {
@@ -153,6 +162,10 @@ export async function answerFromSql<Q>(req: QueryRequest, t: SqlTable<Q>, signal
   // until the table's is known.
   const named = t.eager && req.programme && !known.has(t.key) ? req.programme : null;
   if (named) void programmeInfo(t, named);
+  // The table's provinces in the same round when the answer will need them (a server's
+  // always: a round trip costs it more than the question); a national funnel never does.
+  const areaNamed = req.kind !== 'areas' && !!(req.comune || req.region || req.province);
+  if (t.eager || areaNamed) provincesOf(t).catch(() => undefined); // awaited below
   const cat = await catalogue(t);
   let id: string;
   try {
@@ -200,16 +213,18 @@ export async function answerFromSql<Q>(req: QueryRequest, t: SqlTable<Q>, signal
     const hit = pickEntity(
       found.map((e) => ({ code: String(e.entity_code), name: String(e.entity_name ?? ''), province: String(e.province_code) })),
       req.comune,
-      cat.provinces,
+      await provincesOf(t),
     );
     filter = { entityCode: hit.code };
     scope = { level: 'entity', code: hit.code, name: hit.name || hit.code };
-    within = enclosing(scope, cat.provinces, hit.province);
+    within = enclosing(scope, await provincesOf(t), hit.province);
   } else {
-    const area = resolveArea(cat.provinces, provinces, req.region, req.province);
+    // Only an area named, or a programme of one province, needs the table's provinces.
+    const all = areaNamed || provinces.length === 1 ? await provincesOf(t) : [];
+    const area = resolveArea(all, provinces, req.region, req.province);
     filter = { regionCode: area.regionCode, provinceCode: area.provinceCode };
     scope = area.scope;
-    within = enclosing(scope, cat.provinces);
+    within = enclosing(scope, all);
   }
   if (req.kind === 'trend') {
     const r = await t.rows(t.queries.trend({ programme: id, ...filter }, cat.hasProvenance), signal);
