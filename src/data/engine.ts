@@ -5,7 +5,7 @@ import { takeBootedEngine } from './engine-boot.js';
 import { isWasmTrap, translateDuckDBError } from './duckdb-errors.js';
 import { PiccoliDataError, abortError, isAbortError, messageOf } from './errors.js';
 import type { LoadProgress } from './fetch.js';
-import { decodeParquet, insertSource, prepareSource, type SourceInput, type LoadedSource } from './sources.js';
+import { decodeParquet, described, describeSql, insertSource, prepareSource, type SourceInput, type LoadedSource } from './sources.js';
 import { checkTableName, quoteIdent, quoteLiteral } from './sql/quote.js';
 
 /** A value DuckDB can bind to a `?` placeholder. */
@@ -532,13 +532,14 @@ export class PiccoliEngine extends EventTarget {
     try {
       const info = await insertSource(db, conn, staging, src);
       if (opts.signal?.aborted) throw abortError(source);
-      await conn.query(
+      // The rename, then the table's columns and rows: one round trip (a text's last statement answers).
+      const cols = await conn.query(
         `BEGIN TRANSACTION; DROP TABLE IF EXISTS ${quoteIdent(name)}; ` +
-          `ALTER TABLE ${quoteIdent(staging)} RENAME TO ${quoteIdent(name)}; COMMIT`,
+          `ALTER TABLE ${quoteIdent(staging)} RENAME TO ${quoteIdent(name)}; COMMIT; ${describeSql(name)}`,
       );
       // Committed, nothing left in its session: the next query takes it (one round trip less).
       reusable = true;
-      return { ...info, name };
+      return { ...info, ...described(cols), name };
     } catch (e) {
       // Whatever the symptom (a dead worker fails in odd ways), the engine stopped under us.
       if (generation !== this._generation) throw engineStopped(source, e);

@@ -1,4 +1,5 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { Table } from 'apache-arrow';
 import { firstLine } from './duckdb-errors.js';
 import { PiccoliDataError, abortError, messageOf } from './errors.js';
 import { fetchBytes, type FetchOptions } from './fetch.js';
@@ -112,12 +113,12 @@ export async function insertSource(
   conn: AsyncDuckDBConnection,
   staging: string,
   src: PreparedSource,
-): Promise<Omit<LoadedSource, 'name'>> {
+): Promise<Omit<LoadedSource, 'name' | 'rows' | 'columns'>> {
   const url = src.source;
   try {
     if (src.kind === 'ipc') {
       await conn.insertArrowFromIPCStream(src.ipc, { name: staging, create: true });
-      return { format: src.format, reader: src.reader, bytes: src.bytes, ...(await describe(conn, staging)) };
+      return { format: src.format, reader: src.reader, bytes: src.bytes };
     }
     // Under the one local path the locked-down engine may open (sandbox.ts).
     const fileName = `${STAGING_DIR}${staging}.${src.format}`;
@@ -133,7 +134,7 @@ export async function insertSource(
     } finally {
       await db.dropFile(fileName).catch(() => undefined);
     }
-    return { format: src.format, reader: 'duckdb', bytes: src.bytes, ...(await describe(conn, staging)) };
+    return { format: src.format, reader: 'duckdb', bytes: src.bytes };
   } catch (e) {
     if (e instanceof PiccoliDataError) throw e;
     const raw = messageOf(e);
@@ -162,10 +163,13 @@ async function csvReader(conn: AsyncDuckDBConnection, fileName: string): Promise
   return `read_csv(${file}, types = {${codes.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ')}})`;
 }
 
-async function describe(conn: AsyncDuckDBConnection, table: string) {
-  // One round trip: the columns, each with the table's row count.
+/** A table's columns, each with the table's row count (read by `described`): one query for both. */
+export function describeSql(table: string): string {
   const t = quoteIdent(table);
-  const cols = await conn.query(`SELECT column_name, column_type, (SELECT count(*) FROM ${t})::DOUBLE AS n FROM (DESCRIBE ${t})`);
+  return `SELECT column_name, column_type, (SELECT count(*) FROM ${t})::DOUBLE AS n FROM (DESCRIBE ${t})`;
+}
+
+export function described(cols: Table): Pick<LoadedSource, 'rows' | 'columns'> {
   return {
     rows: Number(cols.getChild('n')?.get(0) ?? 0),
     columns: cols.toArray().map((r) => ({ name: String(r.column_name), type: String(r.column_type) })),

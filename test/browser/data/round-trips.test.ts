@@ -38,8 +38,8 @@ describe('engine round trips', () => {
     expect(settings, 'the settings, sent as one text').to.have.length(1);
     expect(settings[0]!.sql).to.match(/lock_configuration = true/);
     expect(statements.filter((m) => /GROUP BY province_code/.test(m.sql ?? ''))).to.have.length(0);
-    // settings, columns, rename, shape, programmes, stages, areas, days, funnel
-    expect(statements).to.have.length(9);
+    // settings, rename with columns, shape, programmes, stages, areas, days, funnel
+    expect(statements).to.have.length(8);
     expect(sent.filter((m) => m.type === 'CONNECT').length).to.be.at.most(3);
     // The lock-down holds.
     const t = await getEngine().query(
