@@ -20,8 +20,11 @@ export interface Words<T extends object> {
   readonly name: string;
   readonly it: T;
   readonly other: Readonly<Record<string, () => Promise<{ default: T }>>>;
-  /** The tables fetched, and the fetches, by language: kept here by loadWords. */
-  got?: Record<string, T>;
+  /**
+   * The tables fetched, and the fetches, by language: kept here by loadWords (null: the
+   * fetch failed, Italian is said). Two Words fetched from the same files may share them.
+   */
+  got?: Record<string, T | null>;
   loading?: Record<string, Promise<void>>;
 }
 
@@ -35,7 +38,8 @@ export function siteWords(over: typeof site): void {
 
 /** The words of `w` in `lang`, or undefined while that language's table is still on its way (see loadWords). */
 export function words<T extends object>(w: Words<T>, lang: Lang): T | undefined {
-  const t = w.other[lang] ? w.got?.[lang] : w.it;
+  const got = w.other[lang] ? w.got?.[lang] : w.it;
+  const t = got === null ? w.it : got;
   return t && site ? (site(t, lang, w.name) as T) : t;
 }
 
@@ -49,7 +53,7 @@ export function loadWords<T extends object>(w: Words<T>, lang: Lang): Promise<vo
       (m) => void ((w.got ??= {})[lang] = m.default),
       (e: unknown) => {
         console.warn(e);
-        (w.got ??= {})[lang] = w.it;
+        (w.got ??= {})[lang] = null;
       },
     ) ?? Promise.resolve());
 }

@@ -1,5 +1,6 @@
 import type { Lang } from '../../i18n/index.js';
 import { words, type Words } from '../../i18n/words.js';
+import { STRINGS } from './strings.js';
 import type { ChartChoice } from './chart.js';
 
 /**
@@ -63,15 +64,18 @@ const it = {
 
 export type OutputStrings = typeof it;
 
-/** The result panel's words: the other languages come in the console's language file (strings.<lang>.ts). */
+/**
+ * The result panel's words: the other languages are in the console's language files
+ * (strings.<lang>.ts), fetched once for both: this shares the console's fetches and
+ * tables (STRINGS), so a console that speaks a language has its panel's words too.
+ */
 export const OUTPUT_STRINGS: Words<OutputStrings> = {
   name: 'piccoli-sql',
   it,
-  other: {
-    en: () => import('./strings.en.js'),
-    de: () => import('./strings.de.js'),
-    fr: () => import('./strings.fr.js'),
-  },
+  // The language files hold both tables' keys (test/browser/i18n/languages.test.ts compares them).
+  other: STRINGS.other as unknown as Words<OutputStrings>['other'],
+  got: STRINGS.got as unknown as Words<OutputStrings>['got'],
+  loading: STRINGS.loading,
 };
 
 /** The result panel's words in `lang`, once loaded (the console loads them with the panel); Italian until then. */

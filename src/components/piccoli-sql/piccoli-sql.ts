@@ -30,7 +30,6 @@ import { RunController, type RunResult } from './run-controller.js';
 import type { PiccoliSqlInsertEvent } from './schema-browser.js';
 import type { TableInfo } from './schema.js';
 import { STRINGS, type Strings } from './strings.js';
-import type { Lang } from '../../i18n/index.js';
 import { loadWords, words } from '../../i18n/words.js';
 import { UrlController } from './url-controller.js';
 import { HISTORY_KEY, type HistoryEntry } from './url-state.js';
@@ -212,16 +211,7 @@ export class PiccoliSql extends PiccoliElement {
 
   protected override updated(): void {
     if (this._bundledFailed) this._reportError(this._bundledFailed.error);
-    // A new language (lang changed on a shown result): the panel turns to it once its words are here.
-    const lang = this._lang;
-    if (this._panelLang !== lang && this._result)
-      void this._outputReady().then(() => {
-        if (this._lang === lang) this._panelLang = lang;
-      });
   }
-
-  /** The language the result panel speaks: the console's, once the panel's words in it have arrived. */
-  @state() private _panelLang?: Lang;
 
   /**
    * Resolves once the element and its parts have rendered and its editor is in place (or
@@ -350,9 +340,7 @@ export class PiccoliSql extends PiccoliElement {
     if (sql === undefined && byReader) this._url.write();
     const remember = byReader ? (entry: HistoryEntry) => this._history.remember(entry) : () => undefined;
     const run = ++this._runs;
-    const lang = this._lang;
     const [outcome] = await Promise.all([this._runner.run(text), this._outputReady()]);
-    this._panelLang = lang;
     if (!outcome || run !== this._runs) return; // superseded or cancelled
     const at = new Date().toISOString();
     if (outcome.ok) {
@@ -430,7 +418,7 @@ export class PiccoliSql extends PiccoliElement {
           ${this._error && ready ? renderRunError(this._error, lang) : nothing}
           ${
             this._result && ready
-              ? html`<piccoli-sql-output .table=${this._result.table} .limit=${this._result.limit} .sql=${this._result.sql} .language=${this._panelLang ?? lang} .show=${this._show} @piccoli-sql-notice=${this._handleNotice} @piccoli-sql-show=${(e: PiccoliSqlShowEvent) => (this._show = e.show)}></piccoli-sql-output>`
+              ? html`<piccoli-sql-output .table=${this._result.table} .limit=${this._result.limit} .sql=${this._result.sql} .language=${lang} .show=${this._show} @piccoli-sql-notice=${this._handleNotice} @piccoli-sql-show=${(e: PiccoliSqlShowEvent) => (this._show = e.show)}></piccoli-sql-output>`
               : nothing
           }
         </div>

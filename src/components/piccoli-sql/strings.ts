@@ -31,7 +31,8 @@ export type Strings = typeof it;
 
 /**
  * The console's words: Italian at hand; English, German and French fetched when a console
- * speaks them, each one file with the result panel's words too (output-strings.ts).
+ * speaks them, each one file with the result panel's words too (output-strings.ts, whose
+ * OUTPUT_STRINGS shares these fetches: the console's language, once here, is its panel's).
  */
 export const STRINGS: Words<Strings> = {
   name: 'piccoli-sql',
@@ -41,6 +42,8 @@ export const STRINGS: Words<Strings> = {
     de: () => import('./strings.de.js'),
     fr: () => import('./strings.fr.js'),
   },
+  got: {},
+  loading: {},
 };
 
 /** The console's words in `lang`, once loaded (the console loads them before it shows its parts); Italian until then. */
